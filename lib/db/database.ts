@@ -1,0 +1,77 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Aggregate, Mention, Project, Snapshot } from '../schema';
+
+export interface PortalRecord {
+  projectId: string;
+  domain: string;
+  kind: 'forum' | 'review-site' | 'blog' | 'news' | 'other';
+  lastActivityAt: number;
+  hasLinkToClient: boolean;
+  mentionCounts: { positive: number; neutral: number; negative: number };
+  popularity?: number;
+  traffic?: number;
+}
+
+export interface PromotionRecord {
+  projectId: string;
+  month: string;
+  spend: number;
+  impressions: number;
+  clicks: number;
+  joins: number;
+  conversions: number;
+  sales: number;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+export interface LensDB extends DBSchema {
+  projects: { key: string; value: Project };
+  mentions: {
+    key: [string, string];
+    value: Mention;
+    indexes: { byProject: string; byProjectMarkedAt: [string, number] };
+  };
+  snapshots: {
+    key: number;
+    value: Snapshot;
+    indexes: { byProject: string; byProjectMonth: [string, string] };
+  };
+  aggregates: { key: [string, string]; value: Aggregate; indexes: { byProject: string } };
+  portals: { key: [string, string]; value: PortalRecord; indexes: { byProject: string } };
+  promotion: { key: [string, string]; value: PromotionRecord; indexes: { byProject: string } };
+  settings: { key: string; value: SettingRecord };
+}
+
+export type LensDatabase = IDBPDatabase<LensDB>;
+
+export const DB_NAME = 'reputation-lens';
+export const DB_VERSION = 1;
+
+/**
+ * Schema changes only ever add a new `if (oldVersion < N)` step below, each with a migration test that opens
+ * data written by version N-1.
+ */
+export function openLensDatabase(name: string = DB_NAME): Promise<LensDatabase> {
+  return openDB<LensDB>(name, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('projects', { keyPath: 'id' });
+        const mentions = db.createObjectStore('mentions', { keyPath: ['projectId', 'canonicalUrl'] });
+        mentions.createIndex('byProject', 'projectId');
+        // Unmarked mentions have no mark.at, so they stay out of this index and counting marks is cheap.
+        mentions.createIndex('byProjectMarkedAt', ['projectId', 'mark.at']);
+        const snapshots = db.createObjectStore('snapshots', { keyPath: 'id', autoIncrement: true });
+        snapshots.createIndex('byProject', 'projectId');
+        snapshots.createIndex('byProjectMonth', ['projectId', 'month']);
+        db.createObjectStore('aggregates', { keyPath: ['projectId', 'month'] }).createIndex('byProject', 'projectId');
+        db.createObjectStore('portals', { keyPath: ['projectId', 'domain'] }).createIndex('byProject', 'projectId');
+        db.createObjectStore('promotion', { keyPath: ['projectId', 'month'] }).createIndex('byProject', 'projectId');
+        db.createObjectStore('settings', { keyPath: 'key' });
+      }
+    },
+  });
+}

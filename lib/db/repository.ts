@@ -1,0 +1,297 @@
+import {
+  applyMentionChange,
+  applySnapshot,
+  emptyAggregate,
+  forumMonthsOf,
+  isKeyQuery,
+  rebuildAggregates,
+  type MentionLookup,
+} from '../kpi/aggregate';
+import { computeKpiReport, previousMonth, type KpiReport } from '../kpi';
+import {
+  ProjectInputSchema,
+  monthOf,
+  type Aggregate,
+  type ClientFlags,
+  type Lang,
+  type MarkSentiment,
+  type Mention,
+  type MentionKind,
+  type Month,
+  type Project,
+  type ProjectInput,
+  type Suggestion,
+} from '../schema';
+import type { LensDatabase } from './database';
+
+/** What the background derives from one item on a page before storing it. */
+export interface MentionDraft {
+  canonicalUrl: string;
+  url: string;
+  domain: string;
+  kind: MentionKind;
+  title: string;
+  excerpt: string;
+  lang: Lang;
+  suggested: Suggestion | null;
+  flags: ClientFlags;
+}
+
+export interface PageObservation {
+  projectId: string;
+  engine: string;
+  /** Present for search pages: the normalised query and the rank of the first item. */
+  serp?: { query: string; firstRank: number };
+  items: MentionDraft[];
+  at: number;
+}
+
+export interface MarkChange {
+  sentiment: MarkSentiment | null;
+  recommends: boolean;
+}
+
+export class ProjectValidationError extends Error {
+  constructor(readonly fieldErrors: Record<string, string>) {
+    super(Object.entries(fieldErrors).map(([field, message]) => `${field}: ${message}`).join('; '));
+    this.name = 'ProjectValidationError';
+  }
+}
+
+const ACTIVE_PROJECT_KEY = 'activeProjectId';
+
+/**
+ * The background's only door to IndexedDB. Every write that changes what a KPI counts updates the month
+ * aggregates in the same transaction, so a crash can never leave the counters out of step with the records.
+ */
+export class LensRepository {
+  constructor(
+    private readonly db: LensDatabase,
+    private readonly normalizeQuery: (q: string) => string,
+    private readonly newId: () => string = () => crypto.randomUUID(),
+  ) {}
+
+  listProjects(): Promise<Project[]> {
+    return this.db.getAll('projects').then((projects) => projects.sort((a, b) => a.createdAt - b.createdAt));
+  }
+
+  getProject(id: string): Promise<Project | undefined> {
+    return this.db.get('projects', id);
+  }
+
+  async getActiveProjectId(): Promise<string | null> {
+    const setting = await this.db.get('settings', ACTIVE_PROJECT_KEY);
+    if (typeof setting?.value !== 'string') return null;
+    return (await this.getProject(setting.value)) ? setting.value : null;
+  }
+
+  async setActiveProject(id: string | null): Promise<void> {
+    if (id !== null && !(await this.getProject(id))) throw new Error(`No project with id ${id}`);
+    await this.db.put('settings', { key: ACTIVE_PROJECT_KEY, value: id });
+  }
+
+  /** Validates the whole input first: a refused project leaves nothing half-saved. */
+  async saveProject(input: ProjectInput, id?: string, now = Date.now()): Promise<Project> {
+    const parsed = ProjectInputSchema.safeParse(input);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.path.filter((part) => typeof part === 'string').join('.') || 'form';
+        fieldErrors[field] ??= issue.message;
+      }
+      throw new ProjectValidationError(fieldErrors);
+    }
+    const tx = this.db.transaction(['projects', 'settings', 'snapshots', 'mentions', 'aggregates'], 'readwrite');
+    const existing = id ? await tx.objectStore('projects').get(id) : undefined;
+    if (id && !existing) throw new Error(`No project with id ${id}`);
+    const project: Project = {
+      ...parsed.data,
+      id: existing?.id ?? this.newId(),
+      baselineMonth: existing?.baselineMonth ?? monthOf(now),
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    };
+    await tx.objectStore('projects').put(project);
+    const active = await tx.objectStore('settings').get(ACTIVE_PROJECT_KEY);
+    if (typeof active?.value !== 'string') await tx.objectStore('settings').put({ key: ACTIVE_PROJECT_KEY, value: project.id });
+    const countingChanged =
+      existing &&
+      (existing.keyQueries.join('\n') !== project.keyQueries.join('\n') ||
+        existing.clientDomains.join('\n') !== project.clientDomains.join('\n'));
+    if (countingChanged) await this.rebuildInTransaction(tx, project);
+    await tx.done;
+    return project;
+  }
+
+  async deleteProject(id: string): Promise<void> {
+    const stores = ['projects', 'mentions', 'snapshots', 'aggregates', 'portals', 'promotion', 'settings'] as const;
+    const tx = this.db.transaction([...stores], 'readwrite');
+    await tx.objectStore('projects').delete(id);
+    for (const store of ['mentions', 'snapshots', 'aggregates', 'portals', 'promotion'] as const) {
+      const index = tx.objectStore(store).index('byProject');
+      for (let cursor = await index.openKeyCursor(id); cursor; cursor = await cursor.continue()) {
+        await tx.objectStore(store).delete(cursor.primaryKey);
+      }
+    }
+    const active = await tx.objectStore('settings').get(ACTIVE_PROJECT_KEY);
+    if (active?.value === id) {
+      const remaining = await tx.objectStore('projects').getAll();
+      const next = remaining.sort((a, b) => a.createdAt - b.createdAt)[0];
+      await tx.objectStore('settings').put({ key: ACTIVE_PROJECT_KEY, value: next?.id ?? null });
+    }
+    await tx.done;
+  }
+
+  getMentions(projectId: string, canonicalUrls: readonly string[]): Promise<(Mention | undefined)[]> {
+    const tx = this.db.transaction('mentions');
+    return Promise.all(canonicalUrls.map((url) => tx.store.get([projectId, url])));
+  }
+
+  /** Stores what a page showed: its mentions, and for a key query its snapshot in the month's top-20. */
+  async observePage(observation: PageObservation): Promise<Mention[]> {
+    const project = await this.getProject(observation.projectId);
+    if (!project) throw new Error(`No project with id ${observation.projectId}`);
+    const month = monthOf(observation.at);
+    const tx = this.db.transaction(['mentions', 'snapshots', 'aggregates'], 'readwrite');
+    const aggregates = await tx.objectStore('aggregates').index('byProject').getAll(project.id);
+    const current = new Map<string, Mention>();
+    const stored: Mention[] = [];
+    for (const draft of observation.items) {
+      const before = current.get(draft.canonicalUrl) ?? (await tx.objectStore('mentions').get([project.id, draft.canonicalUrl]));
+      const after: Mention = {
+        ...draft,
+        projectId: project.id,
+        mark: before?.mark ?? null,
+        months: before?.months.includes(month) ? before.months : [...(before?.months ?? []), month],
+        firstSeen: before?.firstSeen ?? observation.at,
+        lastSeen: observation.at,
+      };
+      await tx.objectStore('mentions').put(after);
+      current.set(after.canonicalUrl, after);
+      stored.push(after);
+      for (const aggregate of aggregates) {
+        applyMentionChange(aggregate, after.canonicalUrl, before, after, {
+          before: forumMonthsOf(before),
+          after: forumMonthsOf(after),
+        });
+      }
+      if (!aggregates.some((aggregate) => aggregate.month === month) && forumMonthsOf(after).includes(month)) {
+        const fresh = emptyAggregate(project.id, month);
+        applyMentionChange(fresh, after.canonicalUrl, undefined, after, { before: [], after: [month] });
+        aggregates.push(fresh);
+      }
+    }
+    if (observation.serp && observation.items.length > 0) {
+      const snapshot = {
+        projectId: project.id,
+        engine: observation.engine,
+        query: observation.serp.query,
+        firstRank: observation.serp.firstRank,
+        capturedAt: observation.at,
+        month,
+        urls: observation.items.map((item) => item.canonicalUrl),
+      };
+      await tx.objectStore('snapshots').add(snapshot);
+      if (isKeyQuery(project, snapshot.query, this.normalizeQuery)) {
+        let aggregate = aggregates.find((candidate) => candidate.month === month);
+        if (!aggregate) {
+          aggregate = emptyAggregate(project.id, month);
+          aggregates.push(aggregate);
+        }
+        const lookup: MentionLookup = (url) => current.get(url);
+        const missing = snapshot.urls.filter((url) => !current.has(url));
+        for (const url of Object.values(aggregate.slots)) if (!current.has(url)) missing.push(url);
+        for (const url of new Set(missing)) {
+          const mention = await tx.objectStore('mentions').get([project.id, url]);
+          if (mention) current.set(url, mention);
+        }
+        applySnapshot(aggregate, snapshot, lookup);
+      }
+    }
+    for (const aggregate of aggregates) await tx.objectStore('aggregates').put(aggregate);
+    await tx.done;
+    return stored;
+  }
+
+  /**
+   * Records the user's mark. The draft creates the mention when the page was seen before the project
+   * existed; a cleared mark (no sentiment, no recommends) removes the mark entirely.
+   */
+  async setMark(projectId: string, draft: MentionDraft, change: MarkChange, at = Date.now()): Promise<Mention> {
+    const tx = this.db.transaction(['projects', 'mentions', 'aggregates'], 'readwrite');
+    if (!(await tx.objectStore('projects').get(projectId))) throw new Error(`No project with id ${projectId}`);
+    const before = await tx.objectStore('mentions').get([projectId, draft.canonicalUrl]);
+    const month = monthOf(at);
+    const cleared = change.sentiment === null && !change.recommends;
+    const after: Mention = before
+      ? { ...before, mark: cleared ? null : { ...change, at } }
+      : {
+          ...draft,
+          projectId,
+          mark: cleared ? null : { ...change, at },
+          months: [month],
+          firstSeen: at,
+          lastSeen: at,
+        };
+    await tx.objectStore('mentions').put(after);
+    const aggregates = await tx.objectStore('aggregates').index('byProject').getAll(projectId);
+    if (!before && forumMonthsOf(after).length > 0 && !aggregates.some((aggregate) => aggregate.month === month)) {
+      aggregates.push(emptyAggregate(projectId, month));
+    }
+    for (const aggregate of aggregates) {
+      applyMentionChange(aggregate, after.canonicalUrl, before, after, {
+        before: forumMonthsOf(before),
+        after: forumMonthsOf(after),
+      });
+      await tx.objectStore('aggregates').put(aggregate);
+    }
+    await tx.done;
+    return after;
+  }
+
+  async kpiReport(projectId: string, month: Month): Promise<KpiReport> {
+    const project = await this.getProject(projectId);
+    if (!project) throw new Error(`No project with id ${projectId}`);
+    const tx = this.db.transaction(['aggregates', 'portals', 'mentions']);
+    const [current, previous, portals, markedCount] = await Promise.all([
+      tx.objectStore('aggregates').get([projectId, month]),
+      tx.objectStore('aggregates').get([projectId, previousMonth(month)]),
+      tx.objectStore('portals').index('byProject').getAll(projectId),
+      tx
+        .objectStore('mentions')
+        .index('byProjectMarkedAt')
+        .count(IDBKeyRange.bound([projectId, -Infinity], [projectId, Infinity])),
+    ]);
+    return computeKpiReport({ project, month, current, previous, portals, markedCount });
+  }
+
+  getAggregates(projectId: string): Promise<Aggregate[]> {
+    return this.db.getAllFromIndex('aggregates', 'byProject', projectId);
+  }
+
+  /** Recomputes a project's aggregates from its raw records (after a change to what counts, or a repair). */
+  async rebuildAggregates(projectId: string): Promise<Aggregate[]> {
+    const project = await this.getProject(projectId);
+    if (!project) throw new Error(`No project with id ${projectId}`);
+    const tx = this.db.transaction(['snapshots', 'mentions', 'aggregates'], 'readwrite');
+    const rebuilt = await this.rebuildInTransaction(tx, project);
+    await tx.done;
+    return rebuilt;
+  }
+
+  private async rebuildInTransaction(
+    tx: { objectStore(name: 'snapshots' | 'mentions' | 'aggregates'): unknown },
+    project: Project,
+  ): Promise<Aggregate[]> {
+    const store = tx as ReturnType<LensDatabase['transaction']>;
+    const snapshots = await store.objectStore('snapshots').index('byProject').getAll(project.id);
+    const mentions = await store.objectStore('mentions').index('byProject').getAll(project.id);
+    const aggregates = store.objectStore('aggregates');
+    for (let cursor = await aggregates.index('byProject').openKeyCursor(project.id); cursor; cursor = await cursor.continue()) {
+      await aggregates.delete(cursor.primaryKey);
+    }
+    const rebuilt = rebuildAggregates(project, snapshots, mentions, this.normalizeQuery);
+    for (const aggregate of rebuilt) await aggregates.put(aggregate);
+    return rebuilt;
+  }
+}

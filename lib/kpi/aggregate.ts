@@ -1,0 +1,124 @@
+import {
+  emptyLabelCounts,
+  type Aggregate,
+  type Mention,
+  type Month,
+  type Project,
+  type Snapshot,
+} from '../schema';
+import { labelStateOf, recommendStateOf } from './label-state';
+
+/**
+ * Per-month counters behind the popup, kept up to date write by write so the popup never scans mentions.
+ * Every function here is pure; lib/db calls them inside the transaction that changes the underlying records,
+ * and `rebuildAggregates` recomputes the same numbers from the raw records (the two must always agree).
+ */
+
+export const TOP_RANKS = 20;
+const TOP10 = 10;
+const SLOT_SEPARATOR = '\u0001';
+
+export type MentionLookup = (canonicalUrl: string) => Pick<Mention, 'mark' | 'suggested' | 'flags'> | undefined;
+
+export function emptyAggregate(projectId: string, month: Month): Aggregate {
+  return {
+    projectId,
+    month,
+    slots: {},
+    top20: emptyLabelCounts(),
+    top10: emptyLabelCounts(),
+    thirdPartyRecommends: { marked: 0, suggested: 0 },
+    forum: emptyLabelCounts(),
+  };
+}
+
+function slotKey(engine: string, query: string, rank: number): string {
+  return [engine, query, rank].join(SLOT_SEPARATOR);
+}
+
+function rankOfSlot(key: string): number {
+  return Number(key.slice(key.lastIndexOf(SLOT_SEPARATOR) + 1));
+}
+
+function countSlot(
+  aggregate: Aggregate,
+  rank: number,
+  mention: ReturnType<MentionLookup>,
+  delta: 1 | -1,
+): void {
+  const state = labelStateOf(mention);
+  aggregate.top20[state] += delta;
+  if (rank <= TOP10) aggregate.top10[state] += delta;
+  const recommend = recommendStateOf(mention);
+  if (recommend !== 'none' && !mention?.flags.clientSite) aggregate.thirdPartyRecommends[recommend] += delta;
+}
+
+/** Only the project's key queries make up its top-20 (METHODOLOGY.md: "TOP-20 results for key queries"). */
+export function isKeyQuery(project: Pick<Project, 'keyQueries'>, normalizedQuery: string, normalize: (q: string) => string): boolean {
+  return project.keyQueries.some((query) => normalize(query) === normalizedQuery);
+}
+
+/** A newer observation of a results page replaces what was at its ranks this month. */
+export function applySnapshot(aggregate: Aggregate, snapshot: Snapshot, lookup: MentionLookup): void {
+  snapshot.urls.forEach((url, index) => {
+    const rank = snapshot.firstRank + index;
+    if (rank > TOP_RANKS) return;
+    const key = slotKey(snapshot.engine, snapshot.query, rank);
+    const previousUrl = aggregate.slots[key];
+    if (previousUrl !== undefined) countSlot(aggregate, rank, lookup(previousUrl), -1);
+    aggregate.slots[key] = url;
+    countSlot(aggregate, rank, lookup(url), 1);
+  });
+}
+
+/** Moves the slots and forum counts of one URL from its old label to its new one. */
+export function applyMentionChange(
+  aggregate: Aggregate,
+  canonicalUrl: string,
+  before: ReturnType<MentionLookup>,
+  after: ReturnType<MentionLookup>,
+  forumMonths: { before: readonly Month[]; after: readonly Month[] },
+): void {
+  for (const [key, url] of Object.entries(aggregate.slots)) {
+    if (url !== canonicalUrl) continue;
+    const rank = rankOfSlot(key);
+    countSlot(aggregate, rank, before, -1);
+    countSlot(aggregate, rank, after, 1);
+  }
+  if (forumMonths.before.includes(aggregate.month)) aggregate.forum[labelStateOf(before)] -= 1;
+  if (forumMonths.after.includes(aggregate.month)) aggregate.forum[labelStateOf(after)] += 1;
+}
+
+/** Months in which a mention counts towards forum tone. */
+export function forumMonthsOf(mention: Pick<Mention, 'kind' | 'months'> | undefined): readonly Month[] {
+  return mention?.kind === 'forum-post' ? mention.months : [];
+}
+
+/** Recomputes every aggregate of a project from its snapshots and mentions. */
+export function rebuildAggregates(
+  project: Pick<Project, 'id' | 'keyQueries'>,
+  snapshots: readonly Snapshot[],
+  mentions: readonly Mention[],
+  normalizeQuery: (q: string) => string,
+): Aggregate[] {
+  const byUrl = new Map(mentions.map((mention) => [mention.canonicalUrl, mention]));
+  const lookup: MentionLookup = (url) => byUrl.get(url);
+  const byMonth = new Map<Month, Aggregate>();
+  const aggregateFor = (month: Month) => {
+    let aggregate = byMonth.get(month);
+    if (!aggregate) {
+      aggregate = emptyAggregate(project.id, month);
+      byMonth.set(month, aggregate);
+    }
+    return aggregate;
+  };
+  const ordered = [...snapshots].sort((a, b) => a.capturedAt - b.capturedAt || (a.id ?? 0) - (b.id ?? 0));
+  for (const snapshot of ordered) {
+    if (!isKeyQuery(project, snapshot.query, normalizeQuery)) continue;
+    applySnapshot(aggregateFor(snapshot.month), snapshot, lookup);
+  }
+  for (const mention of mentions) {
+    for (const month of forumMonthsOf(mention)) aggregateFor(month).forum[labelStateOf(mention)] += 1;
+  }
+  return [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month));
+}

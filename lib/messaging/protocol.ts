@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import {
+  ClientFlagsSchema,
+  MarkSchema,
+  MarkSentimentSchema,
+  MonthSchema,
+  ProjectSchema,
+  SuggestionSchema,
+} from '../schema';
+
+/**
+ * The one protocol into the background: every request type has a zod schema for its payload and for its
+ * answer. The background parses what arrives; senders parse what comes back.
+ */
+
+const PageItemSchema = z.object({
+  rank: z.number().int().min(1).optional(),
+  url: z.string().min(1).max(8192),
+  title: z.string().max(2000),
+  snippet: z.string().max(20_000),
+  /** Links found inside the item (sitelinks, links in a forum post), wrapper-decoded. */
+  linkedUrls: z.array(z.string().max(8192)).max(200).default([]),
+});
+export type PageItem = z.input<typeof PageItemSchema>;
+
+const PageSchema = z.object({
+  url: z.string().min(1).max(8192),
+  site: z.string().min(1).max(100),
+  kind: z.enum(['serp', 'forum']),
+  query: z.string().max(2000).optional(),
+  firstRank: z.number().int().min(1).optional(),
+});
+
+export const ItemStateSchema = z.object({
+  canonicalUrl: z.string(),
+  suggested: SuggestionSchema.nullable(),
+  mark: MarkSchema.nullable(),
+  flags: ClientFlagsSchema,
+});
+export type ItemState = z.infer<typeof ItemStateSchema>;
+
+const KpiValueSchema = z.object({
+  key: z.string(),
+  title: z.string(),
+  formula: z.string(),
+  unit: z.enum(['share', 'count']),
+  direction: z.enum(['higher-is-better', 'lower-is-better']),
+  value: z.number().nullable(),
+  target: z.number().nullable(),
+  previous: z.number().nullable(),
+  counted: z.number(),
+  confirmed: z.number(),
+});
+
+const KpiReportSchema = z.object({
+  month: MonthSchema,
+  score: z.number().nullable(),
+  kpis: z.array(KpiValueSchema),
+  markedCount: z.number(),
+});
+
+const ProjectListSchema = z.object({
+  projects: z.array(ProjectSchema),
+  activeProjectId: z.string().nullable(),
+});
+
+const ProjectIdSchema = z.object({ id: z.string().min(1).max(100) });
+
+export const protocol = {
+  'page.observe': {
+    request: z.object({ page: PageSchema, items: z.array(PageItemSchema).max(500) }),
+    response: z.object({
+      projectId: z.string().nullable(),
+      projectName: z.string().nullable(),
+      items: z.array(ItemStateSchema),
+    }),
+  },
+  'mark.set': {
+    request: z.object({
+      page: PageSchema,
+      item: PageItemSchema,
+      sentiment: MarkSentimentSchema.nullable(),
+      recommends: z.boolean(),
+    }),
+    response: z.object({ projectId: z.string(), item: ItemStateSchema }),
+  },
+  'projects.list': { request: z.object({}), response: ProjectListSchema },
+  'projects.save': {
+    // The form's fields are validated by the repository so that errors come back per field.
+    request: z.object({ id: z.string().max(100).optional(), input: z.record(z.string(), z.unknown()) }),
+    response: z.union([
+      z.object({ saved: z.literal(true), project: ProjectSchema }),
+      z.object({ saved: z.literal(false), fieldErrors: z.record(z.string(), z.string()) }),
+    ]),
+  },
+  'projects.delete': { request: ProjectIdSchema, response: z.object({}) },
+  'projects.setActive': { request: ProjectIdSchema, response: z.object({}) },
+  'kpi.get': {
+    request: z.object({ projectId: z.string().optional(), month: MonthSchema.optional() }),
+    response: ProjectListSchema.extend({ report: KpiReportSchema.nullable() }),
+  },
+} as const;
+
+export type Protocol = typeof protocol;
+export type RequestType = keyof Protocol;
+export type RequestOf<T extends RequestType> = z.input<Protocol[T]['request']>;
+export type ParsedRequestOf<T extends RequestType> = z.output<Protocol[T]['request']>;
+export type ResponseOf<T extends RequestType> = z.output<Protocol[T]['response']>;
+
+export const EnvelopeSchema = z.object({
+  type: z.enum(Object.keys(protocol) as [RequestType, ...RequestType[]]),
+  payload: z.unknown(),
+});
+
+export const ReplySchema = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type Reply = z.infer<typeof ReplySchema>;
+
+/** The name of the port the popup and dashboard hold open to hear that stored data changed. */
+export const LIVE_PORT = 'rl-live';

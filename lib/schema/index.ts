@@ -1,0 +1,189 @@
+import { z } from 'zod';
+
+/** The single source of the extension's record types: everything stored or sent is parsed with these. */
+
+export const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
+export const SentimentSchema = z.enum(SENTIMENTS);
+export type Sentiment = z.infer<typeof SentimentSchema>;
+
+/** What the user can mark a mention as: a sentiment, or "not about the client" (excluded from KPIs). */
+export const MARK_SENTIMENTS = ['positive', 'neutral', 'negative', 'irrelevant'] as const;
+export const MarkSentimentSchema = z.enum(MARK_SENTIMENTS);
+export type MarkSentiment = z.infer<typeof MarkSentimentSchema>;
+
+export const LangSchema = z.enum(['en', 'ru', 'bg']);
+export type Lang = z.infer<typeof LangSchema>;
+
+export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
+export type Month = z.infer<typeof MonthSchema>;
+
+const DOMAIN_PATTERN = /^(?=.{1,253}$)(?:[a-z0-9\u00a1-\uffff](?:[a-z0-9\u00a1-\uffff-]{0,61}[a-z0-9\u00a1-\uffff])?\.)+[a-z\u00a1-\uffff][a-z0-9\u00a1-\uffff-]{0,62}$/;
+
+/** Accepts what people paste (a URL, "www.Example.com", "example.com/") and keeps the bare lowercase host. */
+export function toBareDomain(input: string): string | null {
+  let host = input.trim().toLowerCase();
+  if (host === '') return null;
+  host = host.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
+  host = host.split(/[/?#]/, 1)[0] ?? '';
+  host = host.replace(/:\d+$/, '').replace(/^www\./, '').replace(/\.$/, '');
+  return DOMAIN_PATTERN.test(host) ? host : null;
+}
+
+export const DomainSchema = z.string().transform((value, ctx) => {
+  const domain = toBareDomain(value);
+  if (domain === null) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a domain (expected something like example.com)` });
+    return z.NEVER;
+  }
+  return domain;
+});
+
+const share = (label: string) =>
+  z.number({ error: `${label} must be a number` }).min(0, `${label} is a share from 0 to 1`).max(1, `${label} is a share from 0 to 1`);
+
+/** KPI targets; shares are fractions 0..1, counts are whole numbers. Defaults come from METHODOLOGY.md. */
+export const TargetsSchema = z.object({
+  serpPositivity: share('SERP positivity target').default(0.7),
+  thirdPartyRecommend: share('Third-party recommendation target').default(0.15),
+  portalCoverage: z
+    .number()
+    .int('Portal target is a whole number')
+    .min(0, 'Portal target cannot be negative')
+    .max(10_000, 'Portal target is at most 10000')
+    .default(20),
+  negativeTop10: z
+    .number()
+    .int('Negative top-10 target is a whole number')
+    .min(0, 'Negative top-10 target cannot be negative')
+    .max(10, 'Negative top-10 target is at most 10')
+    .default(0),
+});
+export type Targets = z.infer<typeof TargetsSchema>;
+export const DEFAULT_TARGETS: Targets = TargetsSchema.parse({});
+
+const listOf = <T extends z.ZodType<string>>(item: T, max: number, what: string) =>
+  z.array(item).max(max, `at most ${max} ${what}`);
+
+const brandTerm = z.string().trim().min(1).max(100, 'a brand term is at most 100 characters');
+const keyQuery = z.string().trim().min(1).max(300, 'a query is at most 300 characters');
+
+/** What the project form submits; every field error carries a message shown beside that field. */
+export const ProjectInputSchema = z.object({
+  name: z.string().trim().min(1, 'Name is required').max(100, 'Name is at most 100 characters'),
+  brandTerms: listOf(brandTerm, 50, 'brand terms').default([]),
+  clientDomains: listOf(DomainSchema, 50, 'client domains').default([]),
+  competitorDomains: listOf(DomainSchema, 50, 'competitor domains').default([]),
+  keyQueries: listOf(keyQuery, 500, 'key queries').default([]),
+  targets: TargetsSchema.default(DEFAULT_TARGETS),
+  monthlyBudget: z.number().min(0, 'Budget cannot be negative').nullable().default(null),
+  suggestionsCountInKpis: z.boolean().default(true),
+});
+export type ProjectInput = z.input<typeof ProjectInputSchema>;
+
+export const ProjectSchema = ProjectInputSchema.extend({
+  id: z.string().min(1),
+  baselineMonth: MonthSchema,
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type Project = z.infer<typeof ProjectSchema>;
+
+export const MentionKindSchema = z.enum(['serp-result', 'forum-post', 'page']);
+export type MentionKind = z.infer<typeof MentionKindSchema>;
+
+export const ClientFlagsSchema = z.object({
+  clientSite: z.boolean(),
+  linksToClient: z.boolean(),
+  mentionsClient: z.boolean(),
+});
+export type ClientFlags = z.infer<typeof ClientFlagsSchema>;
+export const NO_CLIENT_FLAGS: ClientFlags = { clientSite: false, linksToClient: false, mentionsClient: false };
+
+export const SuggestionSchema = z.object({
+  label: SentimentSchema,
+  score: z.number().min(-1).max(1),
+  recommends: z.boolean().default(false),
+});
+export type Suggestion = z.infer<typeof SuggestionSchema>;
+
+export const MarkSchema = z.object({
+  sentiment: MarkSentimentSchema.nullable(),
+  recommends: z.boolean(),
+  at: z.number(),
+});
+export type Mark = z.infer<typeof MarkSchema>;
+
+export const MentionSchema = z.object({
+  projectId: z.string(),
+  canonicalUrl: z.string(),
+  url: z.string(),
+  domain: z.string(),
+  kind: MentionKindSchema,
+  title: z.string(),
+  excerpt: z.string(),
+  lang: LangSchema,
+  suggested: SuggestionSchema.nullable(),
+  mark: MarkSchema.nullable(),
+  flags: ClientFlagsSchema,
+  /** Months in which the mention was observed; forum tone counts a mention in each month it was seen. */
+  months: z.array(MonthSchema),
+  firstSeen: z.number(),
+  lastSeen: z.number(),
+});
+export type Mention = z.infer<typeof MentionSchema>;
+
+export const SnapshotSchema = z.object({
+  id: z.number().int().optional(),
+  projectId: z.string(),
+  engine: z.string(),
+  query: z.string(),
+  firstRank: z.number().int().min(1),
+  capturedAt: z.number(),
+  month: MonthSchema,
+  /** Canonical URLs of the organic results in rank order, starting at firstRank. */
+  urls: z.array(z.string()),
+});
+export type Snapshot = z.infer<typeof SnapshotSchema>;
+
+/**
+ * How a mention counts in a KPI: a user's mark, or (when the project lets suggestions count) the suggested
+ * label, kept apart so the popup can say how many counted items are confirmed.
+ */
+export const LABEL_STATES = [
+  'marked:positive',
+  'marked:neutral',
+  'marked:negative',
+  'marked:irrelevant',
+  'suggested:positive',
+  'suggested:neutral',
+  'suggested:negative',
+  'unlabeled',
+] as const;
+export type LabelState = (typeof LABEL_STATES)[number];
+export type LabelCounts = Record<LabelState, number>;
+
+export const LabelCountsSchema = z.object(
+  Object.fromEntries(LABEL_STATES.map((state) => [state, z.number().int()])) as Record<LabelState, z.ZodNumber>,
+);
+
+export const AggregateSchema = z.object({
+  projectId: z.string(),
+  month: MonthSchema,
+  /** The month's top-20 of the key queries: "engine\u0001query\u0001rank" -> canonical URL (latest observed). */
+  slots: z.record(z.string(), z.string()),
+  top20: LabelCountsSchema,
+  top10: LabelCountsSchema,
+  /** Top-20 slots holding a third-party URL with "recommends" (marked, or suggested when not marked). */
+  thirdPartyRecommends: z.object({ marked: z.number().int(), suggested: z.number().int() }),
+  forum: LabelCountsSchema,
+});
+export type Aggregate = z.infer<typeof AggregateSchema>;
+
+export function emptyLabelCounts(): LabelCounts {
+  return Object.fromEntries(LABEL_STATES.map((state) => [state, 0])) as LabelCounts;
+}
+
+export function monthOf(timestamp: number): Month {
+  const date = new Date(timestamp);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
+}
