@@ -1,0 +1,87 @@
+/**
+ * The pure extraction contract (DESIGN.md section 5) and the shape of a site definition.
+ * A site definition is data: which URLs it owns, where the query and page position are, ordered
+ * fallback selectors, and the containers whose links are never organic. Hooks exist only for what
+ * data cannot say.
+ */
+
+export type SiteKind = 'serp' | 'forum';
+
+export interface Item {
+  /** 1-based over organic results, continuing across pages. */
+  rank?: number;
+  /** The real target, redirect wrappers decoded (canonicalised only when stored). */
+  url: string;
+  /** Plain text, whitespace collapsed. */
+  title: string;
+  /** Plain text, whitespace collapsed; empty when the page shows none. */
+  snippet: string;
+  author?: string;
+  date?: string;
+  /** The item's root element on the page (where the tag row is mounted). */
+  element: Element;
+}
+
+export interface PageExtract {
+  site: string;
+  kind: SiteKind;
+  query?: string;
+  firstRank?: number;
+  items: Item[];
+  /** Result-looking blocks seen; many blocks and no items means the markup changed. */
+  blocksSeen?: number;
+}
+
+/** Ordered fallback selectors: the first that gives something wins. */
+export interface SelectorLists {
+  resultRoot: readonly string[];
+  link: readonly string[];
+  title: readonly string[];
+  snippet: readonly string[];
+}
+
+export type SelectorField = keyof SelectorLists;
+
+/**
+ * How the page's position is written in its URL.
+ * - `offset`: results skipped before this page (`start=10` -> first rank 11);
+ * - `first-rank`: the 1-based rank of the page's first result (`first=11` -> 11);
+ * - `page`: a page number counted from `firstPage` (`p=1` with firstPage 0 -> page 2).
+ */
+export interface PagingRule {
+  param: string;
+  unit: 'offset' | 'first-rank' | 'page';
+  /** Only for `page`: the number of the first page (0 or 1). */
+  firstPage?: number;
+  /** Only for `page`: results per page, fixed or read from the URL (e.g. `num=100`). */
+  pageSize?: number | ((url: URL) => number);
+}
+
+export interface SiteHooks {
+  /**
+   * Finds the result blocks when the engine's markup is too varied for a root selector list.
+   * Runs after the user's override roots and before the built-in root selectors.
+   */
+  findBlocks?: (doc: Document) => Element[];
+  /** Rejects link targets that are the engine's own pages rather than results. */
+  isOrganicTarget?: (target: URL) => boolean;
+}
+
+export interface SiteDefinition {
+  id: string;
+  kind: SiteKind;
+  /** Human name for the dashboard. */
+  name: string;
+  /** Registrable domains; their subdomains are included (`google.com` covers `www.google.com`). */
+  hosts: readonly string[];
+  /** Manifest-style globs over path + query, `*` being the only wildcard (`/search*`). */
+  paths: readonly string[];
+  /** URL parameters that hold the query, first present wins. */
+  queryParams: readonly string[];
+  /** Position rules, first whose parameter is present wins; absent means the first page. */
+  paging: readonly PagingRule[];
+  selectors: SelectorLists;
+  /** Containers whose blocks never count as organic (ads, answers, carousels, panels ...). */
+  notOrganic: readonly string[];
+  hooks?: SiteHooks;
+}

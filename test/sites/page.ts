@@ -1,0 +1,62 @@
+import { Window } from 'happy-dom';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * A parsed page at its real URL, with nothing executed or fetched: pages are data here, and
+ * the corpus pages carry scripts and resource links that must not run or load.
+ */
+export function parsePage(html: string, url: string): { document: Document; close: () => Promise<void> } {
+  const window = new Window({
+    url,
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+      disableComputedStyleRendering: true,
+      navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
+    },
+  });
+  const document = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+  return { document, close: () => window.happyDOM.close() };
+}
+
+export interface FixtureItem {
+  rank: number;
+  url: string;
+  title: string;
+  snippet: string;
+}
+
+export interface FixtureExpectation {
+  pageUrl: string;
+  site: string;
+  query?: string;
+  firstRank: number;
+  items: FixtureItem[];
+}
+
+export interface Fixture {
+  name: string;
+  htmlPath: string;
+  html: string;
+  expected: FixtureExpectation;
+}
+
+export const FIXTURE_ROOT = path.resolve(__dirname, '../fixtures');
+
+/** Every `<name>.html` with its `<name>.json` under test/fixtures/<kind>/<site>/. */
+export function loadFixtures(kind: string, siteId: string): Fixture[] {
+  const folder = path.join(FIXTURE_ROOT, kind, siteId);
+  if (!fs.existsSync(folder)) return [];
+  return fs
+    .readdirSync(folder)
+    .filter((file) => file.endsWith('.html'))
+    .sort()
+    .map((file) => {
+      const htmlPath = path.join(folder, file);
+      const expected = JSON.parse(fs.readFileSync(htmlPath.replace(/\.html$/, '.json'), 'utf8')) as FixtureExpectation;
+      return { name: `${siteId}/${file}`, htmlPath, html: fs.readFileSync(htmlPath, 'utf8'), expected };
+    });
+}
