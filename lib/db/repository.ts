@@ -22,7 +22,8 @@ import {
   type ProjectInput,
   type Suggestion,
 } from '../schema';
-import type { LensDatabase } from './database';
+import type { IDBPTransaction, StoreNames } from 'idb';
+import type { LensDB, LensDatabase } from './database';
 
 /** What the background derives from one item on a page before storing it. */
 export interface MentionDraft {
@@ -280,13 +281,12 @@ export class LensRepository {
   }
 
   private async rebuildInTransaction(
-    tx: { objectStore(name: 'snapshots' | 'mentions' | 'aggregates'): unknown },
+    tx: IDBPTransaction<LensDB, ArrayLike<StoreNames<LensDB>>, 'readwrite'>,
     project: Project,
   ): Promise<Aggregate[]> {
-    const store = tx as ReturnType<LensDatabase['transaction']>;
-    const snapshots = await store.objectStore('snapshots').index('byProject').getAll(project.id);
-    const mentions = await store.objectStore('mentions').index('byProject').getAll(project.id);
-    const aggregates = store.objectStore('aggregates');
+    const snapshots = await tx.objectStore('snapshots').index('byProject').getAll(project.id);
+    const mentions = await tx.objectStore('mentions').index('byProject').getAll(project.id);
+    const aggregates = tx.objectStore('aggregates');
     for (let cursor = await aggregates.index('byProject').openKeyCursor(project.id); cursor; cursor = await cursor.continue()) {
       await aggregates.delete(cursor.primaryKey);
     }

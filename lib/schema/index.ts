@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeDomain } from '../match/url';
 
 /** The single source of the extension's record types: everything stored or sent is parsed with these. */
 
@@ -17,20 +18,8 @@ export type Lang = z.infer<typeof LangSchema>;
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
 export type Month = z.infer<typeof MonthSchema>;
 
-const DOMAIN_PATTERN = /^(?=.{1,253}$)(?:[a-z0-9\u00a1-\uffff](?:[a-z0-9\u00a1-\uffff-]{0,61}[a-z0-9\u00a1-\uffff])?\.)+[a-z\u00a1-\uffff][a-z0-9\u00a1-\uffff-]{0,62}$/;
-
-/** Accepts what people paste (a URL, "www.Example.com", "example.com/") and keeps the bare lowercase host. */
-export function toBareDomain(input: string): string | null {
-  let host = input.trim().toLowerCase();
-  if (host === '') return null;
-  host = host.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
-  host = host.split(/[/?#]/, 1)[0] ?? '';
-  host = host.replace(/:\d+$/, '').replace(/^www\./, '').replace(/\.$/, '');
-  return DOMAIN_PATTERN.test(host) ? host : null;
-}
-
 export const DomainSchema = z.string().transform((value, ctx) => {
-  const domain = toBareDomain(value);
+  const domain = normalizeDomain(value);
   if (domain === null) {
     ctx.addIssue({ code: 'custom', message: `"${value}" is not a domain (expected something like example.com)` });
     return z.NEVER;

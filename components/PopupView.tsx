@@ -1,0 +1,66 @@
+import type { ResponseOf } from '@/lib/messaging';
+import { KpiCard } from './KpiCard';
+import { ProjectSelect } from './ProjectSelect';
+
+export type PopupData = ResponseOf<'kpi.get'>;
+
+/** The popup: active project, reputation score and every KPI against its target. */
+export function PopupView(props: {
+  data: PopupData | null;
+  error: string | null;
+  onSelectProject: (id: string) => void;
+  onOpenDashboard: () => void;
+}) {
+  const { data } = props;
+  const report = data?.report ?? null;
+  return (
+    <main class="popup">
+      <header>
+        <h1>Reputation Lens</h1>
+        {data && data.projects.length > 0 && (
+          <ProjectSelect projects={data.projects} activeId={data.activeProjectId} onSelect={props.onSelectProject} />
+        )}
+      </header>
+      {props.error && (
+        <p class="error" role="alert">
+          {props.error}
+        </p>
+      )}
+      {data && data.projects.length === 0 && (
+        <p class="empty">
+          No project yet. Search pages are tagged with suggested labels; to mark results and see KPIs,{' '}
+          <button type="button" class="link" onClick={props.onOpenDashboard}>
+            set up a project
+          </button>
+          .
+        </p>
+      )}
+      {report && (
+        <>
+          <section
+            class="score"
+            data-testid="kpi-score"
+            data-value={report.score === null ? '' : String(report.score)}
+            title="Mean over KPIs with a target and data of min(1, actual / target), times 100"
+          >
+            <span class="score-value">{report.score === null ? '—' : Math.round(report.score)}</span>
+            <span class="score-caption">reputation score · {report.month}</span>
+          </section>
+          <p class="marked" data-testid="marked-count" data-value={String(report.markedCount)}>
+            {report.markedCount} marked {report.markedCount === 1 ? 'result' : 'results'}
+          </p>
+          <section class="kpis">
+            {report.kpis.map((kpi) => (
+              <KpiCard key={kpi.key} kpi={kpi} />
+            ))}
+          </section>
+        </>
+      )}
+      <footer>
+        <button type="button" class="link" onClick={props.onOpenDashboard}>
+          Open dashboard
+        </button>
+      </footer>
+    </main>
+  );
+}

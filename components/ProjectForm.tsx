@@ -1,0 +1,208 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Project } from '@/lib/schema';
+
+export interface ProjectFormValues {
+  name: string;
+  brands: string;
+  domains: string;
+  competitors: string;
+  queries: string;
+  serpPositivityPct: string;
+  thirdPartyRecommendPct: string;
+  portalCoverage: string;
+  negativeTop10: string;
+  monthlyBudget: string;
+  suggestionsCountInKpis: boolean;
+}
+
+export type FieldErrors = Record<string, string>;
+
+const EMPTY: ProjectFormValues = {
+  name: '',
+  brands: '',
+  domains: '',
+  competitors: '',
+  queries: '',
+  serpPositivityPct: '70',
+  thirdPartyRecommendPct: '15',
+  portalCoverage: '20',
+  negativeTop10: '0',
+  monthlyBudget: '',
+  suggestionsCountInKpis: true,
+};
+
+/** One entry per line; a single line may also be comma-separated (queries keep their commas when on lines). */
+export function splitEntries(text: string): string[] {
+  const lines = text.split(/\r?\n/);
+  const entries = lines.length > 1 ? lines : text.split(',');
+  return entries.map((entry) => entry.trim()).filter(Boolean);
+}
+
+function numberOrNaN(text: string): number {
+  return text.trim() === '' ? Number.NaN : Number(text.replace(',', '.'));
+}
+
+const roundPct = (share: number) => String(Math.round(share * 10_000) / 100);
+
+export function valuesFromProject(project: Project | null): ProjectFormValues {
+  if (!project) return EMPTY;
+  return {
+    name: project.name,
+    brands: project.brandTerms.join('\n'),
+    domains: project.clientDomains.join('\n'),
+    competitors: project.competitorDomains.join('\n'),
+    queries: project.keyQueries.join('\n'),
+    serpPositivityPct: roundPct(project.targets.serpPositivity),
+    thirdPartyRecommendPct: roundPct(project.targets.thirdPartyRecommend),
+    portalCoverage: String(project.targets.portalCoverage),
+    negativeTop10: String(project.targets.negativeTop10),
+    monthlyBudget: project.monthlyBudget === null ? '' : String(project.monthlyBudget),
+    suggestionsCountInKpis: project.suggestionsCountInKpis,
+  };
+}
+
+/** The form's text becomes the project input the background validates; percentages become shares. */
+export function inputFromValues(values: ProjectFormValues): Record<string, unknown> {
+  return {
+    name: values.name,
+    brandTerms: splitEntries(values.brands),
+    clientDomains: splitEntries(values.domains),
+    competitorDomains: splitEntries(values.competitors),
+    keyQueries: splitEntries(values.queries),
+    targets: {
+      serpPositivity: numberOrNaN(values.serpPositivityPct) / 100,
+      thirdPartyRecommend: numberOrNaN(values.thirdPartyRecommendPct) / 100,
+      portalCoverage: numberOrNaN(values.portalCoverage),
+      negativeTop10: numberOrNaN(values.negativeTop10),
+    },
+    monthlyBudget: values.monthlyBudget.trim() === '' ? null : numberOrNaN(values.monthlyBudget),
+    suggestionsCountInKpis: values.suggestionsCountInKpis,
+  };
+}
+
+interface FieldProps {
+  id: keyof ProjectFormValues;
+  testId?: string;
+  label: string;
+  hint?: string;
+  errorKey: string;
+  multiline?: boolean;
+  values: ProjectFormValues;
+  errors: FieldErrors;
+  onInput: (id: keyof ProjectFormValues, value: string) => void;
+}
+
+function Field({ id, testId, label, hint, errorKey, multiline, values, errors, onInput }: FieldProps) {
+  const error = errors[errorKey];
+  const common = {
+    id: `field-${id}`,
+    'data-testid': testId,
+    value: String(values[id]),
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? `error-${id}` : undefined,
+    onInput: (event: Event) => onInput(id, (event.target as HTMLInputElement).value),
+  };
+  return (
+    <div class={`field ${error ? 'invalid' : ''}`}>
+      <label for={`field-${id}`}>{label}</label>
+      {multiline ? <textarea rows={3} {...common} /> : <input type="text" {...common} />}
+      {hint && <small>{hint}</small>}
+      {error && (
+        <span class="field-error" id={`error-${id}`} data-testid={`error-${errorKey}`}>
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** Project setup: creates or edits a project; errors from the background are shown beside their fields. */
+export function ProjectForm(props: {
+  project: Project | null;
+  errors: FieldErrors;
+  saving: boolean;
+  onSave: (input: Record<string, unknown>) => void;
+  onCancel: () => void;
+}) {
+  const [values, setValues] = useState<ProjectFormValues>(() => valuesFromProject(props.project));
+  useEffect(() => setValues(valuesFromProject(props.project)), [props.project]);
+  const onInput = (id: keyof ProjectFormValues, value: string) => setValues((current) => ({ ...current, [id]: value }));
+  const shared = { values, errors: props.errors, onInput };
+  return (
+    <form
+      class="project-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.onSave(inputFromValues(values));
+      }}
+    >
+      <h2>{props.project ? `Edit “${props.project.name}”` : 'New project'}</h2>
+      {props.errors.form && <p class="field-error">{props.errors.form}</p>}
+      <Field id="name" testId="project-name" label="Client name" errorKey="name" {...shared} />
+      <Field
+        id="brands"
+        testId="project-brands"
+        label="Brand terms"
+        hint="One per line; spelling variants in Latin and Cyrillic are matched automatically"
+        errorKey="brandTerms"
+        multiline
+        {...shared}
+      />
+      <Field
+        id="domains"
+        testId="project-domains"
+        label="Client domains"
+        hint="One per line, e.g. example.com (subdomains included)"
+        errorKey="clientDomains"
+        multiline
+        {...shared}
+      />
+      <Field id="competitors" testId="project-competitors" label="Competitor domains" errorKey="competitorDomains" multiline {...shared} />
+      <Field
+        id="queries"
+        testId="project-queries"
+        label="Key queries"
+        hint="One per line: the top-20 of these queries makes the SERP KPIs"
+        errorKey="keyQueries"
+        multiline
+        {...shared}
+      />
+      <fieldset>
+        <legend>Targets</legend>
+        <Field id="serpPositivityPct" testId="target-serp-positivity" label="SERP positivity, %" errorKey="targets.serpPositivity" {...shared} />
+        <Field
+          id="thirdPartyRecommendPct"
+          testId="target-third-party-recommend"
+          label="Third-party recommendations, %"
+          errorKey="targets.thirdPartyRecommend"
+          {...shared}
+        />
+        <Field id="portalCoverage" testId="target-portal-coverage" label="Portals linking to the client" errorKey="targets.portalCoverage" {...shared} />
+        <Field id="negativeTop10" testId="target-negative-top10" label="Negative results in top-10, at most" errorKey="targets.negativeTop10" {...shared} />
+      </fieldset>
+      <Field id="monthlyBudget" testId="project-budget" label="Monthly budget" errorKey="monthlyBudget" {...shared} />
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          data-testid="project-suggestions-count"
+          checked={values.suggestionsCountInKpis}
+          onChange={(event) =>
+            setValues((current) => ({ ...current, suggestionsCountInKpis: (event.target as HTMLInputElement).checked }))
+          }
+        />
+        Suggested labels count in KPIs until you confirm or correct them
+      </label>
+      <div class="actions">
+        <button type="submit" data-testid="project-save" disabled={props.saving}>
+          {props.project ? 'Save changes' : 'Create project'}
+        </button>
+        {props.project && (
+          <button type="button" onClick={props.onCancel}>
+            New project instead
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+import { render } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { ProjectForm, type FieldErrors } from '@/components/ProjectForm';
+import { ProjectList } from '@/components/ProjectList';
+import type { ResponseOf } from '@/lib/messaging';
+import type { Project } from '@/lib/schema';
+import { call, useDataChanges } from '@/lib/ui/extension-client';
+
+type ProjectListData = ResponseOf<'projects.list'>;
+
+function Dashboard() {
+  const [data, setData] = useState<ProjectListData>({ projects: [], activeProjectId: null });
+  const [editing, setEditing] = useState<Project | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saving, setSaving] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const refresh = useCallback(() => {
+    call('projects.list', {})
+      .then(setData)
+      .catch((failure: unknown) => setNotice(failure instanceof Error ? failure.message : String(failure)));
+  }, []);
+  useEffect(refresh, [refresh]);
+  useDataChanges(refresh);
+
+  const save = async (input: Record<string, unknown>) => {
+    setSaving(true);
+    try {
+      const result = await call('projects.save', { id: editing?.id, input });
+      if (!result.saved) {
+        setErrors(result.fieldErrors);
+        setNotice('Not saved: please correct the highlighted fields.');
+        return;
+      }
+      setErrors({});
+      setEditing(result.project);
+      setNotice(`Saved “${result.project.name}”.`);
+      refresh();
+    } catch (failure) {
+      setNotice(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const remove = async (project: Project) => {
+    if (!confirm(`Delete “${project.name}” and all its marks and history?`)) return;
+    await call('projects.delete', { id: project.id });
+    if (editing?.id === project.id) setEditing(null);
+    setNotice(`Deleted “${project.name}”.`);
+    refresh();
+  };
+
+  return (
+    <main class="dashboard">
+      <h1>Reputation Lens</h1>
+      {notice && (
+        <p class="notice" role="status" data-testid="notice">
+          {notice}
+        </p>
+      )}
+      <section>
+        <h2>Projects</h2>
+        <ProjectList
+          projects={data.projects}
+          activeId={data.activeProjectId}
+          editingId={editing?.id ?? null}
+          onEdit={(project) => {
+            setErrors({});
+            setEditing(project);
+          }}
+          onActivate={(id) => void call('projects.setActive', { id }).then(refresh)}
+          onDelete={(project) => void remove(project)}
+        />
+      </section>
+      <ProjectForm
+        project={editing}
+        errors={errors}
+        saving={saving}
+        onSave={(input) => void save(input)}
+        onCancel={() => {
+          setErrors({});
+          setEditing(null);
+        }}
+      />
+    </main>
+  );
+}
+
+render(<Dashboard />, document.getElementById('app')!);

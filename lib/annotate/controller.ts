@@ -1,0 +1,267 @@
+import type { ItemState, PageItem, RequestOf } from '../messaging/protocol';
+import type { Item, PageExtract } from '../sites/types';
+import type { MarkSentiment } from '../schema';
+import { itemLabel, type TagRowView, type TagRowViewFactory } from './tag-row-view';
+
+type Page = RequestOf<'page.observe'>['page'];
+
+/** What the controller needs from the background; the content script wires it to the message protocol. */
+export interface AnnotationBackend {
+  observe(page: Page, items: PageItem[]): Promise<{ projectId: string | null; items: ItemState[] }>;
+  mark(page: Page, item: PageItem, sentiment: MarkSentiment | null, recommends: boolean): Promise<ItemState>;
+  openDashboard(): void;
+}
+
+export interface AnnotatorOptions {
+  extract: (doc: Document, url: string) => PageExtract | null;
+  backend: AnnotationBackend;
+  createView: TagRowViewFactory;
+  /** How often an unacknowledged write is retried before the row shows an error. */
+  markAttempts?: number;
+  retryDelayMs?: number;
+}
+
+interface Tracked {
+  item: Item;
+  view: TagRowView;
+  state: ItemState | null;
+}
+
+const TAG_ROW_TAG = 'rl-tags';
+
+function pageKey(extract: PageExtract): string {
+  return [extract.site, extract.query ?? '', extract.firstRank ?? 1].join('\u0001');
+}
+
+function toPageItem(item: Item): PageItem {
+  return { rank: item.rank, url: item.url, title: item.title, snippet: item.snippet, linkedUrls: [] };
+}
+
+/**
+ * Owns the DOM work on a host page: finds items, mounts one tag row per item, keeps them in step with
+ * results added later and with in-page navigation to a new query, and sends marks to the background.
+ */
+export class PageAnnotator {
+  private readonly tracked = new Map<Element, Tracked>();
+  private observer: MutationObserver | null = null;
+  private frame: number | null = null;
+  private currentPageKey: string | null = null;
+  private currentPage: Page | null = null;
+  private hasProject = false;
+  private stopped = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly options: AnnotatorOptions,
+  ) {}
+
+  start(): void {
+    this.scan();
+    const view = this.doc.defaultView;
+    if (!view) return;
+    this.observer = new view.MutationObserver((mutations) => {
+      if (mutations.some((mutation) => !this.isOwnMutation(mutation))) this.scheduleScan();
+    });
+    this.observe();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.observer?.disconnect();
+    if (this.frame !== null) this.doc.defaultView?.cancelAnimationFrame(this.frame);
+    for (const [element, tracked] of this.tracked) {
+      tracked.view.destroy();
+      clearItemAttributes(element);
+    }
+    this.tracked.clear();
+  }
+
+  /** Finds the page's items and annotates the ones not seen yet. Reads everything first, then writes. */
+  scan(): void {
+    if (this.stopped) return;
+    const url = this.doc.defaultView?.location.href ?? this.doc.URL;
+    const extract = this.options.extract(this.doc, url);
+    if (!extract) return;
+    const page: Page = { url, site: extract.site, kind: extract.kind, query: extract.query, firstRank: extract.firstRank };
+    const key = pageKey(extract);
+    const newQuery = key !== this.currentPageKey;
+    const fresh = extract.items.filter((item) => newQuery || !this.isCurrent(item));
+
+    this.observer?.disconnect();
+    try {
+      if (newQuery) this.forgetStale(extract.items);
+      this.currentPageKey = key;
+      this.currentPage = page;
+      for (const item of fresh) this.mount(item);
+    } finally {
+      this.observe();
+    }
+    if (fresh.length > 0) void this.requestStates(page, fresh);
+  }
+
+  private isCurrent(item: Item): boolean {
+    const tracked = this.tracked.get(item.element);
+    return tracked !== undefined && tracked.item.url === item.url && tracked.view.isConnected();
+  }
+
+  /** After in-page navigation, rows of results that are gone must not leak into the new query's snapshot. */
+  private forgetStale(items: readonly Item[]): void {
+    const keep = new Set(items.map((item) => item.element));
+    for (const [element, tracked] of this.tracked) {
+      if (keep.has(element)) continue;
+      tracked.view.destroy();
+      clearItemAttributes(element);
+      this.tracked.delete(element);
+    }
+  }
+
+  private mount(item: Item): void {
+    const element = item.element;
+    element.setAttribute('data-rl-item', this.currentPage?.kind === 'forum' ? 'post' : 'serp');
+    if (item.rank !== undefined) element.setAttribute('data-rl-rank', String(item.rank));
+    else element.removeAttribute('data-rl-rank');
+    element.setAttribute('data-rl-url', item.url);
+    const existing = this.tracked.get(element);
+    const host = existing?.view.host ?? findOwnRow(element) ?? this.doc.createElement(TAG_ROW_TAG);
+    if (!host.isConnected) element.append(host);
+    const view = existing?.view ?? this.options.createView(host, {
+      onMark: (sentiment) => void this.mark(element, sentiment),
+      onToggleRecommends: () => void this.toggleRecommends(element),
+      onOpenDashboard: () => this.options.backend.openDashboard(),
+    });
+    const tracked: Tracked = { item, view, state: null };
+    this.tracked.set(element, tracked);
+    this.render(tracked);
+  }
+
+  private async requestStates(page: Page, items: readonly Item[]): Promise<void> {
+    try {
+      const answer = await this.options.backend.observe(page, items.map(toPageItem));
+      this.hasProject = answer.projectId !== null;
+      this.withObserverPaused(() => {
+        items.forEach((item, index) => {
+          const tracked = this.tracked.get(item.element);
+          const state = answer.items[index];
+          if (!tracked || tracked.item !== item || !state) return;
+          tracked.state = state;
+          this.render(tracked);
+        });
+        // Rows mounted before the first answer learn whether marking is possible.
+        for (const tracked of this.tracked.values()) this.render(tracked);
+      });
+    } catch (error) {
+      this.withObserverPaused(() => {
+        for (const item of items) {
+          const tracked = this.tracked.get(item.element);
+          if (tracked) this.render(tracked, { error: describe(error) });
+        }
+      });
+    }
+  }
+
+  private async mark(element: Element, sentiment: MarkSentiment): Promise<void> {
+    const tracked = this.tracked.get(element);
+    if (!tracked) return;
+    const current = tracked.state?.mark;
+    const clearing = current?.sentiment === sentiment;
+    await this.write(tracked, clearing ? null : sentiment, current?.recommends ?? false);
+  }
+
+  private async toggleRecommends(element: Element): Promise<void> {
+    const tracked = this.tracked.get(element);
+    if (!tracked) return;
+    const recommendsNow = tracked.state?.mark?.recommends ?? tracked.state?.suggested?.recommends ?? false;
+    await this.write(tracked, tracked.state?.mark?.sentiment ?? null, !recommendsNow);
+  }
+
+  /** A mark shows as saved only once the background has written it; unacknowledged writes are retried. */
+  private async write(tracked: Tracked, sentiment: MarkSentiment | null, recommends: boolean): Promise<void> {
+    const page = this.currentPage;
+    if (!page) return;
+    this.withObserverPaused(() => this.render(tracked, { saving: true }));
+    const attempts = this.options.markAttempts ?? 3;
+    let lastError: unknown = null;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      try {
+        const state = await this.options.backend.mark(page, toPageItem(tracked.item), sentiment, recommends);
+        this.withObserverPaused(() => {
+          for (const other of this.tracked.values()) {
+            if (other === tracked || other.state?.canonicalUrl === state.canonicalUrl) {
+              other.state = state;
+              this.render(other);
+            }
+          }
+        });
+        return;
+      } catch (error) {
+        lastError = error;
+        if (attempt < attempts) await delay(this.options.retryDelayMs ?? 300 * attempt);
+      }
+    }
+    this.withObserverPaused(() => this.render(tracked, { error: `Not saved: ${describe(lastError)}` }));
+  }
+
+  private render(tracked: Tracked, transient: { saving?: boolean; error?: string } = {}): void {
+    const { label, labelSource } = itemLabel(tracked.state);
+    tracked.item.element.setAttribute('data-rl-label', label);
+    tracked.item.element.setAttribute('data-rl-label-source', labelSource);
+    tracked.view.render({
+      label,
+      labelSource,
+      confidence: tracked.state?.suggested ? Math.abs(tracked.state.suggested.score) : null,
+      recommends: tracked.state?.mark ? tracked.state.mark.recommends : (tracked.state?.suggested?.recommends ?? false),
+      recommendsSource: tracked.state?.mark ? 'marked' : 'suggested',
+      flags: tracked.state?.flags ?? { clientSite: false, linksToClient: false, mentionsClient: false },
+      saving: transient.saving ?? false,
+      error: transient.error ?? null,
+      hasProject: this.hasProject,
+    });
+  }
+
+  private withObserverPaused(write: () => void): void {
+    this.observer?.disconnect();
+    try {
+      write();
+    } finally {
+      this.observe();
+    }
+  }
+
+  private observe(): void {
+    if (this.stopped || !this.observer) return;
+    this.observer.observe(this.doc.body ?? this.doc.documentElement, { childList: true, subtree: true });
+  }
+
+  private scheduleScan(): void {
+    const view = this.doc.defaultView;
+    if (this.frame !== null || !view) return;
+    this.frame = view.requestAnimationFrame(() => {
+      this.frame = null;
+      this.scan();
+    });
+  }
+
+  private isOwnMutation(mutation: MutationRecord): boolean {
+    const nodes = [...mutation.addedNodes, ...mutation.removedNodes];
+    return nodes.length > 0 && nodes.every((node) => node.nodeName.toLowerCase() === TAG_ROW_TAG);
+  }
+}
+
+function findOwnRow(element: Element): Element | null {
+  for (const child of element.children) if (child.localName === TAG_ROW_TAG) return child;
+  return null;
+}
+
+function clearItemAttributes(element: Element): void {
+  for (const name of ['data-rl-item', 'data-rl-rank', 'data-rl-url', 'data-rl-label', 'data-rl-label-source']) {
+    element.removeAttribute(name);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,114 @@
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clickMark, fixture, launchWithExtension, type Harness } from './harness';
+
+const REVIEWS_URL = 'https://www.google.com/search?q=acme+clinic+reviews';
+const ADDRESS_URL = 'https://www.google.com/search?q=acme+clinic+address&hl=en';
+
+async function labelOf(page: Page, rank: number): Promise<{ label: string | null; source: string | null }> {
+  return page.$eval(`[data-rl-rank="${rank}"]`, (element) => ({
+    label: element.getAttribute('data-rl-label'),
+    source: element.getAttribute('data-rl-label-source'),
+  }));
+}
+
+async function waitForLabelSource(page: Page, rank: number, source: 'marked' | 'suggested', label?: string) {
+  const labelPart = label ? `[data-rl-label="${label}"]` : ':not([data-rl-label="unknown"])';
+  await page.waitForSelector(`[data-rl-rank="${rank}"][data-rl-label-source="${source}"]${labelPart}`);
+}
+
+async function kpiValue(page: Page, key: string): Promise<string | null> {
+  return page.$eval(`[data-testid="kpi-${key}"]`, (element) => element.getAttribute('data-value'));
+}
+
+describe('Google: project, one-click marks, popup KPI', () => {
+  let harness: Harness;
+
+  beforeAll(async () => {
+    harness = await launchWithExtension([
+      { url: REVIEWS_URL, file: fixture('google-acme-reviews.html') },
+      { url: ADDRESS_URL, file: fixture('google-acme-address.html') },
+    ]);
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('tags organic results with suggestions before any project exists, and asks for one to mark', async () => {
+    const page = await harness.open(REVIEWS_URL);
+    await waitForLabelSource(page, 1, 'suggested');
+    expect(await page.$$eval('[data-rl-item="serp"]', (items) => items.length)).toBe(2);
+    expect(await page.$$eval('#tads [data-rl-item], .related-question-pair [data-rl-item], g-section-with-header [data-rl-item]', (items) => items.length)).toBe(0);
+    const setup = await page.$eval('[data-rl-rank="1"] > rl-tags', (host) => host.shadowRoot?.querySelector('.setup')?.textContent ?? null);
+    expect(setup).toMatch(/project/i);
+    await page.close();
+  });
+
+  it('refuses an invalid project with messages beside the fields, then creates a valid one', async () => {
+    const options = await harness.extensionPage('options.html');
+    await options.waitForSelector('[data-testid="project-name"]');
+    await options.type('[data-testid="project-domains"]', 'not a domain');
+    await options.click('[data-testid="project-save"]');
+    await options.waitForSelector('[data-testid="error-name"]');
+    await options.waitForSelector('[data-testid="error-clientDomains"]');
+    const list = await harness.extensionPage('popup.html');
+    await list.waitForSelector('.popup');
+    expect(await list.$('[data-testid="project-select"]')).toBeNull();
+    await list.close();
+
+    await options.$eval('[data-testid="project-domains"]', (element) => ((element as HTMLTextAreaElement).value = ''));
+    await options.type('[data-testid="project-name"]', 'Acme Clinic');
+    await options.type('[data-testid="project-domains"]', 'acmeclinic.com');
+    await options.type('[data-testid="project-brands"]', 'Acme Clinic');
+    await options.type('[data-testid="project-queries"]', 'acme clinic reviews');
+    await options.click('[data-testid="project-save"]');
+    await options.waitForFunction(() => document.querySelector('[data-testid="notice"]')?.textContent?.includes('Saved'));
+    expect(await options.$$eval('[data-testid="project-row"]', (rows) => rows.length)).toBe(1);
+    await options.close();
+  });
+
+  it('marks with one click, keeps the marks across reloads and other queries, and the popup follows live', async () => {
+    const popup = await harness.extensionPage('popup.html');
+    await popup.waitForSelector('[data-testid="project-select"]');
+
+    const page = await harness.open(REVIEWS_URL);
+    await waitForLabelSource(page, 1, 'suggested');
+    const clientBadge = await page.$eval('[data-rl-rank="1"] > rl-tags', (host) => host.shadowRoot?.querySelector('.badge-client')?.textContent);
+    expect(clientBadge).toBe('client site');
+    expect(await page.$eval('[data-rl-rank="2"]', (element) => element.getAttribute('data-rl-url'))).toBe(
+      'https://reviews.example.org/acme-clinic?utm_source=google',
+    );
+
+    await clickMark(page, 1, 'positive');
+    await waitForLabelSource(page, 1, 'marked', 'positive');
+    await clickMark(page, 2, 'negative');
+    await waitForLabelSource(page, 2, 'marked', 'negative');
+
+    await popup.waitForFunction(
+      () => document.querySelector('[data-testid="kpi-serp-positivity"]')?.getAttribute('data-value') === '0.5',
+    );
+    expect(await kpiValue(popup, 'serp-positivity')).toBe('0.5');
+    expect(await popup.$eval('[data-testid="marked-count"]', (element) => element.getAttribute('data-value'))).toBe('2');
+
+    await page.reload({ waitUntil: 'load' });
+    await waitForLabelSource(page, 1, 'marked', 'positive');
+    await waitForLabelSource(page, 2, 'marked', 'negative');
+    expect(await page.$$eval('rl-tags', (rows) => rows.length)).toBe(2);
+
+    const other = await harness.open(ADDRESS_URL);
+    await waitForLabelSource(other, 2, 'marked', 'negative');
+    // A result added after load is tagged too, once.
+    await waitForLabelSource(other, 3, 'suggested');
+    expect(await other.$$eval('rl-tags', (rows) => rows.length)).toBe(3);
+    expect((await labelOf(other, 1)).source).toBe('suggested');
+
+    // The other query is not a key query: the KPI still counts only the key query's top-20.
+    expect(await kpiValue(popup, 'serp-positivity')).toBe('0.5');
+    await Promise.all([page.close(), other.close(), popup.close()]);
+  });
+
+  it('made no network request of its own', () => {
+    expect(harness.blocked.filter((request) => request.fromExtension)).toEqual([]);
+  });
+});

@@ -1,0 +1,174 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PageAnnotator, type AnnotationBackend } from '@/lib/annotate/controller';
+import { shadowTagRowViews } from '@/lib/annotate/shadow-view';
+import type { ItemState } from '@/lib/messaging';
+import type { PageExtract } from '@/lib/sites';
+
+function extractResults(doc: Document, url: string): PageExtract | null {
+  const query = new URL(url).searchParams.get('q') ?? undefined;
+  const items = [...doc.querySelectorAll('.result')].map((element, index) => ({
+    rank: index + 1,
+    url: element.querySelector('a')!.getAttribute('href')!,
+    title: element.querySelector('a')!.textContent ?? '',
+    snippet: '',
+    element,
+  }));
+  return { site: 'test', kind: 'serp', query, firstRank: 1, items };
+}
+
+function state(url: string, overrides: Partial<ItemState> = {}): ItemState {
+  return {
+    canonicalUrl: url,
+    suggested: { label: 'neutral', score: 0.1, recommends: false },
+    mark: null,
+    flags: { clientSite: url.includes('client'), linksToClient: false, mentionsClient: false },
+    ...overrides,
+  };
+}
+
+function backend(projectId: string | null = 'p1'): AnnotationBackend & { observed: string[][] } {
+  const observed: string[][] = [];
+  return {
+    observed,
+    observe: vi.fn(async (_page, items) => {
+      observed.push(items.map((item) => item.url));
+      return { projectId, items: items.map((item) => state(item.url)) };
+    }),
+    mark: vi.fn(async (_page, item, sentiment, recommends) =>
+      state(item.url, { mark: { sentiment, recommends, at: 1 } }),
+    ),
+    openDashboard: vi.fn(),
+  };
+}
+
+function addResult(url: string) {
+  const block = document.createElement('div');
+  block.className = 'result';
+  const link = document.createElement('a');
+  link.href = url;
+  link.textContent = `Title of ${url}`;
+  block.append(link);
+  document.body.append(block);
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+let annotator: PageAnnotator | null = null;
+afterEach(() => {
+  annotator?.stop();
+  annotator = null;
+  document.body.replaceChildren();
+});
+
+function start(api: AnnotationBackend) {
+  window.history.replaceState(null, '', '/search?q=acme');
+  annotator = new PageAnnotator(document, { extract: extractResults, backend: api, createView: shadowTagRowViews(''), retryDelayMs: 1 });
+  annotator.start();
+}
+
+describe('page annotator', () => {
+  it('tags every item with the page-DOM contract and one open-shadow tag row', async () => {
+    addResult('https://client.example/a');
+    addResult('https://other.example/b');
+    start(backend());
+    await flush();
+    const items = document.querySelectorAll('[data-rl-item="serp"]');
+    expect(items).toHaveLength(2);
+    const first = items[0]!;
+    expect(first.getAttribute('data-rl-rank')).toBe('1');
+    expect(first.getAttribute('data-rl-url')).toBe('https://client.example/a');
+    expect(first.getAttribute('data-rl-label')).toBe('neutral');
+    expect(first.getAttribute('data-rl-label-source')).toBe('suggested');
+    const row = first.querySelector('rl-tags')!;
+    const actions = [...row.shadowRoot!.querySelectorAll('button[data-action]')].map((button) => button.getAttribute('data-action'));
+    expect(actions).toEqual(['positive', 'neutral', 'negative', 'irrelevant', 'recommends']);
+    expect(row.shadowRoot!.querySelector('.badge-client')?.textContent).toBe('client site');
+  });
+
+  it('tags results added later, batched, and never adds a second row', async () => {
+    const api = backend();
+    addResult('https://a.example/');
+    start(api);
+    await flush();
+    addResult('https://b.example/');
+    addResult('https://c.example/');
+    await flush();
+    annotator!.scan();
+    annotator!.scan();
+    await flush();
+    expect(document.querySelectorAll('rl-tags')).toHaveLength(3);
+    expect(api.observed).toEqual([['https://a.example/'], ['https://b.example/', 'https://c.example/']]);
+  });
+
+  it('shows a mark only after the background acknowledged it, retrying a failed write', async () => {
+    const api = backend();
+    let failures = 1;
+    api.mark = vi.fn(async (_page, item, sentiment, recommends) => {
+      if (failures-- > 0) throw new Error('service worker restarted');
+      return state(item.url, { mark: { sentiment, recommends, at: 1 } });
+    });
+    addResult('https://a.example/');
+    start(api);
+    await flush();
+    const item = document.querySelector('[data-rl-item]')!;
+    (item.querySelector('rl-tags')!.shadowRoot!.querySelector('[data-action="negative"]') as HTMLButtonElement).click();
+    expect(item.getAttribute('data-rl-label-source')).toBe('suggested');
+    await flush();
+    expect(api.mark).toHaveBeenCalledTimes(2);
+    expect(item.getAttribute('data-rl-label')).toBe('negative');
+    expect(item.getAttribute('data-rl-label-source')).toBe('marked');
+  });
+
+  it('a second click on the same mark clears it', async () => {
+    const api = backend();
+    addResult('https://a.example/');
+    start(api);
+    await flush();
+    const button = () => document.querySelector('rl-tags')!.shadowRoot!.querySelector('[data-action="positive"]') as HTMLButtonElement;
+    button().click();
+    await flush();
+    button().click();
+    await flush();
+    expect(api.mark).toHaveBeenLastCalledWith(expect.anything(), expect.anything(), null, false);
+  });
+
+  it('without a project the buttons lead to the dashboard instead of marking', async () => {
+    const api = backend(null);
+    addResult('https://a.example/');
+    start(api);
+    await flush();
+    const root = document.querySelector('rl-tags')!.shadowRoot!;
+    expect(root.querySelector('.setup')?.textContent).toMatch(/project/);
+    (root.querySelector('[data-action="positive"]') as HTMLButtonElement).click();
+    expect(api.openDashboard).toHaveBeenCalled();
+    expect(api.mark).not.toHaveBeenCalled();
+  });
+
+  it('on in-page navigation to a new query, drops rows of results that are gone', async () => {
+    const api = backend();
+    addResult('https://old.example/');
+    start(api);
+    await flush();
+    document.body.replaceChildren();
+    window.history.pushState(null, '', '/search?q=new+query');
+    addResult('https://new.example/');
+    annotator!.scan();
+    await flush();
+    expect(document.querySelectorAll('rl-tags')).toHaveLength(1);
+    expect(api.observed.at(-1)).toEqual(['https://new.example/']);
+  });
+
+  it('renders text it did not write (errors, labels) as text, never as markup', async () => {
+    addResult('https://a.example/');
+    const api = backend();
+    api.observe = vi.fn(async () => {
+      throw new Error('<img src=x onerror="alert(1)">');
+    });
+    start(api);
+    await flush();
+    const row = document.querySelector('rl-tags')!.shadowRoot!;
+    expect(row.querySelector('img')).toBeNull();
+    expect(row.querySelector('[role="alert"]')?.textContent).toBe('<img src=x onerror="alert(1)">');
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { emptyAggregate } from '@/lib/kpi/aggregate';
+import { attainment, computeKpiReport, previousMonth, reputationScore } from '@/lib/kpi';
+import { ProjectSchema, type Aggregate, type Project } from '@/lib/schema';
+
+const project: Project = ProjectSchema.parse({
+  id: 'p1',
+  name: 'Acme',
+  keyQueries: ['acme'],
+  baselineMonth: '2026-09',
+  createdAt: 0,
+  updatedAt: 0,
+});
+
+function aggregateWith(changes: (aggregate: Aggregate) => void, month = '2026-11'): Aggregate {
+  const aggregate = emptyAggregate('p1', month);
+  changes(aggregate);
+  return aggregate;
+}
+
+const valueOf = (report: ReturnType<typeof computeKpiReport>, key: string) => report.kpis.find((kpi) => kpi.key === key)!;
+
+describe('KPI formulas', () => {
+  it('SERP positivity = positive / (positive + neutral + negative), irrelevant and unlabeled excluded', () => {
+    const current = aggregateWith((a) => {
+      a.top20['marked:positive'] = 3;
+      a.top20['marked:negative'] = 1;
+      a.top20['marked:irrelevant'] = 5;
+      a.top20['suggested:neutral'] = 2;
+      a.top20.unlabeled = 4;
+    });
+    const report = computeKpiReport({ project, month: '2026-11', current, previous: undefined, portals: [], markedCount: 9 });
+    const kpi = valueOf(report, 'serp-positivity');
+    expect(kpi.value).toBeCloseTo(3 / 6);
+    expect(kpi.counted).toBe(6);
+    expect(kpi.confirmed).toBe(4);
+    const marksOnly = computeKpiReport({
+      project: { ...project, suggestionsCountInKpis: false },
+      month: '2026-11',
+      current,
+      previous: undefined,
+      portals: [],
+      markedCount: 9,
+    });
+    expect(valueOf(marksOnly, 'serp-positivity').value).toBeCloseTo(3 / 4);
+  });
+
+  it('third-party recommendations are a share of all top-20 results observed', () => {
+    const current = aggregateWith((a) => {
+      a.top20['marked:positive'] = 10;
+      a.top20['suggested:neutral'] = 10;
+      a.thirdPartyRecommends = { marked: 3, suggested: 1 };
+    });
+    const report = computeKpiReport({ project, month: '2026-11', current, previous: undefined, portals: [], markedCount: 0 });
+    expect(valueOf(report, 'third-party-recommend').value).toBeCloseTo(4 / 20);
+  });
+
+  it('counts portals active in the last 30 days of the month with a link to the client', () => {
+    const end = new Date(2026, 11, 1).getTime();
+    const day = 24 * 3600 * 1000;
+    const report = computeKpiReport({
+      project,
+      month: '2026-11',
+      current: undefined,
+      previous: undefined,
+      portals: [
+        { lastActivityAt: end - day, hasLinkToClient: true },
+        { lastActivityAt: end - 40 * day, hasLinkToClient: true },
+        { lastActivityAt: end - 2 * day, hasLinkToClient: false },
+      ],
+      markedCount: 0,
+    });
+    expect(valueOf(report, 'portal-coverage').value).toBe(1);
+  });
+
+  it('compares with the previous month and scores attainment against targets', () => {
+    const current = aggregateWith((a) => {
+      a.top20['marked:positive'] = 7;
+      a.top20['marked:negative'] = 3;
+      a.top10['marked:negative'] = 2;
+      a.top10['marked:positive'] = 3;
+    });
+    const previous = aggregateWith((a) => {
+      a.top20['marked:positive'] = 1;
+      a.top20['marked:negative'] = 1;
+    }, '2026-10');
+    const report = computeKpiReport({ project, month: '2026-11', current, previous, portals: [], markedCount: 10 });
+    const positivity = valueOf(report, 'serp-positivity');
+    expect(positivity.value).toBeCloseTo(0.7);
+    expect(positivity.previous).toBeCloseTo(0.5);
+    expect(valueOf(report, 'negative-top10').value).toBe(2);
+    // positivity 0.7/0.7 = 1; recommendations 0/0.15 = 0; negatives target 0 vs 2 -> 0/2 = 0.
+    expect(report.score).toBeCloseTo((1 + 0 + 0) / 3 * 100, 1);
+  });
+
+  it('attainment follows the methodology for both directions', () => {
+    expect(attainment(0.35, 0.7, 'higher-is-better')).toBeCloseTo(0.5);
+    expect(attainment(0.9, 0.7, 'higher-is-better')).toBe(1);
+    expect(attainment(0, 0, 'lower-is-better')).toBe(1);
+    expect(attainment(4, 2, 'lower-is-better')).toBe(0.5);
+    expect(reputationScore([])).toBeNull();
+    expect(previousMonth('2026-01')).toBe('2025-12');
+  });
+
+  it('reports no value rather than zero when there is no data', () => {
+    const report = computeKpiReport({ project, month: '2026-11', current: undefined, previous: undefined, portals: [], markedCount: 0 });
+    expect(report.kpis.every((kpi) => kpi.value === null)).toBe(true);
+    expect(report.score).toBeNull();
+  });
+});
