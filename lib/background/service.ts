@@ -1,0 +1,152 @@
+import { buildBrandMatcher, type BrandMatcher } from '../match/brand';
+import { computeClientFlags } from '../match/client-flags';
+import { canonicalizeUrl, hostnameOf, normalizeQuery } from '../match/url';
+import type { Handlers, ItemState, PageItem, ParsedRequestOf } from '../messaging';
+import { analyzeSentiment } from '../sentiment';
+import { suggestsRecommendation } from '../sentiment/recommends';
+import { NO_CLIENT_FLAGS, monthOf, type Mention, type Project } from '../schema';
+import { ProjectValidationError, type LensRepository, type MentionDraft } from '../db/repository';
+
+type Page = ParsedRequestOf<'page.observe'>['page'];
+type ParsedItem = ParsedRequestOf<'page.observe'>['items'][number];
+
+/** Who sent a message, as far as the background can tell; checked before any handler runs. */
+export interface SenderContext {
+  origin: 'extension-page' | 'content-script';
+}
+
+const MAX_EXCERPT = 1000;
+
+/** Brand matchers are built once per project version, not per item. */
+const brandMatchers = new WeakMap<Project, BrandMatcher>();
+function brandMatcherFor(project: Project): BrandMatcher {
+  let matcher = brandMatchers.get(project);
+  if (!matcher) {
+    matcher = buildBrandMatcher(project.brandTerms);
+    brandMatchers.set(project, matcher);
+  }
+  return matcher;
+}
+
+/** Everything the background derives from a page item: canonical URL, client flags, suggested label. */
+export function draftMention(item: ParsedItem | PageItem, page: Page, project: Project | null): MentionDraft {
+  const text = [item.title, item.snippet].filter(Boolean).join('. ');
+  const sentiment = analyzeSentiment(text);
+  const brand = project ? brandMatcherFor(project) : null;
+  const flags =
+    project && brand
+      ? computeClientFlags(
+          { url: item.url, title: item.title, snippet: item.snippet, linkedUrls: item.linkedUrls ?? [] },
+          { clientDomains: project.clientDomains, brand },
+        )
+      : NO_CLIENT_FLAGS;
+  const recommends =
+    brand !== null && !flags.clientSite && suggestsRecommendation(text, { brand, linksToClient: flags.linksToClient });
+  return {
+    canonicalUrl: canonicalizeUrl(item.url),
+    url: item.url,
+    domain: hostnameOf(item.url) ?? '',
+    kind: page.kind === 'serp' ? 'serp-result' : 'forum-post',
+    title: item.title,
+    excerpt: item.snippet.slice(0, MAX_EXCERPT),
+    lang: sentiment.lang,
+    suggested: { label: sentiment.label, score: sentiment.score, recommends },
+    flags,
+  };
+}
+
+function stateOf(mention: Pick<Mention, 'canonicalUrl' | 'suggested' | 'mark' | 'flags'>): ItemState {
+  return { canonicalUrl: mention.canonicalUrl, suggested: mention.suggested, mark: mention.mark, flags: mention.flags };
+}
+
+async function activeProject(repository: LensRepository): Promise<Project | null> {
+  const id = await repository.getActiveProjectId();
+  return id ? ((await repository.getProject(id)) ?? null) : null;
+}
+
+function requireExtensionPage(context: SenderContext): void {
+  if (context.origin !== 'extension-page') throw new Error('Only the extension’s own pages may manage projects');
+}
+
+export interface ServiceHooks {
+  /** Tells open popups and dashboards that a project's data changed. */
+  onDataChanged: (projectId: string) => void;
+  openDashboard: () => Promise<void>;
+  now?: () => number;
+}
+
+export function createHandlers(repository: LensRepository, hooks: ServiceHooks): Handlers<SenderContext> {
+  const { onDataChanged, openDashboard, now = Date.now } = hooks;
+  return {
+    async 'page.observe'({ page, items }) {
+      const project = await activeProject(repository);
+      const drafts = items.map((item) => draftMention(item, page, project));
+      if (!project) {
+        return { projectId: null, projectName: null, items: drafts.map((draft) => stateOf({ ...draft, mark: null })) };
+      }
+      const stored = await repository.observePage({
+        projectId: project.id,
+        engine: page.site,
+        serp:
+          page.kind === 'serp' && page.query !== undefined
+            ? { query: normalizeQuery(page.query), firstRank: page.firstRank ?? 1 }
+            : undefined,
+        items: drafts,
+        at: now(),
+      });
+      onDataChanged(project.id);
+      return { projectId: project.id, projectName: project.name, items: stored.map(stateOf) };
+    },
+
+    async 'mark.set'({ page, item, sentiment, recommends }) {
+      const project = await activeProject(repository);
+      if (!project) throw new Error('Create a project in the dashboard before marking results');
+      const mention = await repository.setMark(project.id, draftMention(item, page, project), { sentiment, recommends }, now());
+      onDataChanged(project.id);
+      return { projectId: project.id, item: stateOf(mention) };
+    },
+
+    async 'projects.list'() {
+      return { projects: await repository.listProjects(), activeProjectId: await repository.getActiveProjectId() };
+    },
+
+    async 'projects.save'({ id, input }, context) {
+      requireExtensionPage(context);
+      try {
+        const project = await repository.saveProject(input as never, id, now());
+        onDataChanged(project.id);
+        return { saved: true as const, project };
+      } catch (error) {
+        if (error instanceof ProjectValidationError) return { saved: false as const, fieldErrors: error.fieldErrors };
+        throw error;
+      }
+    },
+
+    async 'projects.delete'({ id }, context) {
+      requireExtensionPage(context);
+      await repository.deleteProject(id);
+      onDataChanged(id);
+      return {};
+    },
+
+    async 'projects.setActive'({ id }, context) {
+      requireExtensionPage(context);
+      await repository.setActiveProject(id);
+      onDataChanged(id);
+      return {};
+    },
+
+    async 'dashboard.open'() {
+      await openDashboard();
+      return {};
+    },
+
+    async 'kpi.get'({ projectId, month }) {
+      const projects = await repository.listProjects();
+      const activeProjectId = await repository.getActiveProjectId();
+      const id = projectId ?? activeProjectId;
+      const report = id ? await repository.kpiReport(id, month ?? monthOf(now())) : null;
+      return { projects, activeProjectId, report };
+    },
+  };
+}
