@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { buildBrandMatcher } from '../../lib/match/brand';
+import { suggestsRecommendation } from '../../lib/sentiment/recommends';
+
+const brand = buildBrandMatcher(['Acme Clinic', 'Регистратура']);
+const aboutBrand = { brand, linksToClient: false };
+const linking = { brand, linksToClient: true };
+
+describe('suggestsRecommendation: recommendations near the brand', () => {
+  it.each([
+    'I highly recommend Acme Clinic.',
+    'Acme Clinic is great, would recommend to anyone.',
+    'Recommended: Acme Clinic on Main Street.',
+    'My recommendation is Acme Clinic.',
+    'Just go to Acme Clinic, they fixed it in a day.',
+    'Go with Acme Clinic.',
+    'Acme Clinic is the best dentist in town.',
+    "I can't recommend Acme Clinic enough!",
+    "I wouldn't hesitate to recommend Acme Clinic.",
+    'Without hesitation I recommend Acme Clinic.',
+    'Acme Clinic - you will not regret it.',
+    'Рекомендую Регистратуру всем знакомым.',
+    'Очень советую регистратуру на Ленина.',
+    'Всем посоветовала Регистратуру, довольна.',
+    'Не могу не рекомендовать Регистратуру.',
+    'Без колебаний рекомендую Acme Clinic.',
+    'Обращайтесь в Регистратуру, не пожалеете.',
+    'Горещо препоръчвам регистратурата на д-р Иванов.',
+    'Ще ви препоръчам Acme Clinic.',
+    'Съветвам ви да отидете в Регистратурата.',
+    'Регистратурата е най-добрата клиника в града.',
+  ])('is true for %j', (text) => {
+    expect(suggestsRecommendation(text, aboutBrand)).toBe(true);
+  });
+
+  it('accepts a brand mention within a dozen words in the next sentence', () => {
+    expect(suggestsRecommendation('Went to Acme Clinic last week. Recommend them.', aboutBrand)).toBe(true);
+  });
+
+  it('ignores a recommendation far from the brand in another sentence', () => {
+    const filler = 'The weather was awful and the bus was late and the road was closed again today.';
+    expect(suggestsRecommendation(`Acme Clinic opened a new office. ${filler} ${filler} I recommend a good umbrella.`, aboutBrand)).toBe(
+      false,
+    );
+  });
+
+  it('takes the verdict of the cue nearest to the brand', () => {
+    expect(suggestsRecommendation('Avoid BadCorp at all costs, go to Acme Clinic instead.', aboutBrand)).toBe(true);
+    expect(suggestsRecommendation('Рекомендую Регистратуру, а Больницу №5 обходите стороной.', aboutBrand)).toBe(true);
+    expect(suggestsRecommendation('I recommend BadCorp, avoid Acme Clinic.', aboutBrand)).toBe(false);
+  });
+
+  it('is false without the brand and without a link to the client', () => {
+    expect(suggestsRecommendation('I highly recommend this place.', aboutBrand)).toBe(false);
+    expect(suggestsRecommendation('Рекомендую регистр на сайте.', aboutBrand)).toBe(false);
+  });
+
+  it('is false for a brand mention without any recommendation', () => {
+    expect(suggestsRecommendation('Acme Clinic opens at 9 on weekdays.', aboutBrand)).toBe(false);
+  });
+
+  it('does not read "go to" in a story as advice', () => {
+    expect(suggestsRecommendation('I had to go to Acme Clinic three times.', aboutBrand)).toBe(false);
+  });
+
+  it('does not read "советов" (tips) or "recommendations" of others as a cue unless they recommend', () => {
+    expect(suggestsRecommendation('В Регистратуре много советов на стенде.', aboutBrand)).toBe(false);
+  });
+});
+
+describe('suggestsRecommendation: negation and anti-recommendation', () => {
+  it.each([
+    'I do not recommend Acme Clinic.',
+    "Wouldn't recommend Acme Clinic to anyone.",
+    "Don't recommend Acme Clinic.",
+    'I would not ever recommend Acme Clinic.',
+    'I cannot recommend Acme Clinic.',
+    'I hesitate to recommend Acme Clinic.',
+    'Never go to Acme Clinic.',
+    'Avoid Acme Clinic.',
+    'Stay away from Acme Clinic!',
+    'I recommend against Acme Clinic.',
+    'Acme Clinic was a waste of money.',
+    'Не рекомендую Регистратуру.',
+    'Никому не советую Регистратуру.',
+    'Ни в коем случае не рекомендую регистратуру.',
+    'Регистратуру обходите стороной.',
+    'Эту регистратуру обходите стороной, хамят.',
+    'Держитесь подальше от Регистратуры.',
+    'Не препоръчвам регистратурата.',
+    'Не бих препоръчал регистратурата.',
+    'Няма да препоръчам Acme Clinic.',
+    'Стойте далеч от регистратурата.',
+    'Избягвайте Acme Clinic.',
+  ])('is false for %j', (text) => {
+    expect(suggestsRecommendation(text, aboutBrand)).toBe(false);
+    expect(suggestsRecommendation(text, linking)).toBe(false);
+  });
+
+  it('is false when any brand mention is negated', () => {
+    expect(suggestsRecommendation('I used to recommend Acme Clinic. Now I do not recommend Acme Clinic.', aboutBrand)).toBe(false);
+  });
+
+  it('does not let a negation in an earlier clause reach the cue', () => {
+    expect(suggestsRecommendation('Acme Clinic is not cheap, but I recommend it.', aboutBrand)).toBe(true);
+  });
+});
+
+describe('suggestsRecommendation: texts linking to the client', () => {
+  it.each([
+    'Highly recommend this place, booked here: link',
+    'Советую, вот сайт.',
+    'Препоръчвам ги, ето линк.',
+  ])('is true anywhere in %j', (text) => {
+    expect(suggestsRecommendation(text, linking)).toBe(true);
+    expect(suggestsRecommendation(text, aboutBrand)).toBe(false);
+  });
+
+  it('is false when the linking text also warns', () => {
+    expect(suggestsRecommendation('Recommend the doctor, but avoid the front desk.', linking)).toBe(false);
+  });
+
+  it('is false for a linking text without a recommendation', () => {
+    expect(suggestsRecommendation('Here is their price list.', linking)).toBe(false);
+  });
+});
+
+describe('suggestsRecommendation: edge cases', () => {
+  it('is false for empty text', () => {
+    expect(suggestsRecommendation('', linking)).toBe(false);
+  });
+
+  it('is false with a matcher that has no terms', () => {
+    expect(suggestsRecommendation('I recommend Acme Clinic.', { brand: buildBrandMatcher([]), linksToClient: false })).toBe(false);
+  });
+
+  it('keeps whole words: a word that only contains a cue is none', () => {
+    expect(suggestsRecommendation('Acme Clinic: nonrecommended dosage, unavoidable delays.', aboutBrand)).toBe(false);
+  });
+
+  it('handles a huge text quickly', () => {
+    const text = `${'Some ordinary words about the weather and the city, nothing else. '.repeat(5_000)}I recommend Acme Clinic.`;
+    const started = performance.now();
+    expect(suggestsRecommendation(text, aboutBrand)).toBe(true);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
