@@ -20,11 +20,25 @@ const WORD_END = '(?![\\p{L}\\p{N}])';
 const FEW_WORDS = "(?:[\\p{L}\\p{N}'’-]+\\s+){0,3}";
 /** "go to"/"check out" recommend only as advice: at a clause start or after a modal. */
 const ADVICE_LEAD =
-  "(?:(?<=(?:^|[.!?…,;:(\\n])\\s*)|(?:just|definitely|so|then|always|only|please|should|must|would|could|i['’]d|you['’]d)\\s+)";
+  "(?:(?<=(?:^|[.!?…,;:(\\n])\\s*)|(?:just|definitely|so|then|always|only|please|should|must|would|could|better|but|and|or|i['’]d|you['’]d)\\s+)";
+
+/** Reporting whose advice it was ("по препоръка на лекаря") is no recommendation. */
+const NOT_REPORTED = '(?<!по\\s+)';
+/**
+ * Russian verbs in their finite and short-passive forms only: the participles ("рекомендуемых",
+ * "советовавшего") describe, the imperatives ("посоветуйте банк") ask.
+ */
+const RUSSIAN_VERB_ENDING = '(?:у(?:ю|ем|ет|ете|ют)|ова(?:л|ла|ли|ло|ть|н|на|но|ны))(?!\\p{L})';
+/** Bulgarian: the imperative asks ("препоръчайте лекар"), "препоръчително" only means advisable. */
+const NOT_BULGARIAN_REQUEST = '(?!\\p{L}*айте(?!\\p{L})|ителн)';
+
+/** "on a friend's recommendation" reports whose advice it was. */
+const NOT_REPORTED_ENGLISH = "(?<!on\\s+(?:[\\p{L}'’]+\\s+){1,2})";
 
 const RECOMMENDATION_PHRASES = [
   // English
-  'recommend\\p{L}*(?!\\p{L})(?!\\s+against)',
+  `${NOT_REPORTED_ENGLISH}recommendations?`,
+  'recommend(?!ation)\\p{L}*(?!\\p{L})(?!\\s+against)',
   `${ADVICE_LEAD}(?:go|head)\\s+(?:to|with)`,
   `${ADVICE_LEAD}check\\s+out`,
   `best\\s+${FEW_WORDS}(?:in|around)\\s+(?:town|the\\s+city|the\\s+area)`,
@@ -35,17 +49,17 @@ const RECOMMENDATION_PHRASES = [
   'vouch\\p{L}*\\s+for',
   "(?:won['’]?t|will\\s+not|never)\\s+regret",
   // Russian
-  '(?:по)?рекоменд\\p{L}*',
-  '(?:по)?совет(?:у|ова)\\p{L}*',
+  `(?:по)?рекоменд${RUSSIAN_VERB_ENDING}`,
+  `(?:по)?совет${RUSSIAN_VERB_ENDING}`,
   'обращайтесь',
   'обратитесь',
-  '(?:с?ходите|идите)\\s+(?:в|на|к)',
+  'с?ходите\\s+(?:в|на|к)',
   `лучш\\p{L}*\\s+${FEW_WORDS}в\\s+(?:нашем\\s+)?(?:городе|районе|округе)`,
   'не\\s+пожалеете',
   // Bulgarian
-  'препоръч\\p{L}*',
-  'препорък\\p{L}*',
-  '(?:по)?съветв\\p{L}*',
+  `препоръч${NOT_BULGARIAN_REQUEST}\\p{L}*`,
+  `${NOT_REPORTED}препорък\\p{L}*`,
+  `(?:по)?съветв${NOT_BULGARIAN_REQUEST}\\p{L}*`,
   'отидете\\s+(?:в|на|при)',
   'обърнете\\s+се\\s+(?:към|в)',
   `най-добр\\p{L}*\\s+${FEW_WORDS}в\\s+(?:града|района)`,
@@ -53,8 +67,10 @@ const RECOMMENDATION_PHRASES = [
 ];
 
 const ANTI_RECOMMENDATION_PHRASES = [
-  // English
-  'avoid(?:ing)?',
+  // English: "avoid" only as advice, since "the film avoids clichés" praises
+  `${ADVICE_LEAD}avoid(?:ing)?`,
+  `avoid\\p{L}*\\s+${FEW_WORDS}(?:at\\s+all\\s+costs|like\\s+the\\s+plague)`,
+  '(?:recommend|suggest)\\p{L}*\\s+avoiding',
   'stay\\s+away',
   'steer\\s+clear',
   'keep\\s+away',
@@ -90,20 +106,31 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu;
 const SENTENCE_END = /[.!?…]+(?=\s|$)|\n/gu;
 const CLAUSE_BREAK = /[.!?…,;:\n]/u;
 
-/** Particles that negate the verb after them; their count decides ("не могу не рекомендовать"). */
+/** Words that negate the verb after them; their count decides ("не могу не рекомендовать"). */
 const NEGATORS = new Set([
-  'not', 'no', 'never', 'cannot', 'hardly', 'dont', 'doesnt', 'didnt', 'wont', 'wouldnt', 'cant', 'couldnt',
-  'shouldnt', 'isnt', 'wasnt', 'arent', 'werent', 'havent', 'hasnt', 'aint',
-  'не', 'ни', 'нельзя', 'вряд', 'няма', 'едва',
+  'not', 'no', 'never', 'cannot', 'hardly', 'nothing', 'nobody', 'none', 'refrain', 'refrained', 'stopped',
+  'dont', 'doesnt', 'didnt', 'wont', 'wouldnt', 'cant', 'couldnt', 'shouldnt', 'isnt', 'wasnt', 'arent', 'werent',
+  'havent', 'hasnt', 'aint',
+  'не', 'ни', 'нельзя', 'вряд', 'никто', 'ничего', 'перестал', 'перестала', 'перестали',
+  'няма', 'едва', 'нищо', 'никой',
 ]);
 const CONTRACTED_NOT = /n['’]t$/u;
-/** "I hesitate to recommend" negates; "wouldn't hesitate", "without hesitation", "без колебаний" do not. */
-const HESITATION = /^(?:hesitat|колеб)/u;
+/** "not only", "не только", "не само" add rather than negate. */
+const NOT_ONLY = new Set(['only', 'just', 'только', 'просто', 'само']);
+/** "I hesitate/doubt" negates; "wouldn't hesitate", "no doubt", "без колебаний", "не раздумывая" do not. */
+const HESITATION = /^(?:hesitat|doubt|колеб|раздумыв|сомнен|съмнен)/u;
 const WITHOUT = new Set(['without', 'без']);
+/** How far back a "not"/"without" pairs with a hesitation word ("without a doubt"). */
+const HESITATION_PAIR_REACH = 2;
 /** How many words before a cue are searched for a negation. */
 const NEGATION_REACH = 4;
-/** "can't recommend them enough" praises. */
-const ENOUGH_REACH = 5;
+/**
+ * How many words after a cue: "recommend not going", "советую не связываться", "препоръчвам да не".
+ * The reach ends at a brand mention: in "recommend Acme, not BadCorp" the negation is about another.
+ */
+const NEGATION_REACH_AFTER = 4;
+/** "can't recommend them enough", "couldn't recommend it more" praise. */
+const PRAISE_REACH = 5;
 /** A cue this many words from a brand mention (or in its sentence) is about that brand. */
 const BRAND_REACH = 12;
 
@@ -112,23 +139,33 @@ interface Cue {
   positive: boolean;
 }
 
-function isNegator(word: string): boolean {
+function isNegator(word: string, next: string | undefined): boolean {
+  if (next !== undefined && NOT_ONLY.has(next)) return false;
+  // "little to recommend", "used to recommend"; "my little sister recommended" stays positive.
+  if (word === 'little' || word === 'used') return next === 'to';
   return NEGATORS.has(word) || CONTRACTED_NOT.test(word);
 }
 
-/** Negations among the words, a hesitation word cancelling the negation right before it. */
+/** Negations among the words; a hesitation word cancels the negation paired with it. */
 function negationCount(words: readonly string[]): number {
   let count = 0;
-  let previous = '';
-  for (const word of words) {
+  let lastNegator = -Infinity;
+  let lastWithout = -Infinity;
+  words.forEach((word, index) => {
     if (HESITATION.test(word)) {
-      if (isNegator(previous)) count -= 1;
-      else if (!WITHOUT.has(previous)) count += 1;
-    } else if (isNegator(word)) {
+      if (index - lastNegator <= HESITATION_PAIR_REACH) {
+        count -= 1;
+        lastNegator = -Infinity;
+      } else if (index - lastWithout > HESITATION_PAIR_REACH) {
+        count += 1;
+      }
+    } else if (WITHOUT.has(word)) {
+      lastWithout = index;
+    } else if (isNegator(word, words[index + 1])) {
       count += 1;
+      lastNegator = index;
     }
-    previous = word;
-  }
+  });
   return count;
 }
 
@@ -143,26 +180,45 @@ function clauseBefore(text: string, start: number): string {
   return text.slice(from, start);
 }
 
-function clauseAfter(text: string, end: number): string {
+function clauseAfter(text: string, end: number, limit: number): string {
   let to = end;
-  while (to < text.length && !CLAUSE_BREAK.test(text.charAt(to))) to += 1;
+  while (to < limit && !CLAUSE_BREAK.test(text.charAt(to))) to += 1;
   return text.slice(end, to);
 }
 
-function isNegated(text: string, start: number, end: number): boolean {
-  const before = wordsOf(clauseBefore(text, start)).slice(-NEGATION_REACH);
-  if (negationCount(before) % 2 === 0) return false;
-  const praisesBeyondWords = wordsOf(clauseAfter(text, end)).slice(0, ENOUGH_REACH).includes('enough');
-  return !praisesBeyondWords;
+function praisesBeyondWords(wordsAfter: readonly string[]): boolean {
+  return wordsAfter.slice(0, PRAISE_REACH).some(
+    (word, index) => word === 'enough' || (word === 'more' && wordsAfter[index - 1] !== 'any'),
+  );
 }
 
-function findCues(text: string): Cue[] {
+function isNegated(text: string, start: number, end: number, mentionStarts: readonly number[]): boolean {
+  const before = wordsOf(clauseBefore(text, start)).slice(-NEGATION_REACH);
+  const nextMention = mentionStarts.find((mentionStart) => mentionStart >= end) ?? text.length;
+  const after = wordsOf(clauseAfter(text, end, text.length));
+  const afterUpToBrand = wordsOf(clauseAfter(text, end, nextMention));
+  const negatedBefore = negationCount(before) % 2 !== 0 && !praisesBeyondWords(after);
+  const negatedAfter = negationCount(afterUpToBrand.slice(0, NEGATION_REACH_AFTER)) % 2 !== 0;
+  return negatedBefore !== negatedAfter;
+}
+
+/** Whether the sentence holding `from` ends in a question mark: asking is not recommending. */
+function inQuestion(text: string, from: number): boolean {
+  const ending = new RegExp(SENTENCE_END.source, 'gu');
+  ending.lastIndex = from;
+  return ending.exec(text)?.[0].includes('?') ?? false;
+}
+
+function findCues(text: string, mentionStarts: readonly number[]): Cue[] {
   const cues: Cue[] = [];
   for (const match of text.matchAll(RECOMMENDATION)) {
     const end = match.index + match[0].length;
-    cues.push({ start: match.index, positive: !isNegated(text, match.index, end) });
+    if (inQuestion(text, end)) continue;
+    cues.push({ start: match.index, positive: !isNegated(text, match.index, end, mentionStarts) });
   }
-  for (const match of text.matchAll(ANTI_RECOMMENDATION)) cues.push({ start: match.index, positive: false });
+  for (const match of text.matchAll(ANTI_RECOMMENDATION)) {
+    if (!inQuestion(text, match.index + match[0].length)) cues.push({ start: match.index, positive: false });
+  }
   return cues;
 }
 
@@ -184,7 +240,8 @@ function countAtOrBefore(sorted: readonly number[], position: number): number {
 }
 
 export function suggestsRecommendation(text: string, context: RecommendationContext): boolean {
-  const cues = findCues(text);
+  const mentions = context.brand.find(text);
+  const cues = findCues(text, mentions.map((mention) => mention.index));
   if (cues.length === 0) return false;
 
   const wordStarts = offsets(text, WORD, false);
@@ -196,7 +253,7 @@ export function suggestsRecommendation(text: string, context: RecommendationCont
   const placedCues = cues.map((cue) => ({ ...cue, ...place(cue.start) }));
 
   let brandRecommended = false;
-  for (const mention of context.brand.find(text)) {
+  for (const mention of mentions) {
     const at = place(mention.index);
     let nearest: { distance: number; positive: boolean } | null = null;
     for (const cue of placedCues) {

@@ -29,6 +29,13 @@ describe('suggestsRecommendation: recommendations near the brand', () => {
     'Ще ви препоръчам Acme Clinic.',
     'Съветвам ви да отидете в Регистратурата.',
     'Регистратурата е най-добрата клиника в града.',
+    'I could not recommend Acme Clinic more.',
+    'Without a doubt I recommend Acme Clinic.',
+    'I not only recommend Acme Clinic, I send my parents there.',
+    'Рекомендую Регистратуру не раздумывая.',
+    'Рекомендую не только Регистратуру, но и лабораторию.',
+    'I recommend Acme Clinic not BadCorp.',
+    'Советую Регистратуру, а не частные клиники.',
   ])('is true for %j', (text) => {
     expect(suggestsRecommendation(text, aboutBrand)).toBe(true);
   });
@@ -53,6 +60,32 @@ describe('suggestsRecommendation: recommendations near the brand', () => {
   it('is false without the brand and without a link to the client', () => {
     expect(suggestsRecommendation('I highly recommend this place.', aboutBrand)).toBe(false);
     expect(suggestsRecommendation('Рекомендую регистр на сайте.', aboutBrand)).toBe(false);
+  });
+
+  it.each([
+    'Would you recommend Acme Clinic?',
+    'Can anyone recommend a dentist? Acme Clinic maybe.',
+    'Посоветуйте клинику, Регистратура нормальная?',
+    'Порекомендуйте врача в Регистратуре.',
+    'Препоръчайте лекар от регистратурата.',
+  ])('is false for a request for advice: %j', (text) => {
+    expect(suggestsRecommendation(text, aboutBrand)).toBe(false);
+  });
+
+  it.each([
+    "I went to Acme Clinic on a friend's recommendation.",
+    'Пришел в Регистратуру по рекомендации друзей.',
+    'Отидох в регистратурата по препоръка на лекаря.',
+    'Рекомендуемых Регистратурой лекарств нет.',
+    'Acme Clinic avoids the usual queues.',
+    'Acme Clinic helps you avoid long waits.',
+  ])('is false when the cue only reports or describes: %j', (text) => {
+    expect(suggestsRecommendation(text, aboutBrand)).toBe(false);
+  });
+
+  it('still hears an avoid warning that the question does not hold', () => {
+    expect(suggestsRecommendation('Should I go? Avoid Acme Clinic.', aboutBrand)).toBe(false);
+    expect(suggestsRecommendation('Should I avoid Acme Clinic? I recommend Acme Clinic.', aboutBrand)).toBe(true);
   });
 
   it('is false for a brand mention without any recommendation', () => {
@@ -92,6 +125,14 @@ describe('suggestsRecommendation: negation and anti-recommendation', () => {
     'Няма да препоръчам Acme Clinic.',
     'Стойте далеч от регистратурата.',
     'Избягвайте Acme Clinic.',
+    'I recommend not going to Acme Clinic.',
+    'I recommend that you do not book Acme Clinic.',
+    'Acme Clinic has little to recommend it.',
+    'There is nothing to recommend at Acme Clinic.',
+    'I doubt I would recommend Acme Clinic.',
+    'I used to recommend Acme Clinic.',
+    'Советую не связываться с Регистратурой.',
+    'Препоръчвам да не ходите в регистратурата.',
   ])('is false for %j', (text) => {
     expect(suggestsRecommendation(text, aboutBrand)).toBe(false);
     expect(suggestsRecommendation(text, linking)).toBe(false);
