@@ -44,6 +44,7 @@ describe('buildBrandMatcher: Cyrillic inflection', () => {
   });
 
   it('gives no ending to words shorter than four letters', () => {
+    expect(matchedTexts(['Мир'], 'Мира, миру, Мир, мирът')).toEqual(['Мир']);
     expect(matchedTexts(['Чай'], 'Чай, чая, чаю')).toEqual(['Чай']);
   });
 
