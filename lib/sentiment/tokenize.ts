@@ -1,0 +1,113 @@
+export type TokenKind = 'word' | 'emoticon' | 'break';
+export type Script = 'latin' | 'cyrillic' | 'other';
+
+export interface Token {
+  kind: TokenKind;
+  /** Lower-cased word, or the emoticon / emoji / punctuation as written. */
+  text: string;
+  script: Script;
+  /** A word written in capitals (two letters or more), read as emphasis when the rest of the text is not shouted. */
+  shouted: boolean;
+  /** A Latin word starting with a capital: a brand or a name more often than English prose inside Cyrillic text. */
+  capitalized: boolean;
+}
+
+export interface TokenizedText {
+  tokens: Token[];
+  exclamations: number;
+  questions: number;
+  /** True when some words are lower-case, so capitals elsewhere are emphasis rather than the writing style. */
+  hasLowerCaseWords: boolean;
+}
+
+const WESTERN_EMOTICON = String.raw`(?:[<>]?[:;=][\-o*'^]?[()\[\]dDpP/\\|3*oO@$]+(?![\p{L}\p{N}])|[xX][dD]+(?![\p{L}\p{N}])|<3+|<\/3|\^[_\-.]?\^|[tT]_[tT]|-_-|[oO]_[oO])`;
+
+// One pass over the text; each alternative is a capture group so the loop knows what matched.
+const SCANNER = new RegExp(
+  [
+    String.raw`(https?:\/\/\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|@\w+)`, // 1 links, e-mails, @mentions: skipped
+    `(${WESTERN_EMOTICON})`, // 2
+    String.raw`(\(+|\)+)`, // 3 bracket runs: grouping, or the Cyrillic-web ")" smile and "(" frown
+    String.raw`(\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*)`, // 4 emoji
+    String.raw`([\p{L}][\p{L}\p{M}]*(?:['’][\p{L}]+)*|\p{N}+)`, // 5 words and numbers (hyphens split: "по-добре" -> "по", "добре")
+    String.raw`(!+|\?+|[.;:,…—–]+|\n)`, // 6 punctuation that ends a clause
+  ].join('|'),
+  'gu',
+);
+
+const LATIN_LETTER = /[a-z]/;
+const CYRILLIC_LETTER = /[\u0400-\u04ff]/;
+
+function scriptOf(lowerWord: string): Script {
+  // Cyrillic first: a word mixing both scripts is Cyrillic text with Latin look-alike letters typed in.
+  if (CYRILLIC_LETTER.test(lowerWord)) return 'cyrillic';
+  if (LATIN_LETTER.test(lowerWord)) return 'latin';
+  return 'other';
+}
+
+function emoticonToken(text: string): Token {
+  return { kind: 'emoticon', text, script: 'other', shouted: false, capitalized: false };
+}
+
+function breakToken(text: string): Token {
+  return { kind: 'break', text, script: 'other', shouted: false, capitalized: false };
+}
+
+const DIGIT_OR_ENUMERATOR_BEFORE = /(?:\d|(?:^|\s)\p{L})$/u;
+const WORD_CHARACTER_AFTER = /^[\p{L}\p{N}]/u;
+
+/**
+ * Splits text into words, emoticons, emoji and clause breaks. Brackets are balanced first: a ")" or "(" that
+ * closes or opens nothing is the smile or frown of Russian and Bulgarian web writing ("спасибо))", "жаль(").
+ */
+export function tokenize(text: string): TokenizedText {
+  const tokens: Token[] = [];
+  let exclamations = 0;
+  let questions = 0;
+  let hasLowerCaseWords = false;
+  const openBrackets: number[] = [];
+
+  for (const match of text.matchAll(SCANNER)) {
+    const [whole, , emoticon, brackets, emoji, word, punctuation] = match;
+    const start = match.index;
+    if (emoticon !== undefined || emoji !== undefined) {
+      tokens.push(emoticonToken(whole));
+    } else if (brackets !== undefined) {
+      if (brackets[0] === '(') {
+        if (brackets.length > 1) tokens.push(emoticonToken('(('));
+        else if (WORD_CHARACTER_AFTER.test(text.slice(start + 1, start + 2))) openBrackets.push(tokens.length);
+        else openBrackets.push(-1 - tokens.length);
+      } else {
+        let unmatched = brackets.length;
+        while (unmatched > 0 && openBrackets.length > 0) {
+          openBrackets.pop();
+          unmatched -= 1;
+        }
+        const before = text.slice(Math.max(0, start - 3), start);
+        if (unmatched > 0 && !DIGIT_OR_ENUMERATOR_BEFORE.test(before)) tokens.push(emoticonToken(unmatched > 1 ? '))' : ')'));
+      }
+    } else if (word !== undefined) {
+      const lower = word.toLowerCase();
+      const shouted = word.length > 1 && word === word.toUpperCase() && lower !== word;
+      if (!shouted && lower === word) hasLowerCaseWords = true;
+      tokens.push({
+        kind: 'word',
+        text: lower,
+        script: scriptOf(lower),
+        shouted,
+        capitalized: !shouted && word[0] !== lower[0],
+      });
+    } else if (punctuation !== undefined) {
+      if (punctuation[0] === '!') exclamations += punctuation.length;
+      else if (punctuation[0] === '?') questions += punctuation.length;
+      tokens.push(breakToken(punctuation));
+    }
+  }
+
+  // An opening bracket never closed and standing free (not glued to the next word) is a frown: "не радует("
+  for (let i = openBrackets.length - 1; i >= 0; i -= 1) {
+    const marker = openBrackets[i] as number;
+    if (marker < 0) tokens.splice(-1 - marker, 0, emoticonToken('('));
+  }
+  return { tokens, exclamations, questions, hasLowerCaseWords };
+}
