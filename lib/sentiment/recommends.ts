@@ -1,4 +1,4 @@
-import type { BrandMatcher } from '../match/brand';
+import { lowerCaseKeepingOffsets, wordStartMatches, type BrandMatcher } from '../match/brand';
 
 /**
  * Suggests the "recommends" mark: the text recommends the client, in English, Russian or Bulgarian.
@@ -14,16 +14,26 @@ export interface RecommendationContext {
   linksToClient: boolean;
 }
 
-const WORD_START = '(?<![\\p{L}\\p{N}])';
 const WORD_END = '(?![\\p{L}\\p{N}])';
 /** Up to three words between the parts of a phrase ("обходите эту клинику стороной"). */
 const FEW_WORDS = "(?:[\\p{L}\\p{N}'’-]+\\s+){0,3}";
-/** "go to"/"check out" recommend only as advice: at a clause start or after a modal. */
+/** What stands before "go to", "check out", "avoid" when they are advice: a clause start or a modal. */
 const ADVICE_LEAD =
-  "(?:(?<=(?:^|[.!?…,;:(\\n])\\s*)|(?:just|definitely|so|then|always|only|please|should|must|would|could|better|but|and|or|i['’]d|you['’]d)\\s+)";
+  "(?:(?:^|[.!?…,;:(\\n])\\s*|(?:just|definitely|so|then|always|only|please|should|must|would|could|better|but|and|or|i['’]d|you['’]d)\\s+)";
 
-/** Reporting whose advice it was ("по препоръка на лекаря") is no recommendation. */
-const NOT_REPORTED = '(?<!по\\s+)';
+// The context checks below look behind from the end of the phrase: a lookbehind in front of a
+// phrase would run at every position of the text, one after it only where the phrase matched.
+function asAdvice(phrase: string): string {
+  return `${phrase}(?<=${ADVICE_LEAD}${phrase})`;
+}
+
+function notAfter(context: string, phrase: string): string {
+  return `${phrase}(?<!${context}${phrase})`;
+}
+
+/** Reporting whose advice it was ("по препоръка на лекаря", "on a friend's recommendation"). */
+const REPORTED_RUSSIAN_OR_BULGARIAN = 'по\\s+';
+const REPORTED_ENGLISH = "on\\s+(?:[\\p{L}'’]+\\s+){1,2}";
 /**
  * Russian verbs in their finite and short-passive forms only: the participles ("рекомендуемых",
  * "советовавшего") describe, the imperatives ("посоветуйте банк") ask.
@@ -32,15 +42,12 @@ const RUSSIAN_VERB_ENDING = '(?:у(?:ю|ем|ет|ете|ют)|ова(?:л|ла|
 /** Bulgarian: the imperative asks ("препоръчайте лекар"), "препоръчително" only means advisable. */
 const NOT_BULGARIAN_REQUEST = '(?!\\p{L}*айте(?!\\p{L})|ителн)';
 
-/** "on a friend's recommendation" reports whose advice it was. */
-const NOT_REPORTED_ENGLISH = "(?<!on\\s+(?:[\\p{L}'’]+\\s+){1,2})";
-
 const RECOMMENDATION_PHRASES = [
   // English
-  `${NOT_REPORTED_ENGLISH}recommendations?`,
+  notAfter(REPORTED_ENGLISH, 'recommendations?'),
   'recommend(?!ation)\\p{L}*(?!\\p{L})(?!\\s+against)',
-  `${ADVICE_LEAD}(?:go|head)\\s+(?:to|with)`,
-  `${ADVICE_LEAD}check\\s+out`,
+  asAdvice('(?:go|head)\\s+(?:to|with)'),
+  asAdvice('check\\s+out'),
   `best\\s+${FEW_WORDS}(?:in|around)\\s+(?:town|the\\s+city|the\\s+area)`,
   'look\\s+no\\s+further',
   'my\\s+go-to',
@@ -58,7 +65,7 @@ const RECOMMENDATION_PHRASES = [
   'не\\s+пожалеете',
   // Bulgarian
   `препоръч${NOT_BULGARIAN_REQUEST}\\p{L}*`,
-  `${NOT_REPORTED}препорък\\p{L}*`,
+  `${notAfter(REPORTED_RUSSIAN_OR_BULGARIAN, 'препорък')}\\p{L}*`,
   `(?:по)?съветв${NOT_BULGARIAN_REQUEST}\\p{L}*`,
   'отидете\\s+(?:в|на|при)',
   'обърнете\\s+се\\s+(?:към|в)',
@@ -68,7 +75,7 @@ const RECOMMENDATION_PHRASES = [
 
 const ANTI_RECOMMENDATION_PHRASES = [
   // English: "avoid" only as advice, since "the film avoids clichés" praises
-  `${ADVICE_LEAD}avoid(?:ing)?`,
+  asAdvice('avoid(?:ing)?'),
   `avoid\\p{L}*\\s+${FEW_WORDS}(?:at\\s+all\\s+costs|like\\s+the\\s+plague)`,
   '(?:recommend|suggest)\\p{L}*\\s+avoiding',
   'stay\\s+away',
@@ -95,8 +102,9 @@ const ANTI_RECOMMENDATION_PHRASES = [
   'не\\s+(?:отивайте|ходете|се\\s+връзвайте|си\\s+губете)',
 ];
 
+/** Phrases are lower case and run over lowered text; word starts are checked by wordStartMatches. */
 function phraseRegex(phrases: readonly string[]): RegExp {
-  return new RegExp(`${WORD_START}(?:${phrases.join('|')})${WORD_END}`, 'giu');
+  return new RegExp(`(?:${phrases.join('|')})${WORD_END}`, 'gu');
 }
 
 const RECOMMENDATION = phraseRegex(RECOMMENDATION_PHRASES);
@@ -133,10 +141,14 @@ const NEGATION_REACH_AFTER = 4;
 const PRAISE_REACH = 5;
 /** A cue this many words from a brand mention (or in its sentence) is about that brand. */
 const BRAND_REACH = 12;
+/** Enough characters around a cue for the few words read there; keeps long unpunctuated text linear. */
+const CLAUSE_SCAN_CHARS = 200;
 
-interface Cue {
+/** A recommendation or anti-recommendation phrase found in the (lowered) text. */
+interface CueMatch {
   start: number;
-  positive: boolean;
+  end: number;
+  recommends: boolean;
 }
 
 function isNegator(word: string, next: string | undefined): boolean {
@@ -170,19 +182,22 @@ function negationCount(words: readonly string[]): number {
 }
 
 function wordsOf(text: string): string[] {
-  return text.toLowerCase().match(WORD) ?? [];
+  return text.match(WORD) ?? [];
 }
 
 /** The part of the clause in front of `start`, stopping at sentence or clause punctuation. */
 function clauseBefore(text: string, start: number): string {
+  const limit = Math.max(0, start - CLAUSE_SCAN_CHARS);
   let from = start;
-  while (from > 0 && !CLAUSE_BREAK.test(text.charAt(from - 1))) from -= 1;
+  while (from > limit && !CLAUSE_BREAK.test(text.charAt(from - 1))) from -= 1;
   return text.slice(from, start);
 }
 
+/** The part of the clause after `end`, up to `limit` at most. */
 function clauseAfter(text: string, end: number, limit: number): string {
+  const stop = Math.min(limit, end + CLAUSE_SCAN_CHARS);
   let to = end;
-  while (to < limit && !CLAUSE_BREAK.test(text.charAt(to))) to += 1;
+  while (to < stop && !CLAUSE_BREAK.test(text.charAt(to))) to += 1;
   return text.slice(end, to);
 }
 
@@ -194,7 +209,7 @@ function praisesBeyondWords(wordsAfter: readonly string[]): boolean {
 
 function isNegated(text: string, start: number, end: number, mentionStarts: readonly number[]): boolean {
   const before = wordsOf(clauseBefore(text, start)).slice(-NEGATION_REACH);
-  const nextMention = mentionStarts.find((mentionStart) => mentionStart >= end) ?? text.length;
+  const nextMention = mentionStarts[countAtOrBefore(mentionStarts, end - 1)] ?? text.length;
   const after = wordsOf(clauseAfter(text, end, text.length));
   const afterUpToBrand = wordsOf(clauseAfter(text, end, nextMention));
   const negatedBefore = negationCount(before) % 2 !== 0 && !praisesBeyondWords(after);
@@ -202,29 +217,41 @@ function isNegated(text: string, start: number, end: number, mentionStarts: read
   return negatedBefore !== negatedAfter;
 }
 
-/** Whether the sentence holding `from` ends in a question mark: asking is not recommending. */
-function inQuestion(text: string, from: number): boolean {
-  const ending = new RegExp(SENTENCE_END.source, 'gu');
-  ending.lastIndex = from;
-  return ending.exec(text)?.[0].includes('?') ?? false;
+function findCueMatches(lower: string): CueMatch[] {
+  const found: CueMatch[] = [];
+  for (const [pattern, recommends] of [
+    [RECOMMENDATION, true],
+    [ANTI_RECOMMENDATION, false],
+  ] as const) {
+    for (const match of wordStartMatches(pattern, lower)) {
+      found.push({ start: match.index, end: match.index + match[0].length, recommends });
+    }
+  }
+  return found;
 }
 
-function findCues(text: string, mentionStarts: readonly number[]): Cue[] {
-  const cues: Cue[] = [];
-  for (const match of text.matchAll(RECOMMENDATION)) {
-    const end = match.index + match[0].length;
-    if (inQuestion(text, end)) continue;
-    cues.push({ start: match.index, positive: !isNegated(text, match.index, end, mentionStarts) });
-  }
-  for (const match of text.matchAll(ANTI_RECOMMENDATION)) {
-    if (!inQuestion(text, match.index + match[0].length)) cues.push({ start: match.index, positive: false });
-  }
-  return cues;
+/** Where sentences end, and which of them are questions. */
+interface Sentences {
+  /** Offset of each terminator, ascending. */
+  terminators: number[];
+  /** Offset where each following sentence starts, ascending. */
+  starts: number[];
+  question: boolean[];
 }
 
-/** Sorted start offsets of what `pattern` finds, or just past each separator it finds. */
-function offsets(text: string, pattern: RegExp, after: boolean): number[] {
-  return [...text.matchAll(pattern)].map((match) => (after ? match.index + match[0].length : match.index));
+function sentencesOf(text: string): Sentences {
+  const sentences: Sentences = { terminators: [], starts: [], question: [] };
+  for (const match of text.matchAll(SENTENCE_END)) {
+    sentences.terminators.push(match.index);
+    sentences.starts.push(match.index + match[0].length);
+    sentences.question.push(match[0].includes('?'));
+  }
+  return sentences;
+}
+
+/** Whether the sentence holding `offset` ends in a question mark: asking is not recommending. */
+function inQuestion(sentences: Sentences, offset: number): boolean {
+  return sentences.question[countAtOrBefore(sentences.terminators, offset - 1)] ?? false;
 }
 
 /** How many of the sorted offsets are at or before `position`. */
@@ -239,31 +266,70 @@ function countAtOrBefore(sorted: readonly number[], position: number): number {
   return low;
 }
 
-export function suggestsRecommendation(text: string, context: RecommendationContext): boolean {
-  const mentions = context.brand.find(text);
-  const cues = findCues(text, mentions.map((mention) => mention.index));
-  if (cues.length === 0) return false;
+interface PlacedCue {
+  positive: boolean;
+  word: number;
+  sentence: number;
+}
 
-  const wordStarts = offsets(text, WORD, false);
-  const sentenceStarts = offsets(text, SENTENCE_END, true);
+/** Cues sorted by word index, with the index list kept for binary search. */
+interface CueIndex {
+  cues: readonly PlacedCue[];
+  words: readonly number[];
+}
+
+/** The cues at the word index of cues[from], walking in `step` direction while it stays the same. */
+function cuesAtSameWord(cues: readonly PlacedCue[], from: number, step: 1 | -1): PlacedCue[] {
+  const first = cues[from];
+  const group: PlacedCue[] = [];
+  for (let at = from; first && cues[at]?.word === first.word; at += step) group.push(cues[at] as PlacedCue);
+  return group;
+}
+
+/**
+ * The verdict of the cue nearest to a brand mention among those in its sentence or within
+ * BRAND_REACH words (a tie goes to the negative one); null when none is. Only the closest cues on
+ * either side can be nearest: any cue beyond them is farther and in no later sentence.
+ */
+function nearestCueVerdict(index: CueIndex, at: { word: number; sentence: number }): boolean | null {
+  const firstAfter = countAtOrBefore(index.words, at.word - 1);
+  const candidates = [...cuesAtSameWord(index.cues, firstAfter - 1, -1), ...cuesAtSameWord(index.cues, firstAfter, 1)];
+  let nearest: { distance: number; positive: boolean } | null = null;
+  for (const cue of candidates) {
+    const distance = Math.abs(cue.word - at.word);
+    if (cue.sentence !== at.sentence && distance > BRAND_REACH) continue;
+    const closer = !nearest || distance < nearest.distance || (distance === nearest.distance && !cue.positive);
+    if (closer) nearest = { distance, positive: cue.positive };
+  }
+  return nearest ? nearest.positive : null;
+}
+
+export function suggestsRecommendation(text: string, context: RecommendationContext): boolean {
+  const lower = lowerCaseKeepingOffsets(text);
+  const sentences = sentencesOf(lower);
+  const cueMatches = findCueMatches(lower).filter((cue) => !inQuestion(sentences, cue.end));
+  if (cueMatches.length === 0) return false;
+
+  const mentions = context.brand.find(text);
+  const mentionStarts = mentions.map((mention) => mention.index);
+  const cues = cueMatches.map(({ start, end, recommends }) => ({
+    start,
+    positive: recommends && !isNegated(lower, start, end, mentionStarts),
+  }));
+
+  const wordStarts = [...lower.matchAll(WORD)].map((match) => match.index);
   const place = (offset: number) => ({
     word: countAtOrBefore(wordStarts, offset),
-    sentence: countAtOrBefore(sentenceStarts, offset),
+    sentence: countAtOrBefore(sentences.starts, offset),
   });
-  const placedCues = cues.map((cue) => ({ ...cue, ...place(cue.start) }));
+  const placedCues = cues.map((cue) => ({ positive: cue.positive, ...place(cue.start) })).sort((a, b) => a.word - b.word);
+  const cueIndex = { cues: placedCues, words: placedCues.map((cue) => cue.word) };
 
   let brandRecommended = false;
   for (const mention of mentions) {
-    const at = place(mention.index);
-    let nearest: { distance: number; positive: boolean } | null = null;
-    for (const cue of placedCues) {
-      const distance = Math.abs(cue.word - at.word);
-      if (cue.sentence !== at.sentence && distance > BRAND_REACH) continue;
-      const closer = !nearest || distance < nearest.distance || (distance === nearest.distance && !cue.positive);
-      if (closer) nearest = { distance, positive: cue.positive };
-    }
-    if (nearest && !nearest.positive) return false;
-    if (nearest) brandRecommended = true;
+    const verdict = nearestCueVerdict(cueIndex, place(mention.index));
+    if (verdict === false) return false;
+    if (verdict === true) brandRecommended = true;
   }
   if (brandRecommended) return true;
   return context.linksToClient && cues.every((cue) => cue.positive);

@@ -179,6 +179,17 @@ describe('suggestsRecommendation: edge cases', () => {
     expect(suggestsRecommendation('Acme Clinic: nonrecommended dosage, unavoidable delays.', aboutBrand)).toBe(false);
   });
 
+  it('stays linear on a huge text full of cues and mentions', () => {
+    const started = performance.now();
+    const mixed = 'I recommend Acme Clinic and recommend Acme Clinic again '.repeat(2_000);
+    expect(suggestsRecommendation(mixed, aboutBrand)).toBe(true);
+    const unpunctuated = 'recommend '.repeat(20_000);
+    expect(suggestsRecommendation(unpunctuated, aboutBrand)).toBe(false);
+    expect(suggestsRecommendation(unpunctuated, linking)).toBe(true);
+    // Quadratic scans took tens of seconds here; linear ones take a fraction of one.
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it('handles a huge text quickly', () => {
     const text = `${'Some ordinary words about the weather and the city, nothing else. '.repeat(5_000)}I recommend Acme Clinic.`;
     const started = performance.now();
