@@ -99,6 +99,14 @@ describe('computeClientFlags: mentionsClient', () => {
     expect(flagsOf(item).mentionsClient).toBe(true);
   });
 
+  it('is set by the brand word inside a lookalike host, which stays no client site or link', () => {
+    const flags = computeClientFlags(
+      { url: 'https://acme.com.evil.org/login', title: 'Sign in', snippet: 'acme.com.evil.org', linkedUrls: ['https://acme.com.evil.org/'] },
+      { clientDomains: ['acme.com'], brand: buildBrandMatcher(['Acme']) },
+    );
+    expect(flags).toEqual({ clientSite: false, linksToClient: false, mentionsClient: true });
+  });
+
   it('is not set by words that only contain the brand', () => {
     expect(flagsOf({ title: 'Регистрация', snippet: 'AcmeClinicology is a new word' }).mentionsClient).toBe(false);
   });
