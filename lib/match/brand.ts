@@ -306,7 +306,10 @@ function domainOf(term: string): string | null {
   return DOMAIN_TERM.test(host) ? host : null;
 }
 
-/** The whole regex for one term, boundaries included; null for a term with nothing to match. */
+/**
+ * The whole regex for one term, its end boundary included (a word term's start is checked by
+ * wordStartMatches); null for a term with nothing to match.
+ */
 function termPattern(term: string): string | null {
   const normalized = normalizeTerm(term);
   const domain = domainOf(normalized);
@@ -328,7 +331,7 @@ export function lowerCaseKeepingOffsets(text: string): string {
 }
 
 /** Whether a match at `index` starts a word: no letter, digit or mark right before it. */
-export function startsWord(text: string, index: number): boolean {
+function startsWord(text: string, index: number): boolean {
   return !ENDS_WITH_WORD_CHAR.test(text.slice(Math.max(0, index - 2), index));
 }
 
