@@ -1,4 +1,3 @@
-import { blocksFromTitleLinks } from './engine/title-links';
 import type { SiteDefinition } from './types';
 
 /**
@@ -48,37 +47,44 @@ export const GOOGLE_DOMAINS = [
   'google.vu', 'google.ws', 'google.rs', 'google.co.za', 'google.co.zm', 'google.co.zw', 'google.cat',
 ] as const;
 
-const TITLE_LINK_RULES = {
-  titles: ['a[href] h3', 'h3 > a[href]', 'a[href] [role="heading"]'],
-  blocks: ['div.g', 'div.xpd', 'div.MjjYud', 'li.g'],
-  bounds: ['#rso', '#search', '#ires', '#main', '#center_col', '#res'],
-} as const;
+/** A link styled as a button ("More results", "Try again", app tiles) is never a result. */
+const RESULT_LINK = 'a[href]:not([role="button"])';
 
-const isGoogleHost = (hostname: string): boolean => /(^|\.)google\.[a-z.]{2,7}$/.test(hostname);
+/** Wrappers Google has used for one result; the nearest one around a title is its block. */
+const RESULT_BLOCKS = ['div.g', 'li.g', 'div.xpd', 'div.MjjYud'];
+const RESULTS_COLUMN = ['#rso', '#search', '#ires', '#main', '#center_col', '#res'];
+
+const isSearchHost = (hostname: string): boolean => /^(www\.)?google\.[a-z.]{2,7}$/.test(hostname);
 
 export const google: SiteDefinition = {
   id: 'google',
   kind: 'serp',
   name: 'Google',
-  hosts: GOOGLE_DOMAINS,
+  hosts: GOOGLE_DOMAINS.flatMap((domain) => [domain, `www.${domain}`]),
   paths: ['/search*', '/webhp*'],
   queryParams: ['q', 'as_q'],
   paging: [{ param: 'start', unit: 'offset' }],
   selectors: {
-    resultRoot: ['div.g', 'div.xpd', 'div.MjjYud'],
-    link: ['a[href]:has(h3)', 'h3 a[href]', 'a[href]:has([role="heading"])', 'a[href]'],
+    resultRoot: RESULT_BLOCKS,
+    link: [`${RESULT_LINK}:has(h3)`, `h3 ${RESULT_LINK}`, `${RESULT_LINK}:has([role="heading"])`, RESULT_LINK],
     title: ['h3', '[role="heading"]'],
     snippet: ['.VwiC3b', '[data-sncf]', '.IsZvec', 'span.st', 'div.s', '.BNeawe.s3v9rd', '.s3v9rd'],
   },
+  // Desktop and basic-HTML titles are h3 headings; modules (top stories, forums, carousels) use
+  // role=heading, so those are only read when a page has no h3 result at all (mobile layouts).
+  titleLinks: [
+    { titles: [`${RESULT_LINK} h3`, `h3 > ${RESULT_LINK}`], blocks: RESULT_BLOCKS, bounds: RESULTS_COLUMN },
+    { titles: [`${RESULT_LINK} [role="heading"]`], blocks: RESULT_BLOCKS, bounds: RESULTS_COLUMN },
+  ],
   notOrganic: [
     '#tads', '#tadsb', '#bottomads', '#tvcap', '.commercial-unit-desktop-top', '.commercial-unit-desktop-rhs',
     '[data-text-ad]', '.uEierd', '.ads-ad', '.pla-unit',
-    '.related-question-pair', '[data-initq]', '.kno-kp', '.kp-wholepage', '#rhs', '.knowledge-panel',
-    'g-scrolling-carousel', 'g-section-with-header', 'top-stories', 'video-voyager', '#iur', '#imagebox_bigimages',
+    '.related-question-pair', '[data-initq]', '.kno-kp', '#rhs', '.knowledge-panel',
+    'g-scrolling-carousel', '.g g-section-with-header', 'top-stories', 'video-voyager', '#iur', '#imagebox_bigimages',
     '.VkpGBb', '.rllt__details', '#brs', '#bres', '.card-section', '[data-attrid="AIOverview"]',
   ],
   hooks: {
-    findBlocks: (doc) => blocksFromTitleLinks(doc, TITLE_LINK_RULES),
-    isOrganicTarget: (target) => !(isGoogleHost(target.hostname) && /^\/(search|url|aclk|imgres)\b/.test(target.pathname)),
+    // Redirects that could not be decoded, ad clicks and image viewers on the results host itself.
+    isOrganicTarget: (target) => !(isSearchHost(target.hostname) && /^\/(url|aclk|imgres|interstitial)\b/.test(target.pathname)),
   },
 };

@@ -57,12 +57,22 @@ export interface PagingRule {
   pageSize?: number | ((url: URL) => number);
 }
 
+/**
+ * Block discovery for engines whose result markup varies too much for a root selector list:
+ * every result has a link carrying a heading, so the headings are found first and each one's
+ * block is derived from where it sits (the nearest known block wrapper, else the largest
+ * ancestor holding no other result title, never beyond the bounds).
+ */
+export interface TitleLinkRules {
+  /** Title elements of results (`a[href] h3`, `h3 > a[href]` ...), unioned in document order. */
+  titles: readonly string[];
+  /** Known block wrappers, nearest ancestor wins. */
+  blocks: readonly string[];
+  /** Containers a block never extends beyond (the results column, the page body). */
+  bounds: readonly string[];
+}
+
 export interface SiteHooks {
-  /**
-   * Finds the result blocks when the engine's markup is too varied for a root selector list.
-   * Runs after the user's override roots and before the built-in root selectors.
-   */
-  findBlocks?: (doc: Document) => Element[];
   /** Rejects link targets that are the engine's own pages rather than results. */
   isOrganicTarget?: (target: URL) => boolean;
 }
@@ -72,7 +82,10 @@ export interface SiteDefinition {
   kind: SiteKind;
   /** Human name for the dashboard. */
   name: string;
-  /** Registrable domains; their subdomains are included (`google.com` covers `www.google.com`). */
+  /**
+   * Hostnames the engine serves results on; `*.` in front includes every subdomain. Exact names
+   * keep a company's other sites (developers.google.com/search/...) out.
+   */
   hosts: readonly string[];
   /** Manifest-style globs over path + query, `*` being the only wildcard (`/search*`). */
   paths: readonly string[];
@@ -81,6 +94,11 @@ export interface SiteDefinition {
   /** Position rules, first whose parameter is present wins; absent means the first page. */
   paging: readonly PagingRule[];
   selectors: SelectorLists;
+  /**
+   * Title-link discovery, tried in order after the user's override roots and before the
+   * built-in root selectors; the first source that yields organic items wins.
+   */
+  titleLinks?: readonly TitleLinkRules[];
   /** Containers whose blocks never count as organic (ads, answers, carousels, panels ...). */
   notOrganic: readonly string[];
   hooks?: SiteHooks;

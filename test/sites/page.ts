@@ -3,6 +3,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
+ * happy-dom's HTML parser (20.x and 21.x) reads a `<` inside inline script text as a tag
+ * (`48<c.offsetHeight` swallows the rest of the page), which a browser never does. Script and
+ * style bodies carry nothing extraction reads, so they are emptied before parsing; the elements
+ * stay, as in the browser's DOM.
+ */
+function withoutRawTextBodies(html: string): string {
+  return html.replace(/(<(script|style)\b[^>]*>)[\s\S]*?(<\/\2\s*>)/gi, '$1$3');
+}
+
+/**
  * A parsed page at its real URL, with nothing executed or fetched: pages are data here, and
  * the corpus pages carry scripts and resource links that must not run or load.
  */
@@ -18,7 +28,7 @@ export function parsePage(html: string, url: string): { document: Document; clos
       navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
     },
   });
-  const document = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+  const document = new window.DOMParser().parseFromString(withoutRawTextBodies(html), 'text/html') as unknown as Document;
   return { document, close: () => window.happyDOM.close() };
 }
 

@@ -2,6 +2,7 @@ import { unwrapRedirect } from '../../match/url';
 import type { Item, PageExtract, SelectorField, SelectorLists, SiteDefinition } from '../types';
 import type { SiteOverride } from '../overrides';
 import { closestAny, plainText, queryAll, queryFirst } from './dom';
+import { blocksFromTitleLinks } from './title-links';
 import { firstRankOf, queryOf, siteOwnsUrl } from './location';
 
 type Candidate = Omit<Item, 'rank'>;
@@ -69,6 +70,9 @@ function readBlocks(
   for (const block of blocks) {
     try {
       const item = readBlock(site, block, pageUrl, selectors);
+      // An answer box quoting a page directly above that page's own listing is one result.
+      const previous = items[items.length - 1];
+      if (item && previous && previous.url === item.url) continue;
       if (item) items.push(item);
     } catch {
       // One malformed block must not cost the rest of the page.
@@ -93,21 +97,13 @@ interface BlockSource {
 }
 
 /**
- * Block sources in priority order: each override root selector, the site's own discovery hook,
+ * Block sources in priority order: each override root selector, the site's title-link rules,
  * each built-in root selector. The first source that yields organic items wins.
  */
 function blockSources(site: SiteDefinition, doc: Document, override: SiteOverride | undefined): Iterable<BlockSource> {
   function* sources(): Generator<BlockSource> {
     for (const selector of override?.resultRoot ?? []) yield { blocks: outermost(queryAll(doc, selector)) };
-    if (site.hooks?.findBlocks) {
-      let blocks: Element[] = [];
-      try {
-        blocks = site.hooks.findBlocks(doc);
-      } catch {
-        blocks = [];
-      }
-      yield { blocks };
-    }
+    for (const rules of site.titleLinks ?? []) yield { blocks: blocksFromTitleLinks(doc, rules) };
     for (const selector of site.selectors.resultRoot) yield { blocks: outermost(queryAll(doc, selector)) };
   }
   return sources();

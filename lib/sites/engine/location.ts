@@ -18,7 +18,9 @@ function pathRegExps(site: SiteDefinition): RegExp[] {
 
 export function hostIsCovered(hostname: string, hosts: readonly string[]): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, '');
-  return hosts.some((domain) => host === domain || host.endsWith(`.${domain}`));
+  return hosts.some((pattern) =>
+    pattern.startsWith('*.') ? host === pattern.slice(2) || host.endsWith(pattern.slice(1)) : host === pattern,
+  );
 }
 
 /** Same rule as the manifest patterns built from the definition: host (or subdomain) and path glob. */
@@ -28,9 +30,9 @@ export function siteOwnsUrl(site: SiteDefinition, url: URL): boolean {
   return pathRegExps(site).some((pattern) => pattern.test(pathAndQuery));
 }
 
-/** `*://*.<host><path>` for every host and path of the site. */
+/** `*://<host><path>` for every host and path of the site (the same `*.` host syntax). */
 export function matchPatternsOf(site: SiteDefinition): string[] {
-  return site.hosts.flatMap((host) => site.paths.map((path) => `*://*.${host}${path}`));
+  return site.hosts.flatMap((host) => site.paths.map((path) => `*://${host}${path}`));
 }
 
 function hashParams(url: URL): URLSearchParams {

@@ -1,18 +1,5 @@
+import type { TitleLinkRules } from '../types';
 import { queryAll } from './dom';
-
-/**
- * Block discovery for engines whose result markup varies too much for one root selector list:
- * every result has a link carrying a heading, so the headings are found first and each one's
- * block is derived from where it sits.
- */
-export interface TitleLinkRules {
-  /** Title elements of results (`a[href] h3`, `h3 > a[href]` ...). */
-  titles: readonly string[];
-  /** Known block wrappers, nearest ancestor wins. */
-  blocks: readonly string[];
-  /** Containers a block never extends beyond (the results column, the page body). */
-  bounds: readonly string[];
-}
 
 function nearestMatching(element: Element, selectors: readonly string[]): Element | null {
   let best: Element | null = null;
@@ -62,10 +49,27 @@ export function blocksFromTitleLinks(doc: Document, rules: TitleLinkRules): Elem
   const titleElements = rules.titles.flatMap((selector) => queryAll(doc, selector));
   const titles = new Set(titleElements.filter((title, index) => titleElements.indexOf(title) === index));
   const ordered = Array.from(titles).sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+  const knownBlocks = new Map(ordered.map((title) => [title, nearestMatching(title, rules.blocks)] as const));
+  /** Other titles' own blocks nested inside `block`. */
+  const nestedBlocksOf = (title: Element, block: Element): Element[] =>
+    ordered.flatMap((other) => {
+      const otherBlock = knownBlocks.get(other);
+      return other !== title && otherBlock && otherBlock !== block && block.contains(otherBlock) ? [otherBlock] : [];
+    });
   const blocks: Element[] = [];
   for (const title of ordered) {
-    const known = nearestMatching(title, rules.blocks);
-    const block = known ?? exclusiveAncestor(title, titles, rules.bounds);
+    const known = knownBlocks.get(title) ?? null;
+    let block = known;
+    const nested = known ? nestedBlocksOf(title, known) : [];
+    if (!known) {
+      block = exclusiveAncestor(title, titles, rules.bounds);
+    } else if (nested.length > 0) {
+      // The wrapper holds other results' own blocks. A title after one of them belongs to that
+      // result (sitelinks laid out beside it); a title before them heads a section of its own.
+      if (nested.some((other) => other.compareDocumentPosition(title) & 4)) continue;
+      block = exclusiveAncestor(title, titles, rules.bounds);
+    }
+    if (!block) continue;
     // Sitelinks and clustered sub-results sit inside the block of the result they belong to,
     // which the first title in document order has already claimed.
     if (blocks.some((taken) => taken.contains(block) || block.contains(taken))) continue;
