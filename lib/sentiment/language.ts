@@ -1,4 +1,5 @@
 import type { SentimentLanguage } from './types.ts';
+import { lexiconFor } from './lexicon.ts';
 import { tokenize, type Token } from './tokenize.ts';
 
 /** Letters Bulgarian spelling does not use. */
@@ -20,7 +21,7 @@ const BULGARIAN_WORDS = new Set([
   'тази', 'тези', 'аз', 'ние', 'вие', 'те', 'ми', 'ти', 'му', 'ѝ', 'го', 'ги', 'няма', 'нещо', 'всичко', 'вече',
   'обаче', 'ако', 'защото', 'какво', 'тук', 'кога', 'къде', 'още', 'само', 'добре', 'сега', 'беше', 'бяха', 'бях',
   'има', 'имам', 'мен', 'мене', 'тя', 'той', 'тях', 'също', 'след', 'преди', 'нищо', 'никой', 'някой', 'някои',
-  'нали', 'ами', 'ме', 'може', 'трябва', 'мисля', 'здравейте', 'повече', 'харесвам', 'хареса', 'харесва', 'нея', 'него',
+  'нали', 'ами', 'ме', 'нямам', 'може', 'трябва', 'мисля', 'здравейте', 'повече', 'харесвам', 'хареса', 'харесва', 'нея', 'него',
   'бъде', 'утре', 'защо', 'наистина', 'кой', 'коя', 'кое', 'според', 'както', 'така', 'като', 'пък',
   'хубаво', 'хубав',
 ]);
@@ -28,6 +29,19 @@ const BULGARIAN_WORDS = new Set([
 /** Word endings typical of one language: Bulgarian definite articles, Russian adjective and verb endings. */
 const BULGARIAN_ENDINGS = ['ията', 'ието'];
 const RUSSIAN_ENDINGS = ['ий', 'ая', 'ое', 'ого', 'ому', 'ой', 'ает', 'яет', 'ует', 'ет', 'ся'];
+
+const voteMemo = new Map<string, number>();
+const VOTE_MEMO_LIMIT = 50_000;
+
+function memoisedVote(word: string): number {
+  let vote = voteMemo.get(word);
+  if (vote === undefined) {
+    if (voteMemo.size >= VOTE_MEMO_LIMIT) voteMemo.clear();
+    vote = cyrillicWordVote(word);
+    voteMemo.set(word, vote);
+  }
+  return vote;
+}
 
 function cyrillicWordVote(word: string): number {
   let vote = 0;
@@ -52,6 +66,28 @@ function cyrillicWordVote(word: string): number {
   return vote;
 }
 
+/** Below this the letters and function words have not settled Russian vs Bulgarian. */
+const DECISIVE_VOTE = 1;
+
+/**
+ * Short reviews often hold no function word at all ("Страхотен магазин"), but their sentiment words are usually
+ * spelled the way only one of the two languages spells them: a word only the Bulgarian lexicon rates votes
+ * Bulgarian, one only the Russian lexicon rates votes Russian.
+ */
+function sentimentVocabularyVote(tokens: readonly Token[]): number {
+  let vote = 0;
+  for (const token of tokens) {
+    if (token.kind !== 'word' || token.script !== 'cyrillic') continue;
+    const bulgarian = lexiconFor('bg').infoOf(token.text);
+    const russian = lexiconFor('ru').infoOf(token.text);
+    const ratedInBulgarian = bulgarian.valence !== 0 || bulgarian.negator || bulgarian.boost !== 0;
+    const ratedInRussian = russian.valence !== 0 || russian.negator || russian.boost !== 0;
+    if (ratedInBulgarian && !ratedInRussian) vote += 1;
+    else if (ratedInRussian && !ratedInBulgarian) vote -= 1;
+  }
+  return vote;
+}
+
 /**
  * Tells English, Russian and Bulgarian apart: the script decides Latin vs Cyrillic (a capitalised Latin word
  * inside Cyrillic text is usually a brand, so it weighs less), then letters, endings and function words that
@@ -66,12 +102,13 @@ export function languageOfTokens(tokens: readonly Token[]): SentimentLanguage {
     if (token.kind !== 'word' || token.text.length < 2) continue;
     if (token.script === 'cyrillic') {
       cyrillicWeight += 1;
-      bulgarianVote += cyrillicWordVote(token.text);
+      bulgarianVote += memoisedVote(token.text);
     } else if (token.script === 'latin') {
       latinWeight += token.capitalized || token.shouted ? 0.4 : 1;
     }
   }
   if (latinWeight > cyrillicWeight || cyrillicWeight === 0) return 'en';
+  if (Math.abs(bulgarianVote) < DECISIVE_VOTE) bulgarianVote += sentimentVocabularyVote(tokens);
   return bulgarianVote > 0 ? 'bg' : 'ru';
 }
 

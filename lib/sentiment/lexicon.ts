@@ -19,7 +19,7 @@ const NLPJS_TO_VADER = 0.5;
  */
 const NLPJS_MIN_MAGNITUDE = 3;
 /** AFINN ±1 words are the weakest and, machine-translated, the noisiest part of the Bulgarian list. */
-const AFINN_BULGARIAN_MIN_MAGNITUDE = 2;
+const AFINN_BULGARIAN_MIN_MAGNITUDE = 3;
 /**
  * The nlp.js Russian list holds many short, over-general stems ("как", "нов", "мер"); stems shorter than this are
  * left out and the common short ones our own vocabulary needs are listed there.
@@ -30,13 +30,28 @@ const MIN_PREFIX_LENGTH = 3;
 /** Bounded memo of word -> valence so stemming runs once per distinct word, not once per occurrence. */
 const MEMO_LIMIT = 50_000;
 
+/** Everything the scorer asks about one lower-cased word, looked up once per distinct word. */
+export interface WordInfo {
+  /** The word as the lexicon spells it (ё as е, ’ as '), for matching phrases. */
+  form: string;
+  /** Valence on VADER's scale, 0 when the word carries none. */
+  valence: number;
+  /** Added valence when the word intensifies (> 0) or softens (< 0) the next sentiment words. */
+  boost: number;
+  negator: boolean;
+  contrast: boolean;
+  /** Valence when the word is denied ("не работает"), 0 for words that are not failures. */
+  failure: number;
+  /** When set, the valence only counts right after one of these words. */
+  licences: ReadonlySet<string> | undefined;
+  /** Some multi-word expression ends with this word. */
+  endsPhrase: boolean;
+}
+
 export interface LanguageLexicon {
   lang: SentimentLanguage;
   rules: LanguageRules;
-  /** Valence of a lower-cased word (0 when unknown). */
-  valenceOf(word: string): number;
-  /** Valence of a lower-cased word when it is denied ("не работает"), 0 for words that are not failures. */
-  failureValenceOf(word: string): number;
+  infoOf(word: string): WordInfo;
 }
 
 function entriesOf(record: Readonly<Record<string, unknown>>, minMagnitude = 0): [string, number][] {
@@ -70,8 +85,8 @@ function longestPrefixValence(word: string, prefixes: ReadonlyMap<string, number
   return undefined;
 }
 
-function memoised(resolve: (word: string) => number): (word: string) => number {
-  const memo = new Map<string, number>();
+function memoised<T>(resolve: (word: string) => T): (word: string) => T {
+  const memo = new Map<string, T>();
   return (word) => {
     let value = memo.get(word);
     if (value === undefined) {
@@ -83,16 +98,40 @@ function memoised(resolve: (word: string) => number): (word: string) => number {
   };
 }
 
+function lexiconOf(
+  lang: SentimentLanguage,
+  rules: LanguageRules,
+  valenceOf: (word: string) => number,
+  normalise: (word: string) => string,
+): LanguageLexicon {
+  const phraseEnds = new Set([...rules.phrases.keys()].map((phrase) => phrase.slice(phrase.lastIndexOf(' ') + 1)));
+  return {
+    lang,
+    rules,
+    infoOf: memoised((word) => {
+      const normalised = normalise(word);
+      const negator = rules.negators.has(normalised) || rules.negatingSuffixes.some((suffix) => normalised.endsWith(suffix));
+      const boost = rules.boosters.get(normalised) ?? 0;
+      const functionWord = negator || boost !== 0;
+      return {
+        form: normalised,
+        valence: functionWord ? 0 : valenceOf(normalised),
+        boost,
+        negator,
+        contrast: rules.contrasts.has(normalised),
+        failure: functionWord ? 0 : (longestPrefixValence(normalised, rules.failures) ?? 0),
+        licences: rules.licensedWords.get(normalised),
+        endsPhrase: phraseEnds.has(normalised),
+      };
+    }),
+  };
+}
+
 function buildEnglish(): LanguageLexicon {
   // VADER's lexicon already holds every AFINN word; English inflections are listed in it, so no stemming.
   const exact = new Map<string, number>(entriesOf(vaderLexicon));
   for (const [word, value] of ENGLISH.words) exact.set(word, value);
-  return {
-    lang: 'en',
-    rules: ENGLISH,
-    valenceOf: (word) => exact.get(word.replaceAll('’', "'")) ?? 0,
-    failureValenceOf: memoised((word) => longestPrefixValence(word, ENGLISH.failures) ?? 0),
-  };
+  return lexiconOf('en', ENGLISH, (word) => exact.get(word) ?? 0, (word) => word.replaceAll('’', "'"));
 }
 
 function buildSlavic(
@@ -102,23 +141,18 @@ function buildSlavic(
   normalise: (word: string) => string,
 ): LanguageLexicon {
   const stem = STEMMERS[lang];
-  return {
-    lang,
-    rules,
-    valenceOf: memoised((word) => {
-      const normalised = normalise(word);
-      const own = rules.words.get(normalised) ?? longestPrefixValence(normalised, rules.prefixes);
-      if (own !== undefined) return own;
-      const key = stem(normalised);
-      if (key.length < MIN_PACKAGE_STEM_LENGTH) return 0;
-      for (const table of packageTables) {
-        const value = table.get(key);
-        if (value !== undefined) return value;
-      }
-      return 0;
-    }),
-    failureValenceOf: memoised((word) => longestPrefixValence(normalise(word), rules.failures) ?? 0),
+  const valenceOf = (word: string): number => {
+    const key = stem(word);
+    const own = rules.words.get(word) ?? longestPrefixValence(key, rules.prefixes) ?? longestPrefixValence(word, rules.prefixes);
+    if (own !== undefined) return own;
+    if (key.length < MIN_PACKAGE_STEM_LENGTH) return 0;
+    for (const table of packageTables) {
+      const value = table.get(key);
+      if (value !== undefined) return value;
+    }
+    return 0;
   };
+  return lexiconOf(lang, rules, valenceOf, normalise);
 }
 
 const normaliseRussian = (word: string): string => word.replaceAll('ё', 'е');

@@ -25,7 +25,7 @@ const WESTERN_EMOTICON = String.raw`(?:[<>]?[:;=][\-o*'^]?[()\[\]dDpP/\\|3*oO@$]
 // One pass over the text; each alternative is a capture group so the loop knows what matched.
 const SCANNER = new RegExp(
   [
-    String.raw`(https?:\/\/\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|@\w+)`, // 1 links, e-mails, @mentions: skipped
+    String.raw`(https?:\/\/\S+|www\.\S+|@\w+)`, // 1 links and @mentions: skipped
     `(${WESTERN_EMOTICON})`, // 2
     String.raw`(\(+|\)+)`, // 3 bracket runs: grouping, or the Cyrillic-web ")" smile and "(" frown
     String.raw`(\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*)`, // 4 emoji
@@ -35,14 +35,16 @@ const SCANNER = new RegExp(
   'gu',
 );
 
-const LATIN_LETTER = /[a-z]/;
-const CYRILLIC_LETTER = /[\u0400-\u04ff]/;
-
 function scriptOf(lowerWord: string): Script {
-  // Cyrillic first: a word mixing both scripts is Cyrillic text with Latin look-alike letters typed in.
-  if (CYRILLIC_LETTER.test(lowerWord)) return 'cyrillic';
-  if (LATIN_LETTER.test(lowerWord)) return 'latin';
-  return 'other';
+  // Any Cyrillic letter makes it Cyrillic: a word mixing both scripts is Cyrillic text with Latin look-alike
+  // letters typed in.
+  let latin = false;
+  for (let i = 0; i < lowerWord.length; i += 1) {
+    const code = lowerWord.charCodeAt(i);
+    if (code >= 0x400 && code <= 0x4ff) return 'cyrillic';
+    if (code >= 0x61 && code <= 0x7a) latin = true;
+  }
+  return latin ? 'latin' : 'other';
 }
 
 function emoticonToken(text: string): Token {
@@ -88,8 +90,8 @@ export function tokenize(text: string): TokenizedText {
       }
     } else if (word !== undefined) {
       const lower = word.toLowerCase();
-      const shouted = word.length > 1 && word === word.toUpperCase() && lower !== word;
-      if (!shouted && lower === word) hasLowerCaseWords = true;
+      const shouted = lower !== word && word.length > 1 && word === word.toUpperCase();
+      if (lower === word) hasLowerCaseWords = true;
       tokens.push({
         kind: 'word',
         text: lower,

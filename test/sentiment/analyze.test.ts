@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeSentiment } from '../../lib/sentiment/index.ts';
+
+const labelOf = (text: string): string => analyzeSentiment(text).label;
+const scoreOf = (text: string): number => analyzeSentiment(text).score;
+
+describe('analyzeSentiment: the contract', () => {
+  it('returns a label, a score in [-1, 1] and the language', () => {
+    const result = analyzeSentiment('The support team was friendly and fixed everything.');
+    expect(result).toEqual({ label: 'positive', score: expect.any(Number), lang: 'en' });
+    expect(result.score).toBeGreaterThan(0);
+    expect(result.score).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps the language it is given', () => {
+    expect(analyzeSentiment('Много е хубаво', { lang: 'bg' }).lang).toBe('bg');
+  });
+
+  it('answers neutral with score 0 for empty or sentiment-free text', () => {
+    expect(analyzeSentiment('')).toEqual({ label: 'neutral', score: 0, lang: 'en' });
+    expect(analyzeSentiment('   \n\t ')).toMatchObject({ label: 'neutral', score: 0 });
+    expect(analyzeSentiment('The office is on Main Street, second floor.')).toMatchObject({ label: 'neutral', score: 0 });
+    expect(analyzeSentiment('Офис находится на втором этаже.')).toMatchObject({ label: 'neutral', score: 0, lang: 'ru' });
+  });
+
+  it('handles huge input quickly and stays within [-1, 1]', () => {
+    const huge = 'Отличный сервис, всем рекомендую! '.repeat(20_000);
+    const started = performance.now();
+    const result = analyzeSentiment(huge);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(result.label).toBe('positive');
+    expect(result.score).toBeLessThanOrEqual(1);
+    expect(analyzeSentiment('terrible '.repeat(50_000)).score).toBeGreaterThanOrEqual(-1);
+  });
+});
+
+describe('English', () => {
+  it('reads review vocabulary', () => {
+    expect(labelOf('This company is a scam, total fraud.')).toBe('negative');
+    expect(labelOf('I highly recommend this dentist.')).toBe('positive');
+    expect(labelOf('The food was bland and overpriced.')).toBe('negative');
+  });
+
+  it('negates', () => {
+    expect(labelOf('The hotel was good.')).toBe('positive');
+    expect(labelOf('The hotel was not good.')).toBe('negative');
+    expect(labelOf("I wouldn't recommend them.")).toBe('negative');
+    expect(labelOf('No problems at all with the delivery.')).toBe('positive');
+  });
+
+  it('reads a denied function as a failure: "doesn\'t work"', () => {
+    expect(labelOf("The app doesn't work after the update.")).toBe('negative');
+  });
+
+  it('intensifies and softens', () => {
+    expect(scoreOf('The staff was very helpful.')).toBeGreaterThan(scoreOf('The staff was helpful.'));
+    expect(scoreOf('The staff was slightly helpful.')).toBeLessThan(scoreOf('The staff was helpful.'));
+  });
+
+  it('weighs what follows "but" more', () => {
+    expect(labelOf('The room was nice but the service was terrible.')).toBe('negative');
+    expect(labelOf('The room was awful but the staff were wonderful and kind.')).toBe('positive');
+  });
+
+  it('reads "like" as liking only when someone likes', () => {
+    expect(labelOf('I like this bakery.')).toBe('positive');
+    expect(labelOf('It looks like a bakery.')).toBe('neutral');
+  });
+
+  it('reads emoticons and emoji', () => {
+    expect(labelOf('Delivery came today :)')).toBe('positive');
+    expect(labelOf('Delivery came today :(')).toBe('negative');
+    expect(labelOf('Delivery came today 😍')).toBe('positive');
+    expect(labelOf('Delivery came today 😡')).toBe('negative');
+  });
+
+  it('lets capitals emphasise when the rest is not shouted', () => {
+    expect(scoreOf('The checkout is GREAT here')).toBeGreaterThan(scoreOf('The checkout is great here'));
+  });
+});
+
+describe('Russian', () => {
+  it('survives inflection', () => {
+    expect(labelOf('Ужасный банк')).toBe('negative');
+    expect(labelOf('Ужасное обслуживание')).toBe('negative');
+    expect(labelOf('Ужасными тарифами')).toBe('negative');
+    expect(labelOf('Отличная клиника')).toBe('positive');
+    expect(labelOf('В отличном состоянии')).toBe('positive');
+  });
+
+  it('reads review vocabulary', () => {
+    expect(labelOf('Это развод, они мошенники')).toBe('negative');
+    expect(labelOf('Рекомендую эту компанию всем')).toBe('positive');
+  });
+
+  it('negates', () => {
+    expect(labelOf('Не рекомендую эту компанию')).toBe('negative');
+    expect(labelOf('Обслуживание не очень хорошее')).toBe('negative');
+    expect(labelOf('Всё прошло без проблем')).toBe('positive');
+    expect(labelOf('Интернет опять не работает')).toBe('negative');
+  });
+
+  it('intensifies', () => {
+    expect(scoreOf('очень хороший магазин')).toBeGreaterThan(scoreOf('хороший магазин'));
+  });
+
+  it('reads bracket smiles and frowns', () => {
+    expect(labelOf('Заказ пришёл сегодня)))')).toBe('positive');
+    expect(labelOf('Заказ так и не пришёл((')).toBe('negative');
+    expect(labelOf('Заказ (номер 15) пришёл сегодня')).toBe('neutral');
+  });
+});
+
+describe('Bulgarian', () => {
+  it('survives inflection and definite articles', () => {
+    expect(labelOf('Страхотен магазин')).toBe('positive');
+    expect(labelOf('Страхотната услуга')).toBe('positive');
+    expect(labelOf('Ужасно обслужване')).toBe('negative');
+  });
+
+  it('reads review vocabulary', () => {
+    expect(labelOf('Това е измама, пазете се от тях')).toBe('negative');
+    expect(labelOf('Препоръчвам този зъболекар')).toBe('positive');
+  });
+
+  it('negates', () => {
+    expect(labelOf('Не е добре')).toBe('negative');
+    expect(labelOf('Не съм доволна от тях')).toBe('negative');
+    expect(labelOf('Нямам оплаквания')).toBe('positive');
+  });
+
+  it('intensifies', () => {
+    expect(scoreOf('много доволна')).toBeGreaterThan(scoreOf('доволна'));
+  });
+});
+
+describe('mixed-language text', () => {
+  it('detects the language of each item separately', () => {
+    expect(analyzeSentiment('Great service, thank you!')).toMatchObject({ lang: 'en', label: 'positive' });
+    expect(analyzeSentiment('Отличный сервис, спасибо!')).toMatchObject({ lang: 'ru', label: 'positive' });
+    expect(analyzeSentiment('Страхотно обслужване, благодаря!')).toMatchObject({ lang: 'bg', label: 'positive' });
+  });
+
+  it('rates Latin words inside Cyrillic text with the English lexicon', () => {
+    expect(analyzeSentiment('Доставка от София, just awful').label).toBe('negative');
+    expect(analyzeSentiment('Купил телефон, всё super, love it').label).toBe('positive');
+  });
+});
