@@ -3,11 +3,12 @@ import { matchPatternsOf, siteOwnsUrl } from './engine/location';
 import { google } from './google';
 import type { SiteOverrides } from './overrides';
 import type { PageExtract, SiteDefinition } from './types';
+import { yandex } from './yandex';
 
 export type { Item, PageExtract, SiteDefinition, SiteKind } from './types';
 
 /** Every supported site, one definition file each. */
-export const SITES: readonly SiteDefinition[] = [google];
+export const SITES: readonly SiteDefinition[] = [google, yandex];
 
 function parsePageUrl(url: string): URL | null {
   try {
