@@ -1,3 +1,4 @@
+import { duckduckgo } from './duckduckgo';
 import { extractSerp } from './engine/extract';
 import { matchPatternsOf, siteOwnsUrl } from './engine/location';
 import { google } from './google';
@@ -8,7 +9,7 @@ import { yandex } from './yandex';
 export type { Item, PageExtract, SiteDefinition, SiteKind } from './types';
 
 /** Every supported site, one definition file each. */
-export const SITES: readonly SiteDefinition[] = [google, yandex];
+export const SITES: readonly SiteDefinition[] = [google, yandex, duckduckgo];
 
 function parsePageUrl(url: string): URL | null {
   try {

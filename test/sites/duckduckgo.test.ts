@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { extractPage, findSite, type PageExtract } from '../../lib/sites';
+import { FIXTURE_ROOT, parsePage } from './page';
+
+const closers: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  await Promise.all(closers.map((close) => close()));
+});
+
+function extractHtml(html: string, url: string): PageExtract {
+  const { document, close } = parsePage(html, url);
+  closers.push(close);
+  const extract = extractPage(document, url);
+  if (!extract) throw new Error(`no extract for ${url}`);
+  return extract;
+}
+
+function extractFixture(name: string, url: string): PageExtract {
+  return extractHtml(fs.readFileSync(path.join(FIXTURE_ROOT, 'serp', 'duckduckgo', name), 'utf8'), url);
+}
+
+const urlsOf = (extract: PageExtract): string[] => extract.items.map((item) => item.url);
+
+const JS_URL = 'https://duckduckgo.com/?q=acme+widgets&t=h_&ia=web';
+const HTML_PAGE2_URL = 'https://html.duckduckgo.com/html/?q=acme%20widgets&s=10&dc=11&kl=wt-wt';
+
+/** One result of the no-JS page, its link wrapped in `/l/?uddg=` as DuckDuckGo serves it. */
+function htmlResult(target: string, title: string): string {
+  const href = `//duckduckgo.com/l/?uddg=${encodeURIComponent(target)}&rut=abc`;
+  return `<div class="result results_links results_links_deep web-result"><div class="links_main result__body">
+    <h2 class="result__title"><a class="result__a" href="${href}">${title}</a></h2></div></div>`;
+}
+
+const htmlPage = (results: string): string => `<html><body><div id="links" class="results">${results}</div></body></html>`;
+
+describe('duckduckgo: which pages', () => {
+  it.each([
+    'https://duckduckgo.com/?q=acme',
+    'https://duckduckgo.com/?t=h_&q=acme&ia=web',
+    'https://html.duckduckgo.com/html/?q=acme',
+    'https://html.duckduckgo.com/html/',
+  ])('reads %s as a DuckDuckGo results page', (url) => {
+    expect(findSite(url)?.id).toBe('duckduckgo');
+  });
+
+  it.each(['https://duckduckgo.com/', 'https://duckduckgo.com/about', 'https://help.duckduckgo.com/?q=x'])(
+    'leaves %s alone',
+    (url) => {
+      expect(findSite(url)?.id).not.toBe('duckduckgo');
+    },
+  );
+});
+
+describe('duckduckgo: JavaScript page', () => {
+  const extract = extractFixture('js-2024.html', JS_URL);
+  const urls = urlsOf(extract);
+
+  it('takes the query from q=', () => {
+    expect(extract.query).toBe('acme widgets');
+  });
+
+  it('reads only the organic layout items, ranked in page order across the infinite scroll', () => {
+    expect(extract.items.map((item) => [item.rank, item.url])).toEqual([
+      [1, 'https://www.acme.example/widgets/'],
+      [2, 'https://forum.widgetfans.example/t/acme-widgets-broke/123'],
+      [3, 'https://en.wikipedia.org/wiki/Acme_Corporation'],
+      [4, 'https://reviews.example.org/acme'],
+    ]);
+  });
+
+  it('skips the ad, the Search Assist answer, news, videos, related searches and the sidebar', () => {
+    expect(urls.some((url) => url.includes('y.js') || url.includes('widgetmart'))).toBe(false);
+    expect(urls.filter((url) => url === 'https://en.wikipedia.org/wiki/Acme_Corporation')).toHaveLength(1);
+    expect(urls.some((url) => url.includes('news.example.com') || url.includes('youtube.com'))).toBe(false);
+    expect(urls).not.toContain('https://www.acme.example/');
+  });
+});
+
+describe('duckduckgo: no-JS page', () => {
+  const extract = extractFixture('html-page2.html', HTML_PAGE2_URL);
+
+  it('starts page 2 at the rank dc= gives and skips the ad', () => {
+    expect(extract.firstRank).toBe(11);
+    expect(extract.items.map((item) => item.rank)).toEqual([11, 12, 13]);
+    expect(urlsOf(extract).some((url) => url.includes('widgetmart'))).toBe(false);
+  });
+
+  it('unwraps /l/?uddg= links to the real target, query string and non-ASCII path intact', () => {
+    expect(urlsOf(extract)).toEqual([
+      'https://www.widgetcompare.example/acme?ref=ddg&page=2',
+      'https://blog.example.net/2024/05/%D0%B0%D0%BA%D0%BC%D0%B5-widgets',
+      'http://old-widgets.example.org/acme.html',
+    ]);
+  });
+
+  it.each([
+    ['https://html.duckduckgo.com/html/?q=acme&s=30', 31],
+    ['https://html.duckduckgo.com/html/?q=acme&s=30&dc=26', 26],
+    ['https://html.duckduckgo.com/html/?q=acme', 1],
+  ])('%s starts at rank %i (dc is the first rank, s the results skipped)', (url, firstRank) => {
+    const extract = extractHtml(htmlPage(htmlResult('https://a.example/', 'A')), url);
+    expect(extract.items[0]?.rank).toBe(firstRank);
+  });
+});
