@@ -1,3 +1,4 @@
+import { brave } from './brave';
 import { duckduckgo } from './duckduckgo';
 import { extractSerp } from './engine/extract';
 import { matchPatternsOf, siteOwnsUrl } from './engine/location';
@@ -9,7 +10,7 @@ import { yandex } from './yandex';
 export type { Item, PageExtract, SiteDefinition, SiteKind } from './types';
 
 /** Every supported site, one definition file each. */
-export const SITES: readonly SiteDefinition[] = [google, yandex, duckduckgo];
+export const SITES: readonly SiteDefinition[] = [google, yandex, duckduckgo, brave];
 
 function parsePageUrl(url: string): URL | null {
   try {
