@@ -37,6 +37,15 @@ export function KpiCard({ kpi }: { kpi: KpiView }) {
         <span>{targetText}</span>
         <span class={change.good === null ? '' : change.good ? 'good' : 'bad'}>{change.text}</span>
       </div>
+      {kpi.byEngine && kpi.byEngine.length > 1 && (
+        <ul class="kpi-engines">
+          {kpi.byEngine.map((entry) => (
+            <li key={entry.engine} data-testid={`kpi-${kpi.key}-${entry.engine}`} data-value={entry.value ?? ''}>
+              {entry.engine}: {formatKpiValue(entry.value, kpi.unit)}
+            </li>
+          ))}
+        </ul>
+      )}
       {kpi.counted > 0 && (
         <div class="kpi-basis">
           {kpi.counted} counted · {kpi.confirmed} confirmed

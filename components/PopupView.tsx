@@ -26,6 +26,17 @@ export function PopupView(props: {
           {props.error}
         </p>
       )}
+      {data?.tabPage && !data.tabPage.recognised && (
+        <p class="not-recognised" data-testid="page-not-recognised">
+          This {data.tabPage.siteName} page was not recognised: no results were tagged. If the engine changed its
+          markup, selector overrides can be pasted in the dashboard.
+        </p>
+      )}
+      {data?.tabPage?.recognised && (
+        <p class="recognised" data-testid="page-recognised">
+          {data.tabPage.itemsFound} results tagged on this {data.tabPage.siteName} page.
+        </p>
+      )}
       {data && data.projects.length === 0 && (
         <p class="empty">
           No project yet. Search pages are tagged with suggested labels; to mark results and see KPIs,{' '}

@@ -10,7 +10,8 @@ import { findSite } from '@/lib/sites';
 function senderContext(sender: Runtime.MessageSender): SenderContext | null {
   if (sender.id !== browser.runtime.id) return null;
   const extensionOrigin = browser.runtime.getURL('');
-  if (!sender.tab && sender.url?.startsWith(extensionOrigin)) return { origin: 'extension-page' };
+  // The dashboard runs in a tab too, so the page's origin, not the presence of a tab, tells our pages apart.
+  if (sender.url?.startsWith(extensionOrigin)) return { origin: 'extension-page' };
   const pageUrl = sender.url ?? sender.tab?.url;
   if (sender.tab && pageUrl && findSite(pageUrl)) return { origin: 'content-script' };
   return null;

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ProjectForm, type FieldErrors } from '@/components/ProjectForm';
 import { ProjectList } from '@/components/ProjectList';
+import { SitesPanel, type SitesData } from '@/components/SitesPanel';
 import type { ResponseOf } from '@/lib/messaging';
 import type { Project } from '@/lib/schema';
 import { call, useDataChanges } from '@/lib/ui/extension-client';
@@ -14,11 +15,13 @@ function Dashboard() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [sites, setSites] = useState<SitesData | null>(null);
+  const [overridesError, setOverridesError] = useState<string | null>(null);
 
   const refresh = useCallback(() => {
-    call('projects.list', {})
-      .then(setData)
-      .catch((failure: unknown) => setNotice(failure instanceof Error ? failure.message : String(failure)));
+    Promise.all([call('projects.list', {}).then(setData), call('sites.status', {}).then(setSites)]).catch(
+      (failure: unknown) => setNotice(failure instanceof Error ? failure.message : String(failure)),
+    );
   }, []);
   useEffect(refresh, [refresh]);
   useDataChanges(refresh);
@@ -38,6 +41,18 @@ function Dashboard() {
       refresh();
     } catch (failure) {
       setNotice(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const saveOverrides = async (text: string) => {
+    setSaving(true);
+    try {
+      const result = await call('overrides.save', { text });
+      setOverridesError(result.saved ? null : result.error);
+      if (result.saved) setNotice('Selector overrides saved: they apply from the next page load.');
+      refresh();
     } finally {
       setSaving(false);
     }
@@ -83,6 +98,7 @@ function Dashboard() {
           setEditing(null);
         }}
       />
+      <SitesPanel data={sites} error={overridesError} saving={saving} onSaveOverrides={(text) => void saveOverrides(text)} />
     </main>
   );
 }

@@ -2,23 +2,29 @@ import browser from 'webextension-polyfill';
 import tagCss from '@/assets/tags.css?inline';
 import { PageAnnotator } from '@/lib/annotate/controller';
 import { shadowTagRowViews } from '@/lib/annotate/shadow-view';
-import { request } from '@/lib/messaging';
+import { send } from '@/lib/messaging/send';
 import { extractPage, searchEngineMatchPatterns } from '@/lib/sites';
+import type { SiteOverrides } from '@/lib/sites/overrides';
 
-const send = (message: unknown) => browser.runtime.sendMessage(message);
+const transport = (message: unknown) => browser.runtime.sendMessage(message);
 
 export default defineContentScript({
   matches: searchEngineMatchPatterns(),
   runAt: 'document_idle',
-  main(ctx) {
+  async main(ctx) {
+    // Selector overrides the user pasted in the dashboard (validated there) win over the built-in ones.
+    const overrides = await send(transport, 'overrides.get', {})
+      .then((answer) => answer.overrides as SiteOverrides)
+      .catch(() => undefined);
     const annotator = new PageAnnotator(document, {
-      extract: (doc, url) => extractPage(doc, url),
+      extract: (doc, url) => extractPage(doc, url, { overrides }),
       createView: shadowTagRowViews(tagCss),
       backend: {
-        observe: (page, items) => request(send, 'page.observe', { page, items }),
+        observe: (page, items) => send(transport, 'page.observe', { page, items }),
         mark: async (page, item, sentiment, recommends) =>
-          (await request(send, 'mark.set', { page, item, sentiment, recommends })).item,
-        openDashboard: () => void request(send, 'dashboard.open', {}),
+          (await send(transport, 'mark.set', { page, item, sentiment, recommends })).item,
+        openDashboard: () => void send(transport, 'dashboard.open', {}),
+        reportStatus: (status) => void send(transport, 'page.status', status).catch(() => undefined),
       },
     });
     annotator.start();

@@ -10,6 +10,8 @@ export interface AnnotationBackend {
   observe(page: Page, items: PageItem[]): Promise<{ projectId: string | null; items: ItemState[] }>;
   mark(page: Page, item: PageItem, sentiment: MarkSentiment | null, recommends: boolean): Promise<ItemState>;
   openDashboard(): void;
+  /** Tells the dashboard whether this site's markup was understood (items found vs result-looking blocks). */
+  reportStatus(status: { site: string; url: string; itemsFound: number; blocksSeen: number }): void;
 }
 
 export interface AnnotatorOptions {
@@ -47,6 +49,7 @@ export class PageAnnotator {
   private frame: number | null = null;
   private currentPageKey: string | null = null;
   private currentPage: Page | null = null;
+  private lastStatusKey: string | null = null;
   private hasProject = false;
   private stopped = false;
 
@@ -82,6 +85,7 @@ export class PageAnnotator {
     const url = this.doc.defaultView?.location.href ?? this.doc.URL;
     const extract = this.options.extract(this.doc, url);
     if (!extract) return;
+    this.reportStatus(url, extract);
     const page: Page = { url, site: extract.site, kind: extract.kind, query: extract.query, firstRank: extract.firstRank };
     const key = pageKey(extract);
     const newQuery = key !== this.currentPageKey;
@@ -97,6 +101,14 @@ export class PageAnnotator {
       this.observe();
     }
     if (fresh.length > 0) void this.requestStates(page, fresh);
+  }
+
+  private reportStatus(url: string, extract: PageExtract): void {
+    const status = { site: extract.site, url, itemsFound: extract.items.length, blocksSeen: extract.blocksSeen ?? 0 };
+    const key = JSON.stringify(status);
+    if (key === this.lastStatusKey) return;
+    this.lastStatusKey = key;
+    this.options.backend.reportStatus(status);
   }
 
   private isCurrent(item: Item): boolean {

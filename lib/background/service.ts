@@ -4,6 +4,9 @@ import { canonicalizeUrl, hostnameOf, normalizeQuery } from '../match/url';
 import type { Handlers, ItemState, PageItem, ParsedRequestOf } from '../messaging';
 import { analyzeSentiment } from '../sentiment';
 import { suggestsRecommendation } from '../sentiment/recommends';
+import { SITES, findSite } from '../sites';
+import { SiteOverridesSchema, type SiteOverrides } from '../sites/overrides';
+import { SiteStatusSchema, type SiteStatus } from '../messaging/protocol';
 import { NO_CLIENT_FLAGS, monthOf, type Mention, type Project } from '../schema';
 import { ProjectValidationError, type LensRepository, type MentionDraft } from '../db/repository';
 
@@ -64,6 +67,36 @@ async function activeProject(repository: LensRepository): Promise<Project | null
   return id ? ((await repository.getProject(id)) ?? null) : null;
 }
 
+const OVERRIDES_KEY = 'selectorOverrides';
+const siteStatusKey = (site: string) => `siteStatus:${site}`;
+
+/** Parses the dashboard's pasted overrides; the error names the JSON position or the invalid selector. */
+export function parseOverrides(text: string): { overrides: SiteOverrides } | { error: string } {
+  if (text.trim() === '') return { overrides: {} };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { error: `Not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const parsed = SiteOverridesSchema.safeParse(json);
+  if (!parsed.success) return { error: parsed.error.issues.map((issue) => issue.message).join('; ') };
+  return { overrides: parsed.data };
+}
+
+/** Whether the page in the popup's tab was understood: a supported site whose last scan found items. */
+async function tabPageStatus(repository: LensRepository, tabUrl: string) {
+  const site = findSite(tabUrl);
+  if (!site) return null;
+  const stored = SiteStatusSchema.safeParse(await repository.getSetting(siteStatusKey(site.id)));
+  const status = stored.success && stored.data.url === tabUrl ? stored.data : null;
+  return { site: site.id, siteName: site.name, recognised: (status?.itemsFound ?? 0) > 0, itemsFound: status?.itemsFound ?? 0 };
+}
+
+function requireContentScript(context: SenderContext): void {
+  if (context.origin !== 'content-script') throw new Error('Only content scripts report page status');
+}
+
 function requireExtensionPage(context: SenderContext): void {
   if (context.origin !== 'extension-page') throw new Error('Only the extension’s own pages may manage projects');
 }
@@ -89,7 +122,8 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
         engine: page.site,
         serp:
           page.kind === 'serp' && page.query !== undefined
-            ? { query: normalizeQuery(page.query), firstRank: page.firstRank ?? 1 }
+            ? // Results appended later (more results, partial reloads) start below the page's first rank.
+              { query: normalizeQuery(page.query), firstRank: items[0]?.rank ?? page.firstRank ?? 1 }
             : undefined,
         items: drafts,
         at: now(),
@@ -136,17 +170,49 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
       return {};
     },
 
+    async 'page.status'({ site, url, itemsFound, blocksSeen }, context) {
+      requireContentScript(context);
+      const status: SiteStatus = { url, itemsFound, blocksSeen, at: now() };
+      await repository.putSetting(siteStatusKey(site), status);
+      return {};
+    },
+
+    async 'sites.status'() {
+      const sites = await Promise.all(
+        SITES.map(async (site) => {
+          const stored = SiteStatusSchema.safeParse(await repository.getSetting(siteStatusKey(site.id)));
+          return { id: site.id, name: site.name, kind: site.kind, last: stored.success ? stored.data : null };
+        }),
+      );
+      const text = await repository.getSetting(OVERRIDES_KEY);
+      return { sites, overridesText: typeof text === 'string' ? text : '' };
+    },
+
+    async 'overrides.get'() {
+      const text = await repository.getSetting(OVERRIDES_KEY);
+      const parsed = parseOverrides(typeof text === 'string' ? text : '');
+      return { overrides: 'overrides' in parsed ? parsed.overrides : {} };
+    },
+
+    async 'overrides.save'({ text }, context) {
+      requireExtensionPage(context);
+      const parsed = parseOverrides(text);
+      if ('error' in parsed) return { saved: false as const, error: parsed.error };
+      await repository.putSetting(OVERRIDES_KEY, text);
+      return { saved: true as const };
+    },
+
     async 'dashboard.open'() {
       await openDashboard();
       return {};
     },
 
-    async 'kpi.get'({ projectId, month }) {
+    async 'kpi.get'({ projectId, month, tabUrl }) {
       const projects = await repository.listProjects();
       const activeProjectId = await repository.getActiveProjectId();
       const id = projectId ?? activeProjectId;
       const report = id ? await repository.kpiReport(id, month ?? monthOf(now())) : null;
-      return { projects, activeProjectId, report };
+      return { projects, activeProjectId, report, tabPage: tabUrl ? await tabPageStatus(repository, tabUrl) : null };
     },
   };
 }

@@ -91,6 +91,14 @@ export class LensRepository {
     await this.db.put('settings', { key: ACTIVE_PROJECT_KEY, value: id });
   }
 
+  async getSetting(key: string): Promise<unknown> {
+    return (await this.db.get('settings', key))?.value;
+  }
+
+  async putSetting(key: string, value: unknown): Promise<void> {
+    await this.db.put('settings', { key, value });
+  }
+
   /** Validates the whole input first: a refused project leaves nothing half-saved. */
   async saveProject(input: ProjectInput, id?: string, now = Date.now()): Promise<Project> {
     const parsed = ProjectInputSchema.safeParse(input);

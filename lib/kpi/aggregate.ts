@@ -26,6 +26,7 @@ export function emptyAggregate(projectId: string, month: Month): Aggregate {
     month,
     slots: {},
     top20: emptyLabelCounts(),
+    top20ByEngine: {},
     top10: emptyLabelCounts(),
     thirdPartyRecommends: { marked: 0, suggested: 0 },
     forum: emptyLabelCounts(),
@@ -36,18 +37,24 @@ function slotKey(engine: string, query: string, rank: number): string {
   return [engine, query, rank].join(SLOT_SEPARATOR);
 }
 
-function rankOfSlot(key: string): number {
-  return Number(key.slice(key.lastIndexOf(SLOT_SEPARATOR) + 1));
+function parseSlotKey(key: string): { engine: string; rank: number } {
+  return {
+    engine: key.slice(0, key.indexOf(SLOT_SEPARATOR)),
+    rank: Number(key.slice(key.lastIndexOf(SLOT_SEPARATOR) + 1)),
+  };
 }
 
 function countSlot(
   aggregate: Aggregate,
-  rank: number,
+  slot: { engine: string; rank: number },
   mention: ReturnType<MentionLookup>,
   delta: 1 | -1,
 ): void {
+  const { engine, rank } = slot;
   const state = labelStateOf(mention);
   aggregate.top20[state] += delta;
+  const engineCounts = (aggregate.top20ByEngine[engine] ??= emptyLabelCounts());
+  engineCounts[state] += delta;
   if (rank <= TOP10) aggregate.top10[state] += delta;
   const recommend = recommendStateOf(mention);
   if (recommend !== 'none' && !mention?.flags.clientSite) aggregate.thirdPartyRecommends[recommend] += delta;
@@ -61,13 +68,13 @@ export function isKeyQuery(project: Pick<Project, 'keyQueries'>, normalizedQuery
 /** A newer observation of a results page replaces what was at its ranks this month. */
 export function applySnapshot(aggregate: Aggregate, snapshot: Snapshot, lookup: MentionLookup): void {
   snapshot.urls.forEach((url, index) => {
-    const rank = snapshot.firstRank + index;
-    if (rank > TOP_RANKS) return;
-    const key = slotKey(snapshot.engine, snapshot.query, rank);
+    const slot = { engine: snapshot.engine, rank: snapshot.firstRank + index };
+    if (slot.rank > TOP_RANKS) return;
+    const key = slotKey(snapshot.engine, snapshot.query, slot.rank);
     const previousUrl = aggregate.slots[key];
-    if (previousUrl !== undefined) countSlot(aggregate, rank, lookup(previousUrl), -1);
+    if (previousUrl !== undefined) countSlot(aggregate, slot, lookup(previousUrl), -1);
     aggregate.slots[key] = url;
-    countSlot(aggregate, rank, lookup(url), 1);
+    countSlot(aggregate, slot, lookup(url), 1);
   });
 }
 
@@ -81,9 +88,9 @@ export function applyMentionChange(
 ): void {
   for (const [key, url] of Object.entries(aggregate.slots)) {
     if (url !== canonicalUrl) continue;
-    const rank = rankOfSlot(key);
-    countSlot(aggregate, rank, before, -1);
-    countSlot(aggregate, rank, after, 1);
+    const slot = parseSlotKey(key);
+    countSlot(aggregate, slot, before, -1);
+    countSlot(aggregate, slot, after, 1);
   }
   if (forumMonths.before.includes(aggregate.month)) aggregate.forum[labelStateOf(before)] -= 1;
   if (forumMonths.after.includes(aggregate.month)) aggregate.forum[labelStateOf(after)] += 1;

@@ -27,6 +27,8 @@ export interface KpiValue {
   /** How many items the value is computed over, and how many of them the user confirmed. */
   counted: number;
   confirmed: number;
+  /** The same KPI per search engine, where it is computed from search results. */
+  byEngine?: { engine: string; value: number | null; counted: number }[];
 }
 
 export interface KpiReport {
@@ -212,7 +214,7 @@ export function computeKpiReport(input: {
   const suggestionsCount = input.project.suggestionsCountInKpis;
   const now = valuesForMonth(input.current, input.portals, input.month, suggestionsCount);
   const before = valuesForMonth(input.previous, input.portals, previousMonth(input.month), suggestionsCount);
-  const kpis = KPI_KEYS.map((key) => ({
+  const kpis: KpiValue[] = KPI_KEYS.map((key) => ({
     key,
     ...DEFINITIONS[key],
     value: now.values[key],
@@ -221,5 +223,15 @@ export function computeKpiReport(input: {
     counted: now.counted[key],
     confirmed: now.confirmed[key],
   }));
+  const positivity = kpis.find((kpi) => kpi.key === 'serp-positivity');
+  if (positivity && input.current) {
+    positivity.byEngine = Object.entries(input.current.top20ByEngine)
+      .map(([engine, counts]) => {
+        const totals = labelTotals(counts, suggestionsCount);
+        return { engine, value: ratio(totals.positive, totals.total), counted: totals.total };
+      })
+      .filter((entry) => entry.counted > 0)
+      .sort((a, b) => a.engine.localeCompare(b.engine));
+  }
   return { month: input.month, score: reputationScore(kpis), kpis, markedCount: input.markedCount };
 }

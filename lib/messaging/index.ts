@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { RemoteError, send, type Transport } from './send';
 import {
   EnvelopeSchema,
-  ReplySchema,
   protocol,
   type ParsedRequestOf,
   type Reply,
@@ -11,15 +11,12 @@ import {
 } from './protocol';
 
 export * from './protocol';
+export { RemoteError, send, type Transport } from './send';
 
 export type Handlers<Context> = {
   [T in RequestType]: (payload: ParsedRequestOf<T>, context: Context) => Promise<ResponseOf<T>>;
 };
 
-/** Thrown by a sender when the background answered with an error. */
-export class RemoteError extends Error {
-  override name = 'RemoteError';
-}
 
 function describeZodError(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
@@ -48,17 +45,14 @@ export async function dispatchMessage<Context>(
   }
 }
 
-export type Transport = (message: unknown) => Promise<unknown>;
-
-/** Sends a typed request and validates the answer; the transport is browser.runtime.sendMessage in the extension. */
+/** Sends a typed request and validates the answer against the protocol (for the extension's own pages). */
 export async function request<T extends RequestType>(
   transport: Transport,
   type: T,
   payload: RequestOf<T>,
 ): Promise<ResponseOf<T>> {
-  const raw = await transport({ type, payload });
-  const reply = ReplySchema.safeParse(raw);
-  if (!reply.success) throw new RemoteError(`No valid answer to ${type}`);
-  if (!reply.data.ok) throw new RemoteError(reply.data.error);
-  return protocol[type].response.parse(reply.data.data) as ResponseOf<T>;
+  const data = await send(transport, type, payload);
+  const parsed = protocol[type].response.safeParse(data);
+  if (!parsed.success) throw new RemoteError(`Invalid answer to ${type}: ${describeZodError(parsed.error)}`);
+  return parsed.data as ResponseOf<T>;
 }

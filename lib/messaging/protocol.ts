@@ -50,6 +50,7 @@ const KpiValueSchema = z.object({
   previous: z.number().nullable(),
   counted: z.number(),
   confirmed: z.number(),
+  byEngine: z.array(z.object({ engine: z.string(), value: z.number().nullable(), counted: z.number() })).optional(),
 });
 
 const KpiReportSchema = z.object({
@@ -63,6 +64,14 @@ const ProjectListSchema = z.object({
   projects: z.array(ProjectSchema),
   activeProjectId: z.string().nullable(),
 });
+
+export const SiteStatusSchema = z.object({
+  url: z.string().max(8192),
+  itemsFound: z.number().int().min(0),
+  blocksSeen: z.number().int().min(0),
+  at: z.number(),
+});
+export type SiteStatus = z.infer<typeof SiteStatusSchema>;
 
 const ProjectIdSchema = z.object({ id: z.string().min(1).max(100) });
 
@@ -95,9 +104,36 @@ export const protocol = {
   },
   'projects.delete': { request: ProjectIdSchema, response: z.object({}) },
   'projects.setActive': { request: ProjectIdSchema, response: z.object({}) },
+  'page.status': {
+    request: z.object({ site: z.string().min(1).max(100), url: z.string().max(8192), itemsFound: z.number().int().min(0), blocksSeen: z.number().int().min(0) }),
+    response: z.object({}),
+  },
+  'sites.status': {
+    request: z.object({}),
+    response: z.object({
+      sites: z.array(
+        z.object({ id: z.string(), name: z.string(), kind: z.enum(['serp', 'forum']), last: SiteStatusSchema.nullable() }),
+      ),
+      overridesText: z.string(),
+    }),
+  },
+  'overrides.get': { request: z.object({}), response: z.object({ overrides: z.record(z.string(), z.unknown()) }) },
+  'overrides.save': {
+    request: z.object({ text: z.string().max(100_000) }),
+    response: z.union([z.object({ saved: z.literal(true) }), z.object({ saved: z.literal(false), error: z.string() })]),
+  },
+  'dashboard.open': { request: z.object({}), response: z.object({}) },
   'kpi.get': {
-    request: z.object({ projectId: z.string().optional(), month: MonthSchema.optional() }),
-    response: ProjectListSchema.extend({ report: KpiReportSchema.nullable() }),
+    request: z.object({
+      projectId: z.string().optional(),
+      month: MonthSchema.optional(),
+      /** The popup's current tab, to say whether its page was recognised. */
+      tabUrl: z.string().max(8192).optional(),
+    }),
+    response: ProjectListSchema.extend({
+      report: KpiReportSchema.nullable(),
+      tabPage: z.object({ site: z.string(), siteName: z.string(), recognised: z.boolean(), itemsFound: z.number() }).nullable(),
+    }),
   },
 } as const;
 
@@ -112,11 +148,8 @@ export const EnvelopeSchema = z.object({
   payload: z.unknown(),
 });
 
-export const ReplySchema = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
-export type Reply = z.infer<typeof ReplySchema>;
+/** Every answer from the background: the handler's validated data, or why the request was refused. */
+export type Reply = { ok: true; data: unknown } | { ok: false; error: string };
 
 /** The name of the port the popup and dashboard hold open to hear that stored data changed. */
 export const LIVE_PORT = 'rl-live';

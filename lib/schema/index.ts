@@ -161,6 +161,8 @@ export const AggregateSchema = z.object({
   /** The month's top-20 of the key queries: "engine\u0001query\u0001rank" -> canonical URL (latest observed). */
   slots: z.record(z.string(), z.string()),
   top20: LabelCountsSchema,
+  /** The same top-20 counts split by search engine, so the SERP KPI can be read per engine. */
+  top20ByEngine: z.record(z.string(), LabelCountsSchema),
   top10: LabelCountsSchema,
   /** Top-20 slots holding a third-party URL with "recommends" (marked, or suggested when not marked). */
   thirdPartyRecommends: z.object({ marked: z.number().int(), suggested: z.number().int() }),

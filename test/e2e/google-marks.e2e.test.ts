@@ -57,7 +57,9 @@ describe('Google: project, one-click marks, popup KPI', () => {
     expect(await list.$('[data-testid="project-select"]')).toBeNull();
     await list.close();
 
-    await options.$eval('[data-testid="project-domains"]', (element) => ((element as HTMLTextAreaElement).value = ''));
+    // Cleared the way a user does it, so the form's state sees the edit.
+    await options.$eval('[data-testid="project-domains"]', (element) => (element as HTMLTextAreaElement).select());
+    await options.keyboard.press('Backspace');
     await options.type('[data-testid="project-name"]', 'Acme Clinic');
     await options.type('[data-testid="project-domains"]', 'acmeclinic.com');
     await options.type('[data-testid="project-brands"]', 'Acme Clinic');
@@ -109,6 +111,7 @@ describe('Google: project, one-click marks, popup KPI', () => {
   });
 
   it('made no network request of its own', () => {
+    expect(harness.watchedWorkers.size).toBeGreaterThan(0);
     expect(harness.blocked.filter((request) => request.fromExtension)).toEqual([]);
   });
 });

@@ -21,6 +21,8 @@ export interface Harness {
   extensionId: string;
   /** Requests that were not fixture routes: aborted, and kept here for the assertions. */
   blocked: { url: string; fromExtension: boolean }[];
+  /** Extension service workers whose network traffic is being recorded (so "no requests" is not vacuous). */
+  watchedWorkers: Set<string>;
   open(url: string): Promise<Page>;
   extensionPage(file: 'popup.html' | 'options.html'): Promise<Page>;
   close(): Promise<void>;
@@ -51,11 +53,13 @@ export async function launchWithExtension(routes: readonly Route[]): Promise<Har
     ],
   });
   const blocked: Harness['blocked'] = [];
+  const watchedWorkers = new Set<string>();
   const bodies = new Map(routes.map((route) => [route.url, readFileSync(route.file)]));
 
   // The service worker's own traffic is watched through CDP: it never goes through a page's interception.
   const watchWorker = async (target: Target) => {
-    if (target.type() !== 'service_worker' || !isExtensionUrl(target.url())) return;
+    if (target.type() !== 'service_worker' || !isExtensionUrl(target.url()) || watchedWorkers.has(target.url())) return;
+    watchedWorkers.add(target.url());
     const session = await target.createCDPSession();
     session.on('Network.requestWillBeSent', (event) => blocked.push({ url: event.request.url, fromExtension: true }));
     await session.send('Network.enable');
@@ -87,6 +91,7 @@ export async function launchWithExtension(routes: readonly Route[]): Promise<Har
     browser,
     extensionId,
     blocked,
+    watchedWorkers,
     async open(url) {
       const page = await browser.newPage();
       await intercept(page);

@@ -27,18 +27,22 @@ function state(url: string, overrides: Partial<ItemState> = {}): ItemState {
   };
 }
 
+type Observe = AnnotationBackend['observe'];
+type Mark = AnnotationBackend['mark'];
+
 function backend(projectId: string | null = 'p1'): AnnotationBackend & { observed: string[][] } {
   const observed: string[][] = [];
   return {
     observed,
-    observe: vi.fn(async (_page, items) => {
+    observe: vi.fn<Observe>(async (_page, items) => {
       observed.push(items.map((item) => item.url));
       return { projectId, items: items.map((item) => state(item.url)) };
     }),
-    mark: vi.fn(async (_page, item, sentiment, recommends) =>
+    mark: vi.fn<Mark>(async (_page, item, sentiment, recommends) =>
       state(item.url, { mark: { sentiment, recommends, at: 1 } }),
     ),
     openDashboard: vi.fn(),
+    reportStatus: vi.fn(),
   };
 }
 
@@ -86,6 +90,19 @@ describe('page annotator', () => {
     expect(row.shadowRoot!.querySelector('.badge-client')?.textContent).toBe('client site');
   });
 
+  it('reports once per change whether the page was understood', async () => {
+    const api = backend();
+    addResult('https://a.example/');
+    start(api);
+    await flush();
+    annotator!.scan();
+    expect(api.reportStatus).toHaveBeenCalledTimes(1);
+    expect(api.reportStatus).toHaveBeenCalledWith(expect.objectContaining({ site: 'test', itemsFound: 1 }));
+    addResult('https://b.example/');
+    await flush();
+    expect(api.reportStatus).toHaveBeenCalledTimes(2);
+  });
+
   it('tags results added later, batched, and never adds a second row', async () => {
     const api = backend();
     addResult('https://a.example/');
@@ -104,7 +121,7 @@ describe('page annotator', () => {
   it('shows a mark only after the background acknowledged it, retrying a failed write', async () => {
     const api = backend();
     let failures = 1;
-    api.mark = vi.fn(async (_page, item, sentiment, recommends) => {
+    api.mark = vi.fn<Mark>(async (_page, item, sentiment, recommends) => {
       if (failures-- > 0) throw new Error('service worker restarted');
       return state(item.url, { mark: { sentiment, recommends, at: 1 } });
     });

@@ -108,3 +108,21 @@ describe('KPI formulas', () => {
     expect(report.score).toBeNull();
   });
 });
+
+describe('SERP positivity per engine', () => {
+  it('splits the top-20 counts by engine', () => {
+    const current = aggregateWith((a) => {
+      a.top20['marked:positive'] = 2;
+      a.top20['marked:negative'] = 2;
+      a.top20ByEngine = {
+        google: { ...a.top20, 'marked:positive': 2, 'marked:negative': 0 },
+        yandex: { ...a.top20, 'marked:positive': 0, 'marked:negative': 2 },
+      };
+    });
+    const report = computeKpiReport({ project, month: '2026-11', current, previous: undefined, portals: [], markedCount: 4 });
+    expect(valueOf(report, 'serp-positivity').byEngine).toEqual([
+      { engine: 'google', value: 1, counted: 2 },
+      { engine: 'yandex', value: 0, counted: 2 },
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { dispatchMessage, request, RemoteError, type Handlers } from '@/lib/messaging';
+import { dispatchMessage, protocol, request, RemoteError, type Handlers } from '@/lib/messaging';
 
 type Context = { origin: 'extension-page' | 'content-script' };
 
@@ -7,17 +7,8 @@ function handlers(overrides: Partial<Handlers<Context>> = {}): Handlers<Context>
   const fail = async () => {
     throw new Error('not under test');
   };
-  return {
-    'page.observe': fail,
-    'mark.set': fail,
-    'projects.list': async () => ({ projects: [], activeProjectId: null }),
-    'projects.save': fail,
-    'projects.delete': fail,
-    'projects.setActive': fail,
-    'dashboard.open': fail,
-    'kpi.get': fail,
-    ...overrides,
-  };
+  const all = Object.fromEntries(Object.keys(protocol).map((type) => [type, fail])) as unknown as Handlers<Context>;
+  return { ...all, 'projects.list': async () => ({ projects: [], activeProjectId: null }), ...overrides };
 }
 
 const context: Context = { origin: 'content-script' };
@@ -52,6 +43,7 @@ describe('message protocol', () => {
 
   it('turns a handler failure into an error answer', async () => {
     const reply = await dispatchMessage({ type: 'kpi.get', payload: {} }, context, handlers());
+    expect(reply.ok).toBe(false);
     expect(reply).toEqual({ ok: false, error: 'not under test' });
   });
 

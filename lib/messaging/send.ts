@@ -1,0 +1,20 @@
+import type { RequestOf, RequestType, ResponseOf } from './protocol';
+
+/** Thrown by a sender when the background answered with an error. */
+export class RemoteError extends Error {
+  override name = 'RemoteError';
+}
+
+export type Transport = (message: unknown) => Promise<unknown>;
+
+/**
+ * Sends a typed request and unwraps the reply envelope. The background has already parsed both the
+ * request and its own answer with the protocol's zod schemas; this half carries no zod at run time so
+ * the content script stays small (extension pages add a second check with `request`).
+ */
+export async function send<T extends RequestType>(transport: Transport, type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
+  const reply = (await transport({ type, payload })) as { ok?: unknown; data?: unknown; error?: unknown } | undefined;
+  if (reply?.ok === true) return reply.data as ResponseOf<T>;
+  if (reply?.ok === false && typeof reply.error === 'string') throw new RemoteError(reply.error);
+  throw new RemoteError(`No valid answer to ${type}`);
+}

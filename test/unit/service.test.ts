@@ -1,0 +1,102 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createHandlers, type SenderContext } from '@/lib/background/service';
+import { openLensDatabase } from '@/lib/db/database';
+import { LensRepository } from '@/lib/db/repository';
+import { normalizeQuery } from '@/lib/match/url';
+import { dispatchMessage, type Handlers } from '@/lib/messaging';
+
+const extensionPage: SenderContext = { origin: 'extension-page' };
+const contentScript: SenderContext = { origin: 'content-script' };
+const page = { url: 'https://www.google.com/search?q=acme+clinic', site: 'google', kind: 'serp' as const, query: 'Acme  Clinic', firstRank: 1 };
+const items = [
+  { rank: 1, url: 'https://www.acmeclinic.com/?utm_source=x', title: 'Acme Clinic — official site', snippet: 'Family doctors.' },
+  { rank: 2, url: 'https://reviews.example.org/acme', title: 'Acme Clinic is a scam', snippet: 'Terrible, rude staff. Avoid.' },
+];
+
+let handlers: Handlers<SenderContext>;
+let changes: string[];
+let databaseCount = 0;
+
+beforeEach(async () => {
+  const db = await openLensDatabase(`service-${databaseCount++}`);
+  changes = [];
+  handlers = createHandlers(new LensRepository(db, normalizeQuery), {
+    onDataChanged: (projectId) => changes.push(projectId),
+    openDashboard: async () => undefined,
+    now: () => new Date(2026, 10, 20).getTime(),
+  });
+});
+
+async function call(type: string, payload: unknown, context = extensionPage) {
+  const reply = await dispatchMessage({ type, payload }, context, handlers);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.data as never;
+}
+
+describe('background service', () => {
+  it('suggests labels and canonical URLs before any project exists, without storing anything', async () => {
+    const answer: { projectId: null; items: { canonicalUrl: string; suggested: { label: string } }[] } = await call(
+      'page.observe',
+      { page, items },
+      contentScript,
+    );
+    expect(answer.projectId).toBeNull();
+    expect(answer.items[0]!.canonicalUrl).toBe('https://acmeclinic.com/');
+    expect(answer.items[1]!.suggested.label).toBe('negative');
+    await expect(call('mark.set', { page, item: items[0], sentiment: 'positive', recommends: false }, contentScript)).rejects.toThrow(/project/);
+  });
+
+  it('only extension pages manage projects; invalid input comes back per field', async () => {
+    await expect(call('projects.save', { input: { name: 'X' } }, contentScript)).rejects.toThrow(/extension/);
+    const refused: { saved: false; fieldErrors: Record<string, string> } = await call('projects.save', {
+      input: { name: '', clientDomains: ['nope'] },
+    });
+    expect(refused.saved).toBe(false);
+    expect(Object.keys(refused.fieldErrors).sort()).toEqual(['clientDomains', 'name']);
+    const list: { projects: unknown[] } = await call('projects.list', {});
+    expect(list.projects).toHaveLength(0);
+  });
+
+  it('marks flow into the KPI report and announce the change', async () => {
+    const saved: { saved: true; project: { id: string } } = await call('projects.save', {
+      input: { name: 'Acme', clientDomains: ['acmeclinic.com'], brandTerms: ['Acme Clinic'], keyQueries: ['acme clinic'] },
+    });
+    const observed: { items: { flags: { clientSite: boolean; mentionsClient: boolean } }[] } = await call('page.observe', { page, items }, contentScript);
+    expect(observed.items[0]!.flags.clientSite).toBe(true);
+    expect(observed.items[1]!.flags.mentionsClient).toBe(true);
+    await call('mark.set', { page, item: items[0], sentiment: 'positive', recommends: false }, contentScript);
+    await call('mark.set', { page, item: items[1], sentiment: 'negative', recommends: false }, contentScript);
+    const kpis: { report: { markedCount: number; kpis: { key: string; value: number | null; confirmed: number }[] } } = await call('kpi.get', {});
+    const positivity = kpis.report.kpis.find((kpi) => kpi.key === 'serp-positivity')!;
+    expect(positivity.value).toBe(0.5);
+    expect(positivity.confirmed).toBe(2);
+    expect(kpis.report.markedCount).toBe(2);
+    expect(changes.filter((id) => id === saved.project.id).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('says whether the popup tab’s page was recognised', async () => {
+    await call('page.status', { site: 'google', url: page.url, itemsFound: 0, blocksSeen: 12 }, contentScript);
+    const broken: { tabPage: { recognised: boolean } } = await call('kpi.get', { tabUrl: page.url });
+    expect(broken.tabPage.recognised).toBe(false);
+    await call('page.status', { site: 'google', url: page.url, itemsFound: 10, blocksSeen: 12 }, contentScript);
+    const fine: { tabPage: { recognised: boolean; itemsFound: number } } = await call('kpi.get', { tabUrl: page.url });
+    expect(fine.tabPage).toMatchObject({ recognised: true, itemsFound: 10 });
+    const elsewhere: { tabPage: null } = await call('kpi.get', { tabUrl: 'https://example.com/' });
+    expect(elsewhere.tabPage).toBeNull();
+    const sites: { sites: { id: string; last: { itemsFound: number } | null }[] } = await call('sites.status', {});
+    expect(sites.sites.find((site) => site.id === 'google')?.last?.itemsFound).toBe(10);
+  });
+
+  it('validates pasted selector overrides and hands them to content scripts', async () => {
+    const badJson: { saved: false; error: string } = await call('overrides.save', { text: '{ "google": ' });
+    expect(badJson.error).toMatch(/Not valid JSON/);
+    const badSelector: { saved: false; error: string } = await call('overrides.save', { text: '{"google":{"title":["h3[["]}}' });
+    expect(badSelector.error).toMatch(/google\.title\[0\]/);
+    const unknownSite: { saved: false; error: string } = await call('overrides.save', { text: '{"altavista":{}}' });
+    expect(unknownSite.error).toMatch(/no such site/);
+    expect(await call('overrides.get', {}, contentScript)).toEqual({ overrides: {} });
+    const ok: { saved: true } = await call('overrides.save', { text: '{"google":{"title":["h3.new"]}}' });
+    expect(ok.saved).toBe(true);
+    expect(await call('overrides.get', {}, contentScript)).toEqual({ overrides: { google: { title: ['h3.new'] } } });
+  });
+});
