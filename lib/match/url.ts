@@ -135,13 +135,20 @@ function bingTarget(url: URL): string | null {
   return decodeBase64Url(encoded.slice(2));
 }
 
-// Yandex counters: clck.yandex.<tld> hosts, /clck/ paths on yandex.<tld>, and /redirect wrappers.
-// Only the forms that carry the target in clear are recoverable: a `url=` parameter, or the
-// target after the star that ends the counter's path parameters (.../redir/dtype=stred/pid=7/
-// then a star, then https://...). Encrypted `jsredir` links keep their wrapper.
+// Yandex counters: clck.yandex.<tld> hosts, /clck/ paths on yandex.<tld>, and /redirect wrappers;
+// also the warning pages put before a site flagged as unsafe (/safety/, /search/infected), which
+// carry the site in `url=`. Only the forms that carry the target in clear are recoverable: a
+// `url=` parameter, or the target after the star that ends the counter's path parameters
+// (.../redir/dtype=stred/pid=7/ then a star, then https://...). Encrypted `jsredir` links keep
+// their wrapper. A Turbo copy (/turbo?text=<page>) stands for the page it copies.
 function yandexTarget(url: URL): string | null {
+  if (YANDEX_HOST.test(url.hostname) && url.pathname === '/turbo') {
+    const page = url.searchParams.get('text');
+    return page && /^https?:/i.test(page) ? page : null;
+  }
   const isCounterHost = /^clck\.yandex\./.test(url.hostname) && YANDEX_HOST.test(url.hostname);
-  const isCounterPath = YANDEX_HOST.test(url.hostname) && /^\/(clck|redirect)(\/|$)/.test(url.pathname);
+  const isCounterPath =
+    YANDEX_HOST.test(url.hostname) && /^\/(clck|redirect|safety|search\/infected)(\/|$)/.test(url.pathname);
   if (!isCounterHost && !isCounterPath) return null;
   const param = url.searchParams.get('url');
   if (param && /^https?:/i.test(param)) return param;

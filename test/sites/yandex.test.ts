@@ -167,3 +167,20 @@ describe('yandex: redirect links', () => {
     expect(urlsOf(extract)).toEqual(['https://c.example/page']);
   });
 });
+
+describe('yandex: warning pages and Turbo copies in front of a result', () => {
+  it.each([
+    ['https://yandex.ru/safety/?url=https%3A%2F%2Fflagged.example%2Fpage&infected=malware', 'https://flagged.example/page'],
+    ['https://yandex.ru/search/infected?url=https%3A%2F%2Fflagged.example%2F&l10n=ru', 'https://flagged.example/'],
+    ['https://yandex.ru/turbo?text=https%3A%2F%2Fnews.example.ru%2F2020%2Facme', 'https://news.example.ru/2020/acme'],
+  ])('%s is the result %s, in its place', (href, target) => {
+    const extract = extractHtml(
+      page(organic('https://a.example/', 'A') + organic(href, 'Wrapped', href)),
+      'https://yandex.ru/search/?text=x',
+    );
+    expect(extract.items.map((item) => [item.rank, item.url])).toEqual([
+      [1, 'https://a.example/'],
+      [2, target],
+    ]);
+  });
+});
