@@ -17,8 +17,8 @@ import type { SiteDefinition } from './types';
  * (deduplication, modules) still advance by 20: that is the position Brave itself gives.
  */
 
-/** A block whose type is stated and is not a web result. */
-const TYPED_NOT_WEB = '[data-type]:not([data-type="web"])';
+/** Blocks and modules whose stated type is not a web result. */
+const TYPED_NOT_WEB = ['.snippet[data-type]:not([data-type="web"])', '.fdb[data-type]:not([data-type="web"])'];
 
 export const brave: SiteDefinition = {
   id: 'brave',
@@ -35,7 +35,7 @@ export const brave: SiteDefinition = {
     snippet: ['.snippet-description', '.generic-snippet .content', '.snippet-content', '.description'],
   },
   notOrganic: [
-    TYPED_NOT_WEB,
+    ...TYPED_NOT_WEB,
     '#search-ad',
     '.search-ad',
     '[data-ad]',

@@ -48,7 +48,7 @@ export const duckduckgo: SiteDefinition = {
     '.result--ad',
     '.results--ads',
     '[data-testid="ad"]',
-    '[data-layout]:not([data-layout="organic"])',
+    'li[data-layout]:not([data-layout="organic"])',
     '.module',
     '.zci-wrapper',
     '#zero_click_wrapper',

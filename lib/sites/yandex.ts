@@ -95,7 +95,7 @@ export const yandex: SiteDefinition = {
     '.serp-adv',
     '.serp-item:has(.label_theme_direct, .Label_theme_direct, .organic__advLabel, .serp-adv__counter)',
     // Wizards, AI answers, right column, fact answers
-    '.serp-item[data-fast-name]',
+    '.serp-item[data-fast-name]:not([data-fast-name="organic"])',
     OLD_WIZARD,
     '.serp-item.card__narrow',
     '.serp-item:has(.fact-layout, .fact__answer)',
