@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { AgreementPanel, type AgreementData } from '@/components/AgreementPanel';
 import { ProjectForm, type FieldErrors } from '@/components/ProjectForm';
 import { ProjectList } from '@/components/ProjectList';
 import { SitesPanel, type SitesData } from '@/components/SitesPanel';
@@ -16,10 +17,15 @@ function Dashboard() {
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [sites, setSites] = useState<SitesData | null>(null);
+  const [agreement, setAgreement] = useState<AgreementData | null>(null);
   const [overridesError, setOverridesError] = useState<string | null>(null);
 
   const refresh = useCallback(() => {
-    Promise.all([call('projects.list', {}).then(setData), call('sites.status', {}).then(setSites)]).catch(
+    Promise.all([
+      call('projects.list', {}).then(setData),
+      call('sites.status', {}).then(setSites),
+      call('suggestions.agreement', {}).then(setAgreement),
+    ]).catch(
       (failure: unknown) => setNotice(failure instanceof Error ? failure.message : String(failure)),
     );
   }, []);
@@ -98,6 +104,7 @@ function Dashboard() {
           setEditing(null);
         }}
       />
+      <AgreementPanel data={agreement} />
       <SitesPanel data={sites} error={overridesError} saving={saving} onSaveOverrides={(text) => void saveOverrides(text)} />
     </main>
   );

@@ -2,13 +2,14 @@ import { buildBrandMatcher, type BrandMatcher } from '../match/brand';
 import { computeClientFlags } from '../match/client-flags';
 import { canonicalizeUrl, hostnameOf, normalizeQuery } from '../match/url';
 import type { Handlers, ItemState, PageItem, ParsedRequestOf } from '../messaging';
-import { analyzeSentiment } from '../sentiment';
+import { analyzeSentiment, type LearnedModel } from '../sentiment';
 import { suggestsRecommendation } from '../sentiment/recommends';
 import { SITES, findSite } from '../sites';
 import { SiteOverridesSchema, type SiteOverrides } from '../sites/overrides';
 import { SiteStatusSchema, type SiteStatus } from '../messaging/protocol';
 import { NO_CLIENT_FLAGS, monthOf, type Mention, type Project } from '../schema';
-import { ProjectValidationError, type LensRepository, type MentionDraft } from '../db/repository';
+import { ProjectValidationError, textOfMention, type LensRepository, type MentionDraft } from '../db/repository';
+import { previousMonth } from '../kpi';
 
 type Page = ParsedRequestOf<'page.observe'>['page'];
 type ParsedItem = ParsedRequestOf<'page.observe'>['items'][number];
@@ -32,9 +33,14 @@ function brandMatcherFor(project: Project): BrandMatcher {
 }
 
 /** Everything the background derives from a page item: canonical URL, client flags, suggested label. */
-export function draftMention(item: ParsedItem | PageItem, page: Page, project: Project | null): MentionDraft {
-  const text = [item.title, item.snippet].filter(Boolean).join('. ');
-  const sentiment = analyzeSentiment(text);
+export function draftMention(
+  item: ParsedItem | PageItem,
+  page: Page,
+  project: Project | null,
+  learned?: LearnedModel,
+): MentionDraft {
+  const text = textOfMention({ title: item.title, excerpt: item.snippet });
+  const sentiment = analyzeSentiment(text, { learned });
   const brand = project ? brandMatcherFor(project) : null;
   const flags =
     project && brand
@@ -113,7 +119,8 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
   return {
     async 'page.observe'({ page, items }) {
       const project = await activeProject(repository);
-      const drafts = items.map((item) => draftMention(item, page, project));
+      const learned = project ? await repository.getLearnedModel(project.id) : undefined;
+      const drafts = items.map((item) => draftMention(item, page, project, learned));
       if (!project) {
         return { projectId: null, projectName: null, items: drafts.map((draft) => stateOf({ ...draft, mark: null })) };
       }
@@ -135,7 +142,9 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
     async 'mark.set'({ page, item, sentiment, recommends }) {
       const project = await activeProject(repository);
       if (!project) throw new Error('Create a project in the dashboard before marking results');
-      const mention = await repository.setMark(project.id, draftMention(item, page, project), { sentiment, recommends }, now());
+      const learned = await repository.getLearnedModel(project.id);
+      const draft = draftMention(item, page, project, learned);
+      const mention = await repository.setMark(project.id, draft, { sentiment, recommends }, now());
       onDataChanged(project.id);
       return { projectId: project.id, item: stateOf(mention) };
     },
@@ -200,6 +209,16 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
       if ('error' in parsed) return { saved: false as const, error: parsed.error };
       await repository.putSetting(OVERRIDES_KEY, text);
       return { saved: true as const };
+    },
+
+    async 'suggestions.agreement'({ projectId }) {
+      const id = projectId ?? (await repository.getActiveProjectId());
+      if (!id) return { thisMonth: null, lastMonth: null };
+      const month = monthOf(now());
+      return {
+        thisMonth: await repository.suggestionAgreement(id, month),
+        lastMonth: await repository.suggestionAgreement(id, previousMonth(month)),
+      };
     },
 
     async 'dashboard.open'() {

@@ -20,8 +20,10 @@ import {
   type Month,
   type Project,
   type ProjectInput,
+  type Sentiment,
   type Suggestion,
 } from '../schema';
+import { LearnedModelSchema, emptyLearnedModel, forgetMark, learnFromMark, type LearnedModel } from '../sentiment';
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { LensDB, LensDatabase } from './database';
 
@@ -52,6 +54,22 @@ export interface MarkChange {
   recommends: boolean;
 }
 
+export interface SuggestionAgreement {
+  month: Month;
+  /** Marks set this month whose sentiment equals what we suggested at the time. */
+  agreed: number;
+  /** Marks set this month with a sentiment (irrelevant excluded) that had a suggestion. */
+  total: number;
+}
+
+const isSentiment = (value: MarkSentiment | null | undefined): value is Sentiment =>
+  value === 'positive' || value === 'neutral' || value === 'negative';
+
+function monthRange(month: Month): [number, number] {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  return [new Date(year, monthNumber - 1, 1).getTime(), new Date(year, monthNumber, 1).getTime()];
+}
+
 export class ProjectValidationError extends Error {
   constructor(readonly fieldErrors: Record<string, string>) {
     super(Object.entries(fieldErrors).map(([field, message]) => `${field}: ${message}`).join('; '));
@@ -59,7 +77,13 @@ export class ProjectValidationError extends Error {
   }
 }
 
+/** The text a suggestion is computed from, and the model learns from. */
+export function textOfMention(mention: Pick<Mention, 'title' | 'excerpt'>): string {
+  return [mention.title, mention.excerpt].filter(Boolean).join('. ');
+}
+
 const ACTIVE_PROJECT_KEY = 'activeProjectId';
+const learnedModelKey = (projectId: string) => `learned:${projectId}`;
 
 /**
  * The background's only door to IndexedDB. Every write that changes what a KPI counts updates the month
@@ -224,24 +248,28 @@ export class LensRepository {
 
   /**
    * Records the user's mark. The draft creates the mention when the page was seen before the project
-   * existed; a cleared mark (no sentiment, no recommends) removes the mark entirely.
+   * existed; a cleared mark (no sentiment, no recommends) removes the mark entirely. The project's learned
+   * model follows the marked sentiment in the same transaction.
    */
   async setMark(projectId: string, draft: MentionDraft, change: MarkChange, at = Date.now()): Promise<Mention> {
-    const tx = this.db.transaction(['projects', 'mentions', 'aggregates'], 'readwrite');
+    const tx = this.db.transaction(['projects', 'mentions', 'aggregates', 'settings'], 'readwrite');
     if (!(await tx.objectStore('projects').get(projectId))) throw new Error(`No project with id ${projectId}`);
     const before = await tx.objectStore('mentions').get([projectId, draft.canonicalUrl]);
     const month = monthOf(at);
     const cleared = change.sentiment === null && !change.recommends;
-    const after: Mention = before
-      ? { ...before, mark: cleared ? null : { ...change, at } }
+    const sentimentChanged = before?.mark?.sentiment !== change.sentiment;
+    const mark = cleared
+      ? null
       : {
-          ...draft,
-          projectId,
-          mark: cleared ? null : { ...change, at },
-          months: [month],
-          firstSeen: at,
-          lastSeen: at,
+          ...change,
+          at,
+          suggestedAtMark: sentimentChanged
+            ? ((before ?? draft).suggested?.label ?? null)
+            : (before?.mark?.suggestedAtMark ?? null),
         };
+    const after: Mention = before
+      ? { ...before, mark }
+      : { ...draft, projectId, mark, months: [month], firstSeen: at, lastSeen: at };
     await tx.objectStore('mentions').put(after);
     const aggregates = await tx.objectStore('aggregates').index('byProject').getAll(projectId);
     if (!before && forumMonthsOf(after).length > 0 && !aggregates.some((aggregate) => aggregate.month === month)) {
@@ -254,8 +282,49 @@ export class LensRepository {
       });
       await tx.objectStore('aggregates').put(aggregate);
     }
+    if (sentimentChanged) await this.relearn(tx, projectId, after, before?.mark?.sentiment, change.sentiment);
     await tx.done;
     return after;
+  }
+
+  private async relearn(
+    tx: IDBPTransaction<LensDB, ArrayLike<StoreNames<LensDB>>, 'readwrite'>,
+    projectId: string,
+    mention: Mention,
+    previous: MarkSentiment | null | undefined,
+    next: MarkSentiment | null,
+  ): Promise<void> {
+    if (!isSentiment(previous) && !isSentiment(next)) return;
+    const settings = tx.objectStore('settings');
+    const stored = LearnedModelSchema.safeParse((await settings.get(learnedModelKey(projectId)))?.value);
+    let model = stored.success ? stored.data : emptyLearnedModel();
+    const text = textOfMention(mention);
+    if (isSentiment(previous)) model = forgetMark(model, text, previous, mention.lang);
+    if (isSentiment(next)) model = learnFromMark(model, text, next, mention.lang);
+    await settings.put({ key: learnedModelKey(projectId), value: model });
+  }
+
+  async getLearnedModel(projectId: string): Promise<LearnedModel | undefined> {
+    const stored = LearnedModelSchema.safeParse(await this.getSetting(learnedModelKey(projectId)));
+    return stored.success ? stored.data : undefined;
+  }
+
+  /** How often our suggestions matched the sentiments the user set in a month (an index range, not a scan). */
+  async suggestionAgreement(projectId: string, month: Month): Promise<SuggestionAgreement> {
+    const [start, end] = monthRange(month);
+    const marked = await this.db.getAllFromIndex(
+      'mentions',
+      'byProjectMarkedAt',
+      IDBKeyRange.bound([projectId, start], [projectId, end], false, true),
+    );
+    let agreed = 0;
+    let total = 0;
+    for (const { mark } of marked) {
+      if (!mark || !isSentiment(mark.sentiment) || mark.suggestedAtMark === null) continue;
+      total += 1;
+      if (mark.suggestedAtMark === mark.sentiment) agreed += 1;
+    }
+    return { month, agreed, total };
   }
 
   async kpiReport(projectId: string, month: Month): Promise<KpiReport> {

@@ -73,6 +73,8 @@ export const SiteStatusSchema = z.object({
 });
 export type SiteStatus = z.infer<typeof SiteStatusSchema>;
 
+const AgreementSchema = z.object({ month: MonthSchema, agreed: z.number().int(), total: z.number().int() });
+
 const ProjectIdSchema = z.object({ id: z.string().min(1).max(100) });
 
 export const protocol = {
@@ -121,6 +123,10 @@ export const protocol = {
   'overrides.save': {
     request: z.object({ text: z.string().max(100_000) }),
     response: z.union([z.object({ saved: z.literal(true) }), z.object({ saved: z.literal(false), error: z.string() })]),
+  },
+  'suggestions.agreement': {
+    request: z.object({ projectId: z.string().max(100).optional() }),
+    response: z.object({ thisMonth: AgreementSchema.nullable(), lastMonth: AgreementSchema.nullable() }),
   },
   'dashboard.open': { request: z.object({}), response: z.object({}) },
   'kpi.get': {

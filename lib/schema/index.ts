@@ -99,6 +99,8 @@ export const MarkSchema = z.object({
   sentiment: MarkSentimentSchema.nullable(),
   recommends: z.boolean(),
   at: z.number(),
+  /** The label we suggested when the user set this sentiment: how often suggestions agree is measured on it. */
+  suggestedAtMark: SentimentSchema.nullable().default(null),
 });
 export type Mark = z.infer<typeof MarkSchema>;
 

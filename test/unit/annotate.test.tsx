@@ -39,7 +39,7 @@ function backend(projectId: string | null = 'p1'): AnnotationBackend & { observe
       return { projectId, items: items.map((item) => state(item.url)) };
     }),
     mark: vi.fn<Mark>(async (_page, item, sentiment, recommends) =>
-      state(item.url, { mark: { sentiment, recommends, at: 1 } }),
+      state(item.url, { mark: { sentiment, recommends, at: 1, suggestedAtMark: null } }),
     ),
     openDashboard: vi.fn(),
     reportStatus: vi.fn(),
@@ -123,7 +123,7 @@ describe('page annotator', () => {
     let failures = 1;
     api.mark = vi.fn<Mark>(async (_page, item, sentiment, recommends) => {
       if (failures-- > 0) throw new Error('service worker restarted');
-      return state(item.url, { mark: { sentiment, recommends, at: 1 } });
+      return state(item.url, { mark: { sentiment, recommends, at: 1, suggestedAtMark: null } });
     });
     addResult('https://a.example/');
     start(api);

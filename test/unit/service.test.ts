@@ -100,3 +100,27 @@ describe('background service', () => {
     expect(await call('overrides.get', {}, contentScript)).toEqual({ overrides: { google: { title: ['h3.new'] } } });
   });
 });
+
+describe('suggestions learn from marks', () => {
+  it('a project-specific word the user keeps marking negative turns new suggestions negative, and agreement is counted', async () => {
+    await call('projects.save', { input: { name: 'Telecom', keyQueries: ['acme mobile'] } });
+    const texts = Array.from({ length: 12 }, (_, i) => ({
+      rank: i + 1,
+      url: `https://forum.example/t/${i}`,
+      title: `Acme mobile roaming in district ${i}`,
+      snippet: `Roaming in block ${i}.`,
+    }));
+    const probe = { rank: 1, url: 'https://other.example/new', title: 'Acme mobile roaming downtown', snippet: 'Roaming all week.' };
+    const unlearned: { items: { suggested: { label: string } }[] } = await call('page.observe', { page, items: [probe] }, contentScript);
+    expect(unlearned.items[0]!.suggested.label).toBe('neutral');
+    const before: { items: { suggested: { label: string } }[] } = await call('page.observe', { page, items: texts }, contentScript);
+    const agreeing = before.items.filter((item) => item.suggested.label === 'negative').length;
+    for (const item of texts) await call('mark.set', { page, item, sentiment: 'negative', recommends: false }, contentScript);
+    const after: { items: { suggested: { label: string } }[] } = await call('page.observe', { page, items: [probe] }, contentScript);
+    expect(after.items[0]!.suggested.label).toBe('negative');
+    const agreement: { thisMonth: { agreed: number; total: number }; lastMonth: { total: number } } = await call('suggestions.agreement', {});
+    expect(agreement.thisMonth.total).toBe(12);
+    expect(agreement.thisMonth.agreed).toBe(agreeing);
+    expect(agreement.lastMonth.total).toBe(0);
+  });
+});
