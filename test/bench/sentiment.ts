@@ -1,0 +1,208 @@
+// npm run bench:sentiment — accuracy and speed of lib/sentiment on the shared corpus, side by side with the
+// baseline packages the issue names (`sentiment` for English, `multilang-sentiment` for Russian/Bulgarian).
+// Writes test/bench/sentiment-results.json.
+//
+// What is asserted where: binary files (no neutral rows) are judged by "forced binary" accuracy, the sign of
+// the score (0 counts as positive), because a neutral answer is simply wrong there; files with a neutral class
+// by the label. Both figures are printed for every file. The ru/bg baseline takes 50-100 ms a text, so it runs
+// on a fixed-seed sample of at most 300 texts per file, and our figures on that same sample stand beside it.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyzeSentiment, type SentimentLabel, type SentimentLanguage } from '../../lib/sentiment/index.ts';
+import { BASELINE_MARGIN, barOf, SHORT_TEXT_MAX_CHARS, TEXTS_PER_SECOND_TARGET, type Bar, type Measure } from '../sentiment/bars.ts';
+import { baselineIsSlow, baselinePackageName, baselineSentiment, seededSample } from '../sentiment/baseline.ts';
+import { loadSentimentCorpus, type LabelledText, type SentimentCorpusFile } from '../sentiment/corpus-data.ts';
+import { classificationFigures, forcedBinary, LABELS, type ClassificationFigures } from '../sentiment/metrics.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const corpusDir = path.resolve(here, '../../../shared/corpus');
+const sentimentDir = path.join(corpusDir, 'sentiment');
+const resultsFile = path.join(here, 'sentiment-results.json');
+const BASELINE_SAMPLE_SIZE = 300;
+const BASELINE_SAMPLE_SEED = 20_240_601;
+const THROUGHPUT_SECONDS = 2;
+
+interface Answer {
+  label: SentimentLabel;
+  score: number;
+}
+
+interface Figures {
+  label: ClassificationFigures;
+  forcedBinary: ClassificationFigures;
+}
+
+function figuresOf(rows: readonly LabelledText[], answers: readonly Answer[]): Figures {
+  const gold = rows.map((row) => row.label);
+  return {
+    label: classificationFigures(gold, answers.map((answer) => answer.label)),
+    forcedBinary: classificationFigures(gold, answers.map((answer) => forcedBinary(answer.score))),
+  };
+}
+
+function measured(figures: Figures, measure: Measure): number {
+  if (measure === 'forced-binary accuracy') return figures.forcedBinary.accuracy;
+  return measure === 'label macro-F1' ? figures.label.macroF1 : figures.label.accuracy;
+}
+
+/** Accuracy in the mode the file is judged by (label accuracy for the macro-F1 files). */
+function judgedAccuracy(figures: Figures, bar: Bar): number {
+  return bar.measure === 'forced-binary accuracy' ? figures.forcedBinary.accuracy : figures.label.accuracy;
+}
+
+function timed<T>(run: () => T): { value: T; seconds: number } {
+  const started = performance.now();
+  const value = run();
+  return { value, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Steady-state texts per second over `texts`, repeated for about THROUGHPUT_SECONDS after a warm-up pass. */
+function throughput(texts: readonly string[], analyse: (text: string) => unknown): number {
+  for (const text of texts) analyse(text);
+  let count = 0;
+  const started = performance.now();
+  while (performance.now() - started < THROUGHPUT_SECONDS * 1000) {
+    for (const text of texts) analyse(text);
+    count += texts.length;
+  }
+  return count / ((performance.now() - started) / 1000);
+}
+
+const percent = (value: number): string => `${(value * 100).toFixed(1)}`.padStart(5);
+
+function confusionLines(figures: ClassificationFigures): string[] {
+  const present = LABELS.filter((gold) => LABELS.some((guess) => figures.confusion[gold][guess] > 0));
+  return present.map(
+    (gold) => `      gold ${gold.padEnd(8)} -> ${LABELS.map((guess) => `${guess} ${figures.confusion[gold][guess]}`).join(', ')}`,
+  );
+}
+
+function benchFile(file: SentimentCorpusFile) {
+  const bar = barOf(file);
+  const ours = timed(() => file.rows.map((row) => analyzeSentiment(row.text)));
+  const oursFigures = figuresOf(file.rows, ours.value);
+  const sampled = baselineIsSlow(file.lang);
+  const sample = sampled ? seededSample(file.rows, BASELINE_SAMPLE_SIZE, BASELINE_SAMPLE_SEED) : file.rows;
+  const baseline = timed(() => sample.map((row) => baselineSentiment(row.text, file.lang)));
+  const baselineFigures = figuresOf(sample, baseline.value);
+  const oursOnSample = sampled ? figuresOf(sample, sample.map((row) => analyzeSentiment(row.text))) : oursFigures;
+  const languageDetected = ours.value.filter((answer) => answer.lang === file.lang).length / file.rows.length;
+
+  const value = measured(oursFigures, bar.measure);
+  const margin = judgedAccuracy(oursOnSample, bar) - judgedAccuracy(baselineFigures, bar);
+  return {
+    name: file.name,
+    lang: file.lang,
+    rows: file.rows.length,
+    binary: file.binary,
+    judgedBy: bar.measure,
+    target: bar.target ?? null,
+    meetsTarget: bar.target === undefined ? null : value >= bar.target,
+    accuracyMarginOverBaseline: margin,
+    beatsBaselineByFivePoints: margin >= BASELINE_MARGIN,
+    ours: {
+      ...oursFigures,
+      textsPerSecond: file.rows.length / ours.seconds,
+      languageDetectedAsFile: languageDetected,
+    },
+    oursOnBaselineSample: sampled ? oursOnSample : null,
+    baseline: {
+      package: baselinePackageName(file.lang),
+      rows: sample.length,
+      sampleSeed: sampled ? BASELINE_SAMPLE_SEED : null,
+      ...baselineFigures,
+      textsPerSecond: sample.length / baseline.seconds,
+    },
+  };
+}
+
+type FileResult = ReturnType<typeof benchFile>;
+
+function printFile(result: FileResult): void {
+  const ours = result.ours;
+  const base = result.baseline;
+  const onSample = result.oursOnBaselineSample;
+  console.log(`\n${result.name}  (${result.rows} rows, ${result.binary ? 'binary' : '3-class'}; judged by ${result.judgedBy})`);
+  console.log(
+    `  ours      label acc ${percent(ours.label.accuracy)}  macro-F1 ${percent(ours.label.macroF1)}  forced-binary acc ${percent(ours.forcedBinary.accuracy)}  ${Math.round(ours.textsPerSecond)} texts/s`,
+  );
+  if (onSample) {
+    console.log(
+      `  ours on baseline sample (${base.rows}) label acc ${percent(onSample.label.accuracy)}  macro-F1 ${percent(onSample.label.macroF1)}  forced-binary acc ${percent(onSample.forcedBinary.accuracy)}`,
+    );
+  }
+  console.log(
+    `  baseline  label acc ${percent(base.label.accuracy)}  macro-F1 ${percent(base.label.macroF1)}  forced-binary acc ${percent(base.forcedBinary.accuracy)}  ${Math.round(base.textsPerSecond)} texts/s  [${base.package}${base.sampleSeed === null ? '' : `, ${base.rows}-text sample, seed ${base.sampleSeed}`}]`,
+  );
+  console.log('    ours, label confusion:');
+  for (const line of confusionLines(ours.label)) console.log(line);
+  console.log('    baseline, label confusion:');
+  for (const line of confusionLines(base.label)) console.log(line);
+  const target = result.target === null ? '' : `target ${result.target}: ${result.meetsTarget ? 'met' : 'NOT met'}; `;
+  console.log(
+    `  ${target}accuracy over baseline ${(result.accuracyMarginOverBaseline * 100).toFixed(1)} points (${result.beatsBaselineByFivePoints ? 'meets' : 'does NOT meet'} the +5 bar); language detected as ${result.lang} for ${percent(ours.languageDetectedAsFile)}%`,
+  );
+}
+
+function byLanguage(files: readonly SentimentCorpusFile[]) {
+  const languages: Partial<Record<SentimentLanguage, { rows: number; ours: Figures }>> = {};
+  for (const lang of ['en', 'ru', 'bg'] as const) {
+    const rows = files.filter((file) => file.lang === lang).flatMap((file) => file.rows);
+    if (rows.length === 0) continue;
+    languages[lang] = { rows: rows.length, ours: figuresOf(rows, rows.map((row) => analyzeSentiment(row.text))) };
+  }
+  return languages;
+}
+
+function main(): void {
+  if (!fs.existsSync(sentimentDir)) {
+    console.log(`No sentiment corpus at ${sentimentDir}: nothing to measure.`);
+    return;
+  }
+  const files = loadSentimentCorpus(sentimentDir);
+  const results = files.map(benchFile);
+  results.forEach(printFile);
+
+  const languages = byLanguage(files);
+  console.log('\nPer language (ours, all rows pooled):');
+  for (const [lang, figures] of Object.entries(languages)) {
+    console.log(
+      `  ${lang}: ${figures.rows} rows, label acc ${percent(figures.ours.label.accuracy)}, macro-F1 ${percent(figures.ours.label.macroF1)}, forced-binary acc ${percent(figures.ours.forcedBinary.accuracy)}`,
+    );
+  }
+
+  const shortTexts = files.flatMap((file) => file.rows.map((row) => row.text)).filter((text) => text.length <= SHORT_TEXT_MAX_CHARS);
+  const shortTextsPerSecond = throughput(shortTexts, (text) => analyzeSentiment(text));
+  console.log(
+    `\nThroughput: ${Math.round(shortTextsPerSecond)} short texts/s (${shortTexts.length} corpus texts of at most ${SHORT_TEXT_MAX_CHARS} characters, language detected per text, one core); target ${TEXTS_PER_SECOND_TARGET}: ${shortTextsPerSecond >= TEXTS_PER_SECOND_TARGET ? 'met' : 'NOT met'}`,
+  );
+
+  console.log('\nSummary (judged figure, ours vs baseline; baseline of ru/bg on its sample):');
+  for (const result of results) {
+    const baselineFigure = measured(result.baseline, result.judgedBy);
+    const oursFigure = measured(result.ours, result.judgedBy);
+    console.log(
+      `  ${result.name.padEnd(30)} ${result.judgedBy.padEnd(23)} ours ${percent(oursFigure)}  baseline ${percent(baselineFigure)}  ${result.target === null ? '' : `target ${result.target} ${result.meetsTarget ? 'met' : 'NOT met'}; `}+5 over baseline ${result.beatsBaselineByFivePoints ? 'met' : 'NOT met'}`,
+    );
+  }
+
+  const report = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, node: process.version },
+    corpus: sentimentDir,
+    notes: [
+      'Binary files are judged by forced-binary accuracy (sign of the score, 0 counted positive); 3-class files by the label.',
+      `The ru/bg baseline (multilang-sentiment) runs on a ${BASELINE_SAMPLE_SIZE}-text sample per file, seed ${BASELINE_SAMPLE_SEED}; accuracy margins compare ours on that same sample.`,
+      'macro-F1 averages F1 over the classes present in the gold labels.',
+    ],
+    files: results,
+    languages,
+    throughput: { shortTextsPerSecond, shortTexts: shortTexts.length, maxChars: SHORT_TEXT_MAX_CHARS, target: TEXTS_PER_SECOND_TARGET },
+  };
+  fs.writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nWrote ${path.relative(process.cwd(), resultsFile)}`);
+}
+
+main();
