@@ -15,7 +15,7 @@ import type { SiteDefinition } from './types';
  *   carousels, "Нейро"/Alice AI answers `neuro_answer`, ...), and the older wizard markup
  *   (`data-fast-wzrd`, the `composite` layout of a headline with a gallery), the right
  *   column (`card__narrow`) and fact answers.
- * - Links into Yandex's own result pages (search, images, video, news, products).
+ * - Links into Yandex's own result pages (web, images, video, news and product searches).
  *
  * Counted like organic results (as the corpus source, kokoc-yandex-parser, counts them): result
  * blocks of Yandex's own services (realty.yandex, market.yandex, yandex/maps), whether they are
@@ -40,7 +40,7 @@ const PATH_LINKS = ['a.Path-Item', '.organic__path a[href]', '.serp-url a[href]'
 const NOT_A_COUNTER = ':not([href*="/clck/"]):not([href*="//clck."]):not([href*="/redirect?"])';
 
 /** Yandex services whose result blocks the data counts as results. */
-const SERVICE_TARGETS = ['[href*="realty.yandex."]', '[href*="market.yandex."]', '[href*="yandex."][href*="/maps/" i]'];
+const SERVICE_TARGETS = ['[href*="realty.yandex."]', '[href*="market.yandex."]', '[href*="yandex."][href*="/maps" i]'];
 // Compound selectors only: a combinator inside :has() is not evaluated reliably by happy-dom.
 const SERVICE_HEADLINES = ['a.OrganicTitle-Link', 'a.organic__url']
   .flatMap((link) => SERVICE_TARGETS.map((target) => `${link}${target}`))
@@ -51,9 +51,9 @@ const OLD_WIZARD = `.serp-item:is([data-fast-wzrd], :has(.composite)):not(:has($
 const isYandexHost = (hostname: string): boolean => /(^|\.)(yandex\.[a-z.]{2,7}|ya\.ru)$/.test(hostname);
 
 /** Hosts that only serve ads or click counting. */
-const COUNTER_HOST = /^(yabs|an|direct|market-click\d*)\.yandex\./;
-/** Yandex's own result pages: verticals and searches, never a result. */
-const OWN_RESULT_PAGE = /^\/(search|images|video|news|products|collections|turbo\/search)(\/|$)/;
+const COUNTER_HOST = /^(yabs|an|market-click\d*)\.yandex\./;
+/** Yandex's own result pages (web, images, video, news, products searches), never a result. */
+const OWN_RESULT_PAGE = /^\/(search|(images|video|news|products)(\/touch)?\/(search|preview))(\/|$)/;
 
 export const yandex: SiteDefinition = {
   id: 'yandex',

@@ -121,6 +121,21 @@ describe('yandex: organic results on the desktop page', () => {
   });
 });
 
+describe("yandex: Yandex's own pages as results", () => {
+  it('counts a Yandex site that is a result (Direct, Dzen) but not a link into a Yandex results page', () => {
+    const extract = extractHtml(
+      page(
+        organic('https://direct.yandex.ru/', 'Яндекс Директ') +
+          organic('https://yandex.ru/images/search?text=acme', 'Картинки') +
+          organic('https://dzen.ru/a/acme-review', 'Обзор Акме') +
+          organic('https://yandex.ru/video/touch/preview/?text=acme', 'Видео'),
+      ),
+      'https://yandex.ru/search/?text=x',
+    );
+    expect(urlsOf(extract)).toEqual(['https://direct.yandex.ru/', 'https://dzen.ru/a/acme-review']);
+  });
+});
+
 describe('yandex: touch layout, page 2', () => {
   const extract = extractFixture('touch-page2.html', TOUCH_URL);
 
