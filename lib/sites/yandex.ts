@@ -93,7 +93,7 @@ export const yandex: SiteDefinition = {
     '[data-fast-name="direct"]',
     '[data-fast-name^="direct_"]',
     '.serp-adv',
-    '.serp-item:has(.label_theme_direct, .Label_theme_direct, .organic__advLabel, .serp-adv__counter)',
+    '.serp-item:has(.label_theme_direct, .Label_theme_direct, .organic__advLabel, .serp-adv__counter, [aria-label="Реклама"])',
     // Wizards, AI answers, right column, fact answers
     '.serp-item[data-fast-name]:not([data-fast-name="organic"])',
     OLD_WIZARD,
@@ -101,6 +101,8 @@ export const yandex: SiteDefinition = {
     '.serp-item:has(.fact-layout, .fact__answer)',
     '.serp-item__futuris-snippet',
     '.FuturisSearch',
+    '.FuturisSearchWrapper',
+    '.Root-FuturisSearchOuter',
   ],
   hooks: {
     isOrganicTarget: (target) =>

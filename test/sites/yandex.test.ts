@@ -121,6 +121,18 @@ describe('yandex: organic results on the desktop page', () => {
   });
 });
 
+describe('yandex: ads whose title links straight to the advertiser', () => {
+  it.each([
+    ['data-fast-name="direct"', '<li class="serp-item" data-fast-name="direct">'],
+    ['an aria-label "Реклама"', '<li class="serp-item"><span aria-label="Реклама"></span>'],
+    ['the old Direct label', '<li class="serp-item"><div class="label label_theme_direct">Реклама</div>'],
+  ])('skips a block marked by %s', (_marker, open) => {
+    const ad = `${open}<div class="Organic"><a class="OrganicTitle-Link" href="https://shop.example/?yclid=1"><h2>Ad</h2></a></div></li>`;
+    const extract = extractHtml(page(ad + organic('https://b.example/', 'B')), 'https://yandex.ru/search/?text=x');
+    expect(urlsOf(extract)).toEqual(['https://b.example/']);
+  });
+});
+
 describe("yandex: Yandex's own pages as results", () => {
   it('counts a Yandex site that is a result (Direct, Dzen) but not a link into a Yandex results page', () => {
     const extract = extractHtml(
