@@ -55,6 +55,7 @@ export const duckduckgo: SiteDefinition = {
     '.js-sidebar-modules',
     '.results--sidebar',
     '.related-searches',
+    '[data-testid="related-searches"]',
     '.result--sep',
     '.result--more',
     '.result--no-result',
