@@ -1,3 +1,4 @@
+import { bing } from './bing';
 import { brave } from './brave';
 import { duckduckgo } from './duckduckgo';
 import { extractSerp } from './engine/extract';
@@ -10,7 +11,7 @@ import { yandex } from './yandex';
 export type { Item, PageExtract, SiteDefinition, SiteKind } from './types';
 
 /** Every supported site, one definition file each. */
-export const SITES: readonly SiteDefinition[] = [google, yandex, duckduckgo, brave];
+export const SITES: readonly SiteDefinition[] = [google, bing, yandex, duckduckgo, brave];
 
 function parsePageUrl(url: string): URL | null {
   try {

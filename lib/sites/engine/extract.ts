@@ -70,10 +70,15 @@ function readBlocks(
   for (const block of blocks) {
     try {
       const item = readBlock(site, block, pageUrl, selectors);
-      // An answer box quoting a page directly above that page's own listing is one result.
+      if (!item) continue;
+      // An answer box quoting a page directly above that page's own listing is one result; the
+      // listing's snippet is the one worth keeping.
       const previous = items[items.length - 1];
-      if (item && previous && previous.url === item.url) continue;
-      if (item) items.push(item);
+      if (previous && previous.url === item.url) {
+        if (previous.snippet === '') previous.snippet = item.snippet;
+        continue;
+      }
+      items.push(item);
     } catch {
       // One malformed block must not cost the rest of the page.
     }
