@@ -42,6 +42,8 @@ export interface WordInfo {
   valence: number;
   /** Added valence when the word intensifies (> 0) or softens (< 0) the next sentiment words. */
   boost: number;
+  /** A sentiment word that intensifies instead when a sentiment word follows it directly ("ужасно вкусно"). */
+  intensifies: boolean;
   negator: boolean;
   contrast: boolean;
   /** Valence when the word is denied ("не работает"), 0 for words that are not failures. */
@@ -121,6 +123,7 @@ function lexiconOf(
         form: normalised,
         valence: functionWord ? 0 : valenceOf(normalised),
         boost,
+        intensifies: rules.intensifyingWords.has(normalised),
         negator,
         contrast: rules.contrasts.has(normalised),
         failure: functionWord ? 0 : (longestPrefixValence(normalised, rules.failures) ?? 0),

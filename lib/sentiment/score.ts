@@ -1,6 +1,7 @@
 import { BRACKET_EMOTICONS, EMOJI, emoticonValenceByShape } from './lexicons/emoji.ts';
 import { lexiconFor, type LanguageLexicon, type WordInfo } from './lexicon.ts';
 import type { Token, TokenizedText } from './tokenize.ts';
+import { BOOST } from './lexicons/profile.ts';
 import type { SentimentLanguage } from './types.ts';
 
 // The rules follow VADER (Hutto & Gilbert 2014): valences add up, boosters within three words scale a word,
@@ -81,6 +82,7 @@ export function scoreTokens(tokenized: TokenizedText, lang: SentimentLanguage): 
       continue;
     }
     if (info.negator || info.boost !== 0) continue;
+    if (info.intensifies && (infos[i + 1]?.valence ?? 0) !== 0) continue;
 
     const phrase = info.endsPhrase ? phraseEndingAt(infos, i, lexiconOfWord(token, lexicon)) : undefined;
     const firstWord = phrase === undefined ? i : i - phrase.length + 1;
@@ -93,7 +95,7 @@ export function scoreTokens(tokenized: TokenizedText, lang: SentimentLanguage): 
     for (let distance = 1; distance <= 3; distance += 1) {
       const before = infos[firstWord - distance];
       if (before === undefined) break;
-      boost += before.boost * (BOOSTER_DECAY[distance - 1] ?? 0);
+      boost += (before.intensifies && distance === 1 ? BOOST : before.boost) * (BOOSTER_DECAY[distance - 1] ?? 0);
       if (negator < 0 && before.negator) negator = firstWord - distance;
     }
     let negated = negator >= 0;

@@ -146,3 +146,13 @@ describe('mixed-language text', () => {
     expect(analyzeSentiment('Купил телефон, всё super, love it').label).toBe('positive');
   });
 });
+
+describe('words that intensify when a sentiment word follows', () => {
+  it('boosts the next word instead of counting on their own', () => {
+    expect(labelOf('Беше ужасно')).toBe('negative');
+    expect(labelOf('Ужасно вкусно')).toBe('positive');
+    expect(labelOf('Было ужасно')).toBe('negative');
+    expect(labelOf('Было ужасно интересно')).toBe('positive');
+    expect(labelOf('Страшно доволна съм')).toBe('positive');
+  });
+});

@@ -62,6 +62,7 @@ export const ENGLISH: LanguageRules = {
   negators: NEGATORS,
   negatingSuffixes: ["n't"],
   boosters: BOOSTERS,
+  intensifyingWords: new Set('terribly awfully insanely crazy'.split(' ')),
   contrasts: new Set(['but', 'however']),
   words: WORDS,
   prefixes: new Map(),

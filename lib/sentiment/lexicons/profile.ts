@@ -9,6 +9,11 @@ export interface LanguageRules {
   negatingSuffixes: readonly string[];
   /** Intensifiers ("very", "очень", "много") and dampeners ("slightly", "немного"), as added valence. */
   boosters: ReadonlyMap<string, number>;
+  /**
+   * Sentiment words that intensify instead when a sentiment word follows them directly: "ужасно вкусно",
+   * "страшно доволна", "terribly funny" (but "беше ужасно" stays negative).
+   */
+  intensifyingWords: ReadonlySet<string>;
   /** Contrast words ("but", "но", "обаче"): in their sentence, what follows counts more than what precedes. */
   contrasts: ReadonlySet<string>;
   /** Our own review and reputation vocabulary: surface forms, checked before the stemmed package lexicon. */
