@@ -29,6 +29,7 @@ export function KpiCard({ kpi }: { kpi: KpiView }) {
       class="kpi"
       data-testid={`kpi-${kpi.key}`}
       data-value={kpi.value === null ? '' : String(kpi.value)}
+      data-counted={kpi.counted}
       title={kpi.formula}
     >
       <div class="kpi-title">{kpi.title}</div>

@@ -28,8 +28,9 @@ export default defineContentScript({
       },
     });
     annotator.start();
-    // Single-page engines change the query without a load: rescan on history navigation too.
-    ctx.addEventListener(window, 'wxt:locationchange', () => annotator.scan());
+    // Single-page engines change the query without a load. The event fires before the new URL is in
+    // place, so the scan waits for the next frame.
+    ctx.addEventListener(window, 'wxt:locationchange', () => annotator.scheduleScan());
     ctx.onInvalidated(() => annotator.stop());
   },
 });

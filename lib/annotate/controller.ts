@@ -89,6 +89,9 @@ export class PageAnnotator {
     const page: Page = { url, site: extract.site, kind: extract.kind, query: extract.query, firstRank: extract.firstRank };
     const key = pageKey(extract);
     const newQuery = key !== this.currentPageKey;
+    // Single-page engines change the URL and the results at different moments: until the results are
+    // replaced, the old query's results must not become the new query's snapshot.
+    if (newQuery && this.currentPageKey !== null && this.showsTrackedResults(extract.items)) return;
     const fresh = extract.items.filter((item) => newQuery || !this.isCurrent(item));
 
     this.observer?.disconnect();
@@ -109,6 +112,10 @@ export class PageAnnotator {
     if (key === this.lastStatusKey) return;
     this.lastStatusKey = key;
     this.options.backend.reportStatus(status);
+  }
+
+  private showsTrackedResults(items: readonly Item[]): boolean {
+    return items.length === this.tracked.size && items.every((item) => this.isCurrent(item));
   }
 
   private isCurrent(item: Item): boolean {
@@ -244,7 +251,8 @@ export class PageAnnotator {
     this.observer.observe(this.doc.body ?? this.doc.documentElement, { childList: true, subtree: true });
   }
 
-  private scheduleScan(): void {
+  /** Scans at the next animation frame, once however often it is asked for before then. */
+  scheduleScan(): void {
     const view = this.doc.defaultView;
     if (this.frame !== null || !view) return;
     this.frame = view.requestAnimationFrame(() => {

@@ -87,8 +87,10 @@ describe('Google: project, one-click marks, popup KPI', () => {
     await clickMark(page, 2, 'negative');
     await waitForLabelSource(page, 2, 'marked', 'negative');
 
+    // The popup is a background tab here, where animation-frame polling would never run.
     await popup.waitForFunction(
       () => document.querySelector('[data-testid="kpi-serp-positivity"]')?.getAttribute('data-value') === '0.5',
+      { polling: 200 },
     );
     expect(await kpiValue(popup, 'serp-positivity')).toBe('0.5');
     expect(await popup.$eval('[data-testid="marked-count"]', (element) => element.getAttribute('data-value'))).toBe('2');

@@ -189,3 +189,19 @@ describe('page annotator', () => {
     expect(row.querySelector('[role="alert"]')?.textContent).toBe('<img src=x onerror="alert(1)">');
   });
 });
+
+describe('in-page navigation timing', () => {
+  it('waits for the results to change before taking the new query as a snapshot', async () => {
+    const api = backend();
+    addResult('https://old.example/');
+    start(api);
+    await flush();
+    window.history.pushState(null, '', '/search?q=other');
+    annotator!.scan();
+    expect(api.observed).toHaveLength(1);
+    document.body.replaceChildren();
+    addResult('https://fresh.example/');
+    await flush();
+    expect(api.observed.at(-1)).toEqual(['https://fresh.example/']);
+  });
+});
