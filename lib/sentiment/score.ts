@@ -48,6 +48,22 @@ function emoticonValence(token: Token, english: LanguageLexicon): number {
   return english.infoOf(token.text.toLowerCase()).valence || emoticonValenceByShape(token.text);
 }
 
+/**
+ * A capitalised English word inside a sentence of ordinary lower-case text is a name ("Best Buy", "Happy
+ * Dental", "the Supreme Court", "United States"), not an opinion. Russian and Bulgarian writers capitalise too
+ * loosely for this to hold there.
+ */
+function isProperName(tokens: readonly Token[], index: number, lexicon: LanguageLexicon, tokenized: TokenizedText): boolean {
+  const token = tokens[index] as Token;
+  return (
+    token.capitalized &&
+    token.script === 'latin' &&
+    lexicon.lang === 'en' &&
+    tokenized.hasLowerCaseWords &&
+    tokens[index - 1]?.kind === 'word'
+  );
+}
+
 /** Multi-word expression ending at `end`, within one clause: its valence and how many words it spans. */
 function phraseEndingAt(
   infos: readonly (WordInfo | undefined)[],
@@ -88,6 +104,7 @@ export function scoreTokens(tokenized: TokenizedText, lang: SentimentLanguage): 
     const firstWord = phrase === undefined ? i : i - phrase.length + 1;
     if (phrase !== undefined) valences.fill(0, firstWord, i);
     let valence = phrase?.valence ?? info.valence;
+    if (phrase === undefined && isProperName(tokens, i, lexicon, tokenized)) valence = 0;
     if (phrase === undefined && info.licences !== undefined && !info.licences.has(infos[i - 1]?.form ?? '')) valence = 0;
 
     let negator = -1;

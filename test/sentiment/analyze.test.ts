@@ -156,3 +156,11 @@ describe('words that intensify when a sentiment word follows', () => {
     expect(labelOf('Страшно доволна съм')).toBe('positive');
   });
 });
+
+describe('names', () => {
+  it('does not read a capitalised English name inside a sentence as an opinion', () => {
+    expect(labelOf('We picked it up at Best Buy on Monday.')).toBe('neutral');
+    expect(labelOf('The nurses at Happy Valley Clinic were rude.')).toBe('negative');
+    expect(labelOf('Great staff, quick service.')).toBe('positive');
+  });
+});
