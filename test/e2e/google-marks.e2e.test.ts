@@ -66,6 +66,7 @@ describe('Google: project, one-click marks, popup KPI', () => {
     await options.type('[data-testid="project-queries"]', 'acme clinic reviews');
     await options.click('[data-testid="project-save"]');
     await options.waitForFunction(() => document.querySelector('[data-testid="notice"]')?.textContent?.includes('Saved'));
+    await options.waitForSelector('[data-testid="project-row"]');
     expect(await options.$$eval('[data-testid="project-row"]', (rows) => rows.length)).toBe(1);
     await options.close();
   });
