@@ -99,12 +99,12 @@ export function scoreTokens(tokenized: TokenizedText, lang: SentimentLanguage): 
     }
     if (info.negator || info.boost !== 0) continue;
     if (info.intensifies && (infos[i + 1]?.valence ?? 0) !== 0) continue;
+    if (isProperName(tokens, i, lexicon, tokenized)) continue;
 
     const phrase = info.endsPhrase ? phraseEndingAt(infos, i, lexiconOfWord(token, lexicon)) : undefined;
     const firstWord = phrase === undefined ? i : i - phrase.length + 1;
     if (phrase !== undefined) valences.fill(0, firstWord, i);
     let valence = phrase?.valence ?? info.valence;
-    if (phrase === undefined && isProperName(tokens, i, lexicon, tokenized)) valence = 0;
     if (phrase === undefined && info.licences !== undefined && !info.licences.has(infos[i - 1]?.form ?? '')) valence = 0;
 
     let negator = -1;
