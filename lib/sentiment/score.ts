@@ -86,9 +86,13 @@ export function scoreTokens(tokenized: TokenizedText, lang: SentimentLanguage): 
   const lexicon = lexiconFor(lang);
   const english = lexiconFor('en');
   // One lookup per token; breaks and emoticons have none, which also stops every window at a clause break.
-  const infos = tokens.map((token) => (token.kind === 'word' ? lexiconOfWord(token, lexicon).infoOf(token.text) : undefined));
+  const infos: (WordInfo | undefined)[] = new Array(tokens.length);
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i] as Token;
+    infos[i] = token.kind === 'word' ? lexiconOfWord(token, lexicon).infoOf(token.text) : undefined;
+  }
   const valences = new Float64Array(tokens.length);
-  const negatorsUsed = new Set<number>();
+  const negatorUsed = new Uint8Array(tokens.length);
 
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i] as Token;
@@ -121,7 +125,7 @@ export function scoreTokens(tokenized: TokenizedText, lang: SentimentLanguage): 
       valence = info.failure;
       negated = false;
     }
-    if (negator >= 0) negatorsUsed.add(negator);
+    if (negator >= 0) negatorUsed[negator] = 1;
     valence += Math.sign(valence) * boost;
     if (token.shouted && tokenized.hasLowerCaseWords) valence += Math.sign(valence) * CAPITALS_EMPHASIS;
     if (negated) valence *= NEGATION_SCALAR;
@@ -132,10 +136,10 @@ export function scoreTokens(tokenized: TokenizedText, lang: SentimentLanguage): 
   applyContrasts(tokens, infos, valences);
 
   let sum = 0;
-  for (const valence of valences) sum += valence;
-  infos.forEach((info, index) => {
-    if (info?.negator && !negatorsUsed.has(index)) sum += UNATTACHED_NEGATOR_LEAN;
-  });
+  for (let i = 0; i < tokens.length; i += 1) {
+    sum += valences[i] ?? 0;
+    if (infos[i]?.negator && negatorUsed[i] === 0) sum += UNATTACHED_NEGATOR_LEAN;
+  }
   if (sum !== 0) {
     const exclamation = Math.min(tokenized.exclamations, MAX_EXCLAMATIONS) * EXCLAMATION_EMPHASIS;
     const question = tokenized.questions > 1 ? Math.min(tokenized.questions, 3) * QUESTION_EMPHASIS : 0;

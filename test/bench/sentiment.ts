@@ -60,18 +60,25 @@ function timed<T>(run: () => T): { value: T; seconds: number } {
   return { value, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Steady-state texts per second over `texts` after a warm-up pass: the best of THROUGHPUT_ROUNDS rounds. */
-function throughput(texts: readonly string[], analyse: (text: string) => unknown): number {
+/**
+ * Steady-state texts per second over `texts` after a warm-up pass, the best of THROUGHPUT_ROUNDS rounds: per
+ * second of wall time, and per second of this process's CPU time (user + system, all threads), which other
+ * processes on a shared machine cannot inflate.
+ */
+function throughput(texts: readonly string[], analyse: (text: string) => unknown): { wall: number; cpu: number } {
   for (const text of texts) analyse(text);
-  let best = 0;
+  const best = { wall: 0, cpu: 0 };
   for (let round = 0; round < THROUGHPUT_ROUNDS; round += 1) {
     let count = 0;
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     while (performance.now() - started < THROUGHPUT_ROUND_SECONDS * 1000) {
       for (const text of texts) analyse(text);
       count += texts.length;
     }
-    best = Math.max(best, count / ((performance.now() - started) / 1000));
+    const cpu = process.cpuUsage(cpuBefore);
+    best.wall = Math.max(best.wall, count / ((performance.now() - started) / 1000));
+    best.cpu = Math.max(best.cpu, count / ((cpu.user + cpu.system) / 1e6));
   }
   return best;
 }
@@ -180,9 +187,14 @@ function main(): void {
   }
 
   const shortTexts = files.flatMap((file) => file.rows.map((row) => row.text)).filter((text) => text.length <= SHORT_TEXT_MAX_CHARS);
-  const shortTextsPerSecond = throughput(shortTexts, (text) => analyzeSentiment(text));
+  const speed = throughput(shortTexts, (text) => analyzeSentiment(text));
+  const loadAverage = os.loadavg()[0] ?? 0;
   console.log(
-    `\nThroughput: ${Math.round(shortTextsPerSecond)} short texts/s (${shortTexts.length} corpus texts of at most ${SHORT_TEXT_MAX_CHARS} characters, language detected per text, one core, best of ${THROUGHPUT_ROUNDS} rounds); target ${TEXTS_PER_SECOND_TARGET}: ${shortTextsPerSecond >= TEXTS_PER_SECOND_TARGET ? 'met' : 'NOT met'}`,
+    `\nThroughput on ${shortTexts.length} corpus texts of at most ${SHORT_TEXT_MAX_CHARS} characters (language detected per text, one thread, best of ${THROUGHPUT_ROUNDS} rounds):`,
+  );
+  console.log(`  ${Math.round(speed.cpu)} texts per CPU-second; target ${TEXTS_PER_SECOND_TARGET}: ${speed.cpu >= TEXTS_PER_SECOND_TARGET ? 'met' : 'NOT met'}`);
+  console.log(
+    `  ${Math.round(speed.wall)} texts per wall-clock second (1-minute load average ${loadAverage.toFixed(1)} on ${os.cpus().length} cores: other processes slow the wall-clock figures above)`,
   );
 
   console.log('\nSummary (judged figure, ours vs baseline; baseline of ru/bg on its sample):');
@@ -205,7 +217,14 @@ function main(): void {
     ],
     files: results,
     languages,
-    throughput: { shortTextsPerSecond, shortTexts: shortTexts.length, maxChars: SHORT_TEXT_MAX_CHARS, target: TEXTS_PER_SECOND_TARGET },
+    throughput: {
+      shortTextsPerCpuSecond: speed.cpu,
+      shortTextsPerWallSecond: speed.wall,
+      shortTexts: shortTexts.length,
+      maxChars: SHORT_TEXT_MAX_CHARS,
+      target: TEXTS_PER_SECOND_TARGET,
+      loadAverage,
+    },
   };
   fs.writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nWrote ${path.relative(process.cwd(), resultsFile)}`);
