@@ -1,6 +1,9 @@
 import preact from '@preact/preset-vite';
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import { searchEngineMatchPatterns } from './lib/sites';
+
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -14,5 +17,10 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     browser_specific_settings: { gecko: { id: 'reputation-lens@example.org', strict_min_version: '115.0' } },
   },
-  webExt: { disabled: true },
+  // `npm run dev` opens a browser with the extension where there is a screen to show it on; on a
+  // headless machine it only builds and watches.
+  webExt: {
+    disabled: process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY,
+    binaries: existsSync(SYSTEM_CHROMIUM) ? { chrome: SYSTEM_CHROMIUM } : {},
+  },
 });
