@@ -7,6 +7,8 @@ const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Copied as they are to the extension's root; WXT picks the icon-<size>.png files up as the icons.
+  publicDir: 'assets/icons',
   vite: () => ({ plugins: [preact()] }),
   manifest: {
     name: 'Reputation Lens',
