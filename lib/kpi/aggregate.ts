@@ -78,6 +78,16 @@ export function applySnapshot(aggregate: Aggregate, snapshot: Snapshot, lookup: 
   });
 }
 
+/** Re-observing a page mostly changes nothing that is counted: then no slot needs to be visited. */
+function countsAlike(before: ReturnType<MentionLookup>, after: ReturnType<MentionLookup>): boolean {
+  return (
+    before !== undefined &&
+    labelStateOf(before) === labelStateOf(after) &&
+    recommendStateOf(before) === recommendStateOf(after) &&
+    before.flags.clientSite === after?.flags.clientSite
+  );
+}
+
 /** Moves the slots and forum counts of one URL from its old label to its new one. */
 export function applyMentionChange(
   aggregate: Aggregate,
@@ -86,6 +96,7 @@ export function applyMentionChange(
   after: ReturnType<MentionLookup>,
   forumMonths: { before: readonly Month[]; after: readonly Month[] },
 ): void {
+  if (countsAlike(before, after) && forumMonths.before.length === forumMonths.after.length) return;
   for (const [key, url] of Object.entries(aggregate.slots)) {
     if (url !== canonicalUrl) continue;
     const slot = parseSlotKey(key);
