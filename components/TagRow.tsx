@@ -24,10 +24,10 @@ export interface TagRowProps {
 }
 
 const MARK_BUTTONS: ReadonlyArray<{ action: MarkSentiment; text: string; hint: string }> = [
-  { action: 'positive', text: '+', hint: 'Positive' },
-  { action: 'neutral', text: '○', hint: 'Neutral' },
-  { action: 'negative', text: '−', hint: 'Negative' },
-  { action: 'irrelevant', text: '∅', hint: 'Irrelevant: not about the client' },
+  { action: 'positive', text: 'positive', hint: 'Mark as positive (click again to clear)' },
+  { action: 'neutral', text: 'neutral', hint: 'Mark as neutral (click again to clear)' },
+  { action: 'negative', text: 'negative', hint: 'Mark as negative (click again to clear)' },
+  { action: 'irrelevant', text: 'irrelevant', hint: 'Not about the client: left out of the KPIs' },
 ];
 
 const LABEL_TEXT: Record<ItemLabel, string> = {

@@ -65,6 +65,10 @@ export function labelTotals(counts: LabelCounts, suggestionsCount: boolean): Lab
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
+function markedSlots(counts: LabelCounts): number {
+  return counts['marked:positive'] + counts['marked:neutral'] + counts['marked:negative'] + counts['marked:irrelevant'];
+}
+
 function totalSlots(counts: LabelCounts): number {
   return Object.values(counts).reduce((sum, n) => sum + n, 0);
 }
@@ -119,7 +123,8 @@ function valuesForMonth(
     },
     confirmed: {
       'serp-positivity': top20?.confirmed ?? 0,
-      'third-party-recommend': aggregate?.thirdPartyRecommends.marked ?? 0,
+      // Every observed result counts here, so "confirmed" means the results the user has marked at all.
+      'third-party-recommend': aggregate ? markedSlots(aggregate.top20) : 0,
       'portal-coverage': portals.length,
       'forum-positive': forum?.confirmed ?? 0,
       'forum-negative': forum?.confirmed ?? 0,

@@ -52,7 +52,9 @@ describe('KPI formulas', () => {
       a.thirdPartyRecommends = { marked: 3, suggested: 1 };
     });
     const report = computeKpiReport({ project, month: '2026-11', current, previous: undefined, portals: [], markedCount: 0 });
-    expect(valueOf(report, 'third-party-recommend').value).toBeCloseTo(4 / 20);
+    const kpi = valueOf(report, 'third-party-recommend');
+    expect(kpi.value).toBeCloseTo(4 / 20);
+    expect([kpi.counted, kpi.confirmed]).toEqual([20, 10]);
   });
 
   it('counts portals active in the last 30 days of the month with a link to the client', () => {
