@@ -13,7 +13,7 @@ export {
   markCount,
   type LearnedModel,
 } from './learned.ts';
-export type { SentimentLabel, SentimentLanguage } from './types.ts';
+export { SENTIMENT_LANGUAGES, type SentimentLabel, type SentimentLanguage } from './types.ts';
 
 export interface SentimentResult {
   label: SentimentLabel;

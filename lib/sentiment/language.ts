@@ -99,11 +99,11 @@ export function languageOfTokens(tokens: readonly Token[]): SentimentLanguage {
   let latinWeight = 0;
   let bulgarianVote = 0;
   for (const token of tokens) {
-    if (token.kind !== 'word' || token.text.length < 2) continue;
+    if (token.kind !== 'word') continue;
     if (token.script === 'cyrillic') {
       cyrillicWeight += 1;
       bulgarianVote += memoisedVote(token.text);
-    } else if (token.script === 'latin') {
+    } else if (token.script === 'latin' && token.text.length > 1) {
       latinWeight += token.capitalized || token.shouted ? 0.4 : 1;
     }
   }

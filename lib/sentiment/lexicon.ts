@@ -15,7 +15,7 @@ const NLPJS_TO_VADER = 0.5;
 /**
  * The Russian and Bulgarian package lists only lean a text: their entries weigh this fraction of a word of our
  * own vocabulary with the same rating, so one of them alone stays inside the neutral band. Both lists rate
- * topics as much as opinions ("погибш", "кризис", "suit" -> "съд") and the Bulgarian one is machine-translated;
+ * topics as much as opinions ("погибш", "кризис", "съд") and the Bulgarian one is machine-translated;
  * at full weight they turned neutral news and forum chatter into opinion on every Russian and Bulgarian dev
  * file, while as a lean they still tip texts whose own-vocabulary evidence is thin or balanced.
  */

@@ -8,7 +8,10 @@ export interface Token {
   script: Script;
   /** A word written in capitals (two letters or more), read as emphasis when the rest of the text is not shouted. */
   shouted: boolean;
-  /** A Latin word starting with a capital: a brand or a name more often than English prose inside Cyrillic text. */
+  /**
+   * Starts with a capital (and is not shouted): a Latin one inside Cyrillic text is usually a brand, and one in
+   * the middle of an English sentence a name.
+   */
   capitalized: boolean;
 }
 

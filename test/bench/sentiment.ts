@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeSentiment, type SentimentLabel, type SentimentLanguage } from '../../lib/sentiment/index.ts';
+import { analyzeSentiment, SENTIMENT_LANGUAGES, type SentimentLabel, type SentimentLanguage } from '../../lib/sentiment/index.ts';
 import { BASELINE_MARGIN, barOf, SHORT_TEXT_MAX_CHARS, TEXTS_PER_SECOND_TARGET, type Bar, type Measure } from '../sentiment/bars.ts';
 import { baselineIsSlow, baselinePackageName, baselineSentiment, seededSample } from '../sentiment/baseline.ts';
 import { loadSentimentCorpus, type LabelledText, type SentimentCorpusFile } from '../sentiment/corpus-data.ts';
@@ -161,7 +161,7 @@ function printFile(result: FileResult): void {
 
 function byLanguage(files: readonly SentimentCorpusFile[]) {
   const languages: Partial<Record<SentimentLanguage, { rows: number; ours: Figures }>> = {};
-  for (const lang of ['en', 'ru', 'bg'] as const) {
+  for (const lang of SENTIMENT_LANGUAGES) {
     const rows = files.filter((file) => file.lang === lang).flatMap((file) => file.rows);
     if (rows.length === 0) continue;
     languages[lang] = { rows: rows.length, ours: figuresOf(rows, rows.map((row) => analyzeSentiment(row.text))) };

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SentimentLabel, SentimentLanguage } from '../../lib/sentiment/index.ts';
+import { SENTIMENT_LANGUAGES, type SentimentLabel, type SentimentLanguage } from '../../lib/sentiment/index.ts';
 
 export interface LabelledText {
   label: SentimentLabel;
@@ -16,7 +16,6 @@ export interface SentimentCorpusFile {
   rows: LabelledText[];
 }
 
-const LANGUAGES: readonly SentimentLanguage[] = ['en', 'ru', 'bg'];
 const VALID_LABELS = new Set<string>(['positive', 'neutral', 'negative']);
 
 /** Parses the corpus TSV format: a header line, then label TAB text, split at the first tab. */
@@ -35,7 +34,7 @@ export function parseSentimentTsv(content: string): LabelledText[] {
 /** Reads every <lang>/<source>.tsv under the corpus's sentiment folder, sorted by name. */
 export function loadSentimentCorpus(sentimentDir: string): SentimentCorpusFile[] {
   const files: SentimentCorpusFile[] = [];
-  for (const lang of LANGUAGES) {
+  for (const lang of SENTIMENT_LANGUAGES) {
     const langDir = path.join(sentimentDir, lang);
     if (!fs.existsSync(langDir)) continue;
     for (const fileName of fs.readdirSync(langDir).filter((name) => name.endsWith('.tsv')).sort()) {
