@@ -42,6 +42,26 @@ function organicTarget(site: SiteDefinition, href: string, pageUrl: URL): string
   return target;
 }
 
+const NOT_SNIPPET = 'cite, button, [role="button"], script, style, noscript, template';
+const MIN_SNIPPET_LENGTH = 20;
+
+/**
+ * When no snippet selector matches (video results, layouts the selectors do not know), the
+ * block's longest text outside the title link stands in for the snippet.
+ */
+function longestTextBeside(block: Element, link: Element): string {
+  let best: Element | null = null;
+  let bestLength = MIN_SNIPPET_LENGTH - 1;
+  for (const candidate of Array.from(block.querySelectorAll('*'))) {
+    const length = candidate.textContent?.length ?? 0;
+    if (length <= bestLength || candidate.contains(link) || link.contains(candidate)) continue;
+    if (candidate.matches(NOT_SNIPPET) || candidate.closest(NOT_SNIPPET)) continue;
+    best = candidate;
+    bestLength = length;
+  }
+  return plainText(best);
+}
+
 function readBlock(
   site: SiteDefinition,
   block: Element,
@@ -56,7 +76,7 @@ function readBlock(
   if (!url) return null;
   const title = plainText(queryFirst(block, selectors.title)) || plainText(link);
   if (!title) return null;
-  const snippet = plainText(queryFirst(block, selectors.snippet));
+  const snippet = plainText(queryFirst(block, selectors.snippet)) || longestTextBeside(block, link);
   return { url, title, snippet: snippet === title ? '' : snippet, element: block };
 }
 

@@ -64,9 +64,11 @@ export function blocksFromTitleLinks(doc: Document, rules: TitleLinkRules): Elem
     if (!known) {
       block = exclusiveAncestor(title, titles, rules.bounds);
     } else if (nested.length > 0) {
-      // The wrapper holds other results' own blocks. A title after one of them belongs to that
-      // result (sitelinks laid out beside it); a title before them heads a section of its own.
-      if (nested.some((other) => other.compareDocumentPosition(title) & 4)) continue;
+      // The wrapper holds other results' own blocks. Only its first title stands alone (the
+      // wrapper's main result, or a section heading); any later title without a wrapper of its
+      // own is a sub-link of what precedes it (sitelinks, "more results from this site").
+      const firstInWrapper = ordered.find((other) => known.contains(other));
+      if (firstInWrapper !== title) continue;
       block = exclusiveAncestor(title, titles, rules.bounds);
     }
     if (!block) continue;
