@@ -10,8 +10,11 @@ describe('manifest wiring of the site registry', () => {
   });
 
   it('static host permissions are exactly the search engines (least privilege); other sites are optional', () => {
-    const manifest = typeof config.manifest === 'function' ? null : config.manifest;
-    expect(manifest?.host_permissions).toEqual(searchEngineMatchPatterns());
-    expect(manifest?.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+    const manifest = config.manifest;
+    if (!manifest || typeof manifest === 'function' || manifest instanceof Promise) {
+      throw new Error('wxt.config.ts is expected to give the manifest as a plain object');
+    }
+    expect(manifest.host_permissions).toEqual(searchEngineMatchPatterns());
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   });
 });
