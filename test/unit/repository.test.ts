@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { DB_VERSION, openLensDatabase } from '@/lib/db/database';
+import { LensRepository, ProjectValidationError } from '@/lib/db/repository';
+import { normalizeQuery } from '@/lib/match/url';
+
+let databaseCount = 0;
+async function freshRepository() {
+  const name = `repository-${databaseCount++}`;
+  const db = await openLensDatabase(name);
+  return { name, db, repository: new LensRepository(db, normalizeQuery) };
+}
+
+describe('projects', () => {
+  it('the first project becomes active; edits keep identity and baseline; deleting falls back to the next', async () => {
+    const { repository } = await freshRepository();
+    const first = await repository.saveProject({ name: 'First' }, undefined, new Date(2026, 8, 3).getTime());
+    const second = await repository.saveProject({ name: 'Second' }, undefined, new Date(2026, 9, 3).getTime());
+    expect(await repository.getActiveProjectId()).toBe(first.id);
+    const edited = await repository.saveProject({ name: 'First, renamed', keyQueries: ['a'] }, first.id, new Date(2026, 10, 3).getTime());
+    expect(edited).toMatchObject({ id: first.id, baselineMonth: '2026-09', name: 'First, renamed', keyQueries: ['a'] });
+    await repository.deleteProject(first.id);
+    expect((await repository.listProjects()).map((project) => project.id)).toEqual([second.id]);
+    expect(await repository.getActiveProjectId()).toBe(second.id);
+  });
+
+  it('refuses invalid input whole, naming each field, and saves nothing', async () => {
+    const { repository } = await freshRepository();
+    const refusal = await repository.saveProject({ name: '', clientDomains: ['x'], targets: { serpPositivity: 2 } }).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(ProjectValidationError);
+    expect(Object.keys((refusal as ProjectValidationError).fieldErrors).sort()).toEqual(['clientDomains', 'name', 'targets.serpPositivity']);
+    expect(await repository.listProjects()).toEqual([]);
+    expect(await repository.getActiveProjectId()).toBeNull();
+  });
+
+  it('deleting a project removes its mentions, snapshots and aggregates', async () => {
+    const { db, repository } = await freshRepository();
+    const project = await repository.saveProject({ name: 'P', keyQueries: ['q'] });
+    await repository.observePage({
+      projectId: project.id,
+      engine: 'google',
+      serp: { query: 'q', firstRank: 1 },
+      items: [{ canonicalUrl: 'a.com/', url: 'https://a.com/', domain: 'a.com', kind: 'serp-result', title: 'A', excerpt: '', lang: 'en', suggested: null, flags: { clientSite: false, linksToClient: false, mentionsClient: false } }],
+      at: Date.now(),
+    });
+    expect(await db.count('mentions')).toBe(1);
+    await repository.deleteProject(project.id);
+    expect([await db.count('mentions'), await db.count('snapshots'), await db.count('aggregates')]).toEqual([0, 0, 0]);
+  });
+});
+
+describe('database', () => {
+  it('reopening keeps the data (version 1 is the base of the migration ladder)', async () => {
+    const { name, db, repository } = await freshRepository();
+    await repository.saveProject({ name: 'Kept' });
+    db.close();
+    const reopened = await openLensDatabase(name);
+    expect(reopened.version).toBe(DB_VERSION);
+    expect([...reopened.objectStoreNames].sort()).toEqual(['aggregates', 'mentions', 'portals', 'projects', 'promotion', 'settings', 'snapshots']);
+    expect((await reopened.getAll('projects')).map((project) => project.name)).toEqual(['Kept']);
+    reopened.close();
+  });
+});
