@@ -1,0 +1,196 @@
+// The measurements taken in Chromium with the built extension installed. Every figure is timed as close to
+// what the user sees as the browser allows: inside the page (performance.now) or from a trace of the page's
+// renderer main thread, never by the round trip of a DevTools command.
+import type { Page } from 'puppeteer';
+import { expectAllOk, sendFromExtensionPage, type BenchBrowser } from './browser.ts';
+import { longTasksFrom, summarisePageTrace, type TraceEvent } from './trace.ts';
+
+/** Top-level tasks, script evaluation, and the navigation marks; nothing more, so tracing itself costs little. */
+const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'blink.user_timing'];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One traced load of a result page in one browser (with or without the extension). */
+export interface PageLoadRun {
+  /** Main-thread time of the top-level tasks in the window after DOMContentLoaded. */
+  busyMs: number;
+  /** Long tasks in that window from the content script's start on (from DOMContentLoaded without the extension). */
+  longTasks: number;
+  contentScriptStartMs: number | null;
+  contentScriptEvaluateMs: number | null;
+  /** Items that carry a label other than "unknown" when the trace stopped. */
+  labelledItems: number;
+  items: number;
+}
+
+/**
+ * Loads `url` in a fresh tab with tracing on, leaves the page alone for `settleMs` after DOMContentLoaded (no
+ * script of ours runs in it: polling from DevTools would itself be main-thread work), then reads the trace.
+ */
+export async function traceResultPageLoad(
+  browser: BenchBrowser,
+  url: string,
+  options: { settleMs: number; windowMs: number },
+): Promise<PageLoadRun> {
+  const tab = await browser.newTab();
+  try {
+    await tab.tracing.start({ categories: TRACE_CATEGORIES });
+    await tab.goto(url, { waitUntil: 'domcontentloaded' });
+    await sleep(options.settleMs);
+    const buffer = await tab.tracing.stop();
+    if (!buffer) throw new Error('Tracing returned no data');
+    const events = (JSON.parse(Buffer.from(buffer).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+    const summary = summarisePageTrace(events, {
+      pageUrl: url,
+      windowMs: options.windowMs,
+      scriptUrlPrefix: browser.extensionId ? `chrome-extension://${browser.extensionId}/` : undefined,
+    });
+    const { items, labelledItems } = await tab.$$eval('[data-rl-item]', (elements) => ({
+      items: elements.length,
+      labelledItems: elements.filter((element) => (element.getAttribute('data-rl-label') ?? 'unknown') !== 'unknown').length,
+    }));
+    return {
+      busyMs: summary.busyMs,
+      longTasks: longTasksFrom(summary, summary.contentScriptStartMs ?? 0),
+      contentScriptStartMs: summary.contentScriptStartMs,
+      contentScriptEvaluateMs: summary.contentScriptEvaluateMs,
+      labelledItems,
+      items,
+    };
+  } finally {
+    await tab.close();
+  }
+}
+
+async function waitUntilLabelled(page: Page, expectedItems: number): Promise<void> {
+  await page.waitForFunction(
+    (count) => {
+      const items = [...document.querySelectorAll('[data-rl-item]')];
+      return items.length >= count && items.every((item) => item.getAttribute('data-rl-label') !== 'unknown');
+    },
+    { timeout: 60_000, polling: 100 },
+    expectedItems,
+  );
+}
+
+/**
+ * Click-to-acknowledge: for each rank, the time from the click on its "positive" button (dispatched in the page,
+ * the same event a user's click delivers to the content script's listener) until the item's
+ * `data-rl-label-source` turns `marked`, which the content script does only after the background has written it.
+ */
+export async function measureClickToAck(browser: BenchBrowser, url: string, ranks: number): Promise<number[]> {
+  const tab = await browser.newTab();
+  try {
+    await tab.goto(url, { waitUntil: 'load' });
+    await waitUntilLabelled(tab, ranks);
+    const samples: number[] = [];
+    for (let rank = 1; rank <= ranks; rank++) {
+      const elapsed = await tab.evaluate(
+        (itemRank) =>
+          new Promise<number>((resolve, reject) => {
+            const item = document.querySelector(`[data-rl-rank="${itemRank}"]`);
+            const button = item?.querySelector(':scope > rl-tags')?.shadowRoot?.querySelector<HTMLButtonElement>('button[data-action="positive"]');
+            if (!item || !button || button.disabled) {
+              reject(new Error(`No enabled mark button at rank ${itemRank}`));
+              return;
+            }
+            const timeout = setTimeout(() => reject(new Error(`Rank ${itemRank} was not acknowledged in 30 s`)), 30_000);
+            const observer = new MutationObserver(() => {
+              if (item.getAttribute('data-rl-label-source') !== 'marked') return;
+              observer.disconnect();
+              clearTimeout(timeout);
+              resolve(performance.now() - started);
+            });
+            observer.observe(item, { attributes: true, attributeFilter: ['data-rl-label-source'] });
+            const started = performance.now();
+            button.click();
+          }),
+        rank,
+      );
+      samples.push(elapsed);
+    }
+    return samples;
+  } finally {
+    await tab.close();
+  }
+}
+
+export interface WriteThroughput {
+  /** mark.set writes acknowledged per second, `inFlight` requests outstanding. */
+  marksPerSec: number;
+  marksSequentialPerSec: number;
+  observedItemsPerSec: number;
+}
+
+type Message = { type: string; payload: unknown };
+
+/**
+ * Writes through the real background: mark.set on stored mentions (the write a click makes) and page.observe
+ * of 100-item pages (the write every page load makes), sent from an extension page that holds no live-update
+ * port, so no open view refreshes in between.
+ */
+export async function measureWrites(
+  controlPage: Page,
+  marks: readonly Message[],
+  observations: readonly Message[],
+  inFlight: number,
+): Promise<WriteThroughput> {
+  const half = Math.floor(marks.length / 2);
+  const sequential = await sendFromExtensionPage(controlPage, marks.slice(0, half), 1);
+  expectAllOk(sequential.replies, 'mark.set (sequential)');
+  const pipelined = await sendFromExtensionPage(controlPage, marks.slice(half), inFlight);
+  expectAllOk(pipelined.replies, 'mark.set (pipelined)');
+  const observed = await sendFromExtensionPage(controlPage, observations, 1);
+  expectAllOk(observed.replies, 'page.observe');
+  const itemCount = observations.reduce((sum, message) => sum + ((message.payload as { items: unknown[] }).items.length), 0);
+  return {
+    marksSequentialPerSec: half / (sequential.elapsedMs / 1000),
+    marksPerSec: (marks.length - half) / (pipelined.elapsedMs / 1000),
+    observedItemsPerSec: itemCount / (observed.elapsedMs / 1000),
+  };
+}
+
+const RENDER_PROBE = `(() => {
+  const selector = '[data-testid="kpi-serp-positivity"]';
+  const record = () => {
+    const element = document.querySelector(selector);
+    if (!element || window.__rlBenchRendered) return;
+    window.__rlBenchRendered = { at: performance.now(), value: element.getAttribute('data-value') };
+  };
+  new MutationObserver(record).observe(document, { subtree: true, childList: true, attributes: true });
+})();`;
+
+/**
+ * Popup first render: a fresh tab opens popup.html; the time is performance.now() (ms since the navigation
+ * started) at the first DOM mutation after which the SERP-positivity KPI element exists, recorded by a
+ * MutationObserver installed before the popup's own scripts run.
+ */
+export async function measurePopupRender(browser: BenchBrowser, runs: number): Promise<{ samples: number[]; value: string | null }> {
+  const samples: number[] = [];
+  let value: string | null = null;
+  for (let run = 0; run < runs; run++) {
+    const tab = await browser.newTab();
+    try {
+      await tab.evaluateOnNewDocument(RENDER_PROBE);
+      await tab.goto(`chrome-extension://${browser.extensionId}/popup.html`, { waitUntil: 'load' });
+      await tab.waitForFunction('window.__rlBenchRendered !== undefined', { timeout: 60_000, polling: 50 });
+      const rendered = (await tab.evaluate('window.__rlBenchRendered')) as { at: number; value: string | null };
+      samples.push(rendered.at);
+      value = rendered.value;
+    } finally {
+      await tab.close();
+    }
+  }
+  return { samples, value };
+}
+
+/** Round trips of one request from the dashboard page, each timed inside the page. */
+export async function measureRequest(dashboard: Page, message: Message, runs: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const { replies, elapsedMs } = await sendFromExtensionPage(dashboard, [message]);
+    expectAllOk(replies, message.type);
+    samples.push(elapsedMs);
+  }
+  return samples;
+}
