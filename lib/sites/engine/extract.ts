@@ -1,5 +1,5 @@
 import { unwrapRedirect } from '../../match/url';
-import type { Item, PageExtract, SelectorField, SelectorLists, SiteDefinition } from '../types';
+import type { Item, PageExtract, SelectorField, SiteDefinition } from '../types';
 import type { SiteOverride } from '../overrides';
 import { closestAny, plainText, queryAll, queryFirst } from './dom';
 import { blocksFromTitleLinks } from './title-links';
@@ -62,34 +62,51 @@ function longestTextBeside(block: Element, link: Element): string {
   return plainText(best);
 }
 
-function readBlock(
-  site: SiteDefinition,
-  block: Element,
-  pageUrl: URL,
-  selectors: Pick<SelectorLists, 'link' | 'title' | 'snippet'>,
-): Candidate | null {
-  const link = findLink(block, selectors.link);
-  if (!link) return null;
-  if (closestAny(link, site.notOrganic)) return null;
+/** A block to read, with the title and link that identified it when discovery found them. */
+interface BlockCandidate {
+  block: Element;
+  title?: Element;
+  link?: Element;
+}
+
+interface ReadContext {
+  site: SiteDefinition;
+  pageUrl: URL;
+  override: SiteOverride | undefined;
+  /** The site's non-organic containers as one selector list, so a block costs one ancestor walk. */
+  notOrganic: string;
+}
+
+function isNotOrganic(link: Element, context: ReadContext): boolean {
+  try {
+    return link.closest(context.notOrganic) !== null;
+  } catch {
+    return closestAny(link, context.site.notOrganic) !== null;
+  }
+}
+
+function readBlock(candidate: BlockCandidate, context: ReadContext): Candidate | null {
+  const { block } = candidate;
+  const { site, override } = context;
+  const link =
+    (override?.link ? findLink(block, override.link) : null) ?? candidate.link ?? findLink(block, site.selectors.link);
+  if (!link || isNotOrganic(link, context)) return null;
   const href = hrefOf(link);
-  const url = href === null ? null : organicTarget(site, href, pageUrl);
+  const url = href === null ? null : organicTarget(site, href, context.pageUrl);
   if (!url) return null;
-  const title = plainText(queryFirst(block, selectors.title)) || plainText(link);
+  const titleElement =
+    (override?.title ? queryFirst(block, override.title) : null) ?? candidate.title ?? queryFirst(block, site.selectors.title);
+  const title = plainText(titleElement) || plainText(link);
   if (!title) return null;
-  const snippet = plainText(queryFirst(block, selectors.snippet)) || longestTextBeside(block, link);
+  const snippet = plainText(queryFirst(block, selectorsFor(site, override, 'snippet'))) || longestTextBeside(block, link);
   return { url, title, snippet: snippet === title ? '' : snippet, element: block };
 }
 
-function readBlocks(
-  site: SiteDefinition,
-  blocks: readonly Element[],
-  pageUrl: URL,
-  selectors: Pick<SelectorLists, 'link' | 'title' | 'snippet'>,
-): Candidate[] {
+function readBlocks(candidates: readonly BlockCandidate[], context: ReadContext): Candidate[] {
   const items: Candidate[] = [];
-  for (const block of blocks) {
+  for (const candidate of candidates) {
     try {
-      const item = readBlock(site, block, pageUrl, selectors);
+      const item = readBlock(candidate, context);
       if (!item) continue;
       // An answer box quoting a page directly above that page's own listing is one result; the
       // listing's snippet is the one worth keeping.
@@ -117,39 +134,29 @@ function outermost(blocks: readonly Element[]): Element[] {
   });
 }
 
-interface BlockSource {
-  blocks: Element[];
-}
-
 /**
  * Block sources in priority order: each override root selector, the site's title-link rules,
  * each built-in root selector. The first source that yields organic items wins.
  */
-function blockSources(site: SiteDefinition, doc: Document, override: SiteOverride | undefined): Iterable<BlockSource> {
-  function* sources(): Generator<BlockSource> {
-    for (const selector of override?.resultRoot ?? []) yield { blocks: outermost(queryAll(doc, selector)) };
-    for (const rules of site.titleLinks ?? []) yield { blocks: blocksFromTitleLinks(doc, rules) };
-    for (const selector of site.selectors.resultRoot) yield { blocks: outermost(queryAll(doc, selector)) };
-  }
-  return sources();
+function* blockSources(site: SiteDefinition, doc: Document, override: SiteOverride | undefined): Generator<BlockCandidate[]> {
+  const fromRoots = (selector: string): BlockCandidate[] => outermost(queryAll(doc, selector)).map((block) => ({ block }));
+  for (const selector of override?.resultRoot ?? []) yield fromRoots(selector);
+  for (const rules of site.titleLinks ?? []) yield blocksFromTitleLinks(doc, rules);
+  for (const selector of site.selectors.resultRoot) yield fromRoots(selector);
 }
 
 export function extractSerp(site: SiteDefinition, doc: Document, pageUrl: URL, override?: SiteOverride): PageExtract {
   const firstRank = firstRankOf(site, pageUrl);
   const query = queryOf(site, pageUrl);
-  const selectors = {
-    link: selectorsFor(site, override, 'link'),
-    title: selectorsFor(site, override, 'title'),
-    snippet: selectorsFor(site, override, 'snippet'),
-  };
+  const context: ReadContext = { site, pageUrl, override, notOrganic: site.notOrganic.join(', ') || ':not(*)' };
   let items: Candidate[] = [];
   let blocksSeen = 0;
-  for (const source of blockSources(site, doc, override)) {
-    if (source.blocks.length === 0) continue;
-    blocksSeen = Math.max(blocksSeen, source.blocks.length);
-    items = readBlocks(site, source.blocks, pageUrl, selectors);
+  for (const candidates of blockSources(site, doc, override)) {
+    if (candidates.length === 0) continue;
+    blocksSeen = Math.max(blocksSeen, candidates.length);
+    items = readBlocks(candidates, context);
     if (items.length > 0) {
-      blocksSeen = source.blocks.length;
+      blocksSeen = candidates.length;
       break;
     }
   }
