@@ -17,7 +17,7 @@ import type { SiteDefinition } from './types';
  */
 
 /** Google's country domains (the list Google publishes as its supported domains). */
-export const GOOGLE_DOMAINS = [
+const GOOGLE_DOMAINS = [
   'google.com', 'google.ad', 'google.ae', 'google.com.af', 'google.com.ag', 'google.al', 'google.am',
   'google.co.ao', 'google.com.ar', 'google.as', 'google.at', 'google.com.au', 'google.az', 'google.ba',
   'google.com.bd', 'google.be', 'google.bf', 'google.bg', 'google.com.bh', 'google.bi', 'google.bj',

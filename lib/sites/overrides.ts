@@ -24,7 +24,7 @@ export function selectorError(selector: string): string | null {
 
 const selectorList = z.array(z.string()).max(20);
 
-export const SiteOverrideSchema = z.strictObject({
+const SiteOverrideSchema = z.strictObject({
   resultRoot: selectorList.optional(),
   link: selectorList.optional(),
   title: selectorList.optional(),

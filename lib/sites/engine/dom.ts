@@ -5,23 +5,26 @@
 
 const NON_TEXT_ELEMENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
-/** Text as a reader sees it: script/style contents skipped, whitespace runs collapsed, trimmed. */
+/**
+ * Text as a reader sees it: script/style/noscript/template contents skipped, whitespace runs
+ * collapsed, trimmed. Walks with an explicit stack, so absurdly deep pages cannot overflow it.
+ */
 export function plainText(element: Element | null | undefined): string {
   if (!element) return '';
   const parts: string[] = [];
-  const visit = (node: Node): void => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
-      else if (child.nodeType === 1 && !NON_TEXT_ELEMENTS.has((child as Element).tagName.toUpperCase())) {
-        visit(child);
-      }
+  const pending: Node[] = [element];
+  while (pending.length > 0) {
+    const node = pending.pop() as Node;
+    if (node.nodeType === 3) {
+      parts.push(node.nodeValue ?? '');
+    } else if (node.nodeType === 1 && !NON_TEXT_ELEMENTS.has((node as Element).tagName.toUpperCase())) {
+      for (let child = node.lastChild; child; child = child.previousSibling) pending.push(child);
     }
-  };
-  visit(element);
+  }
   return collapseWhitespace(parts.join(''));
 }
 
-export function collapseWhitespace(text: string): string {
+function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
@@ -44,16 +47,6 @@ export function queryFirst(scope: ParentNode, selectors: readonly string[]): Ele
     }
   }
   return null;
-}
-
-export function matchesAny(element: Element, selectors: readonly string[]): boolean {
-  return selectors.some((selector) => {
-    try {
-      return element.matches(selector);
-    } catch {
-      return false;
-    }
-  });
 }
 
 export function closestAny(element: Element, selectors: readonly string[]): Element | null {

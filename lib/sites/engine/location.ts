@@ -16,7 +16,7 @@ function pathRegExps(site: SiteDefinition): RegExp[] {
   return matchers;
 }
 
-export function hostIsCovered(hostname: string, hosts: readonly string[]): boolean {
+function hostIsCovered(hostname: string, hosts: readonly string[]): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, '');
   return hosts.some((pattern) =>
     pattern.startsWith('*.') ? host === pattern.slice(2) || host.endsWith(pattern.slice(1)) : host === pattern,
