@@ -22,7 +22,7 @@ export const bing: SiteDefinition = {
   queryParams: ['q'],
   paging: [{ param: 'first', unit: 'first-rank' }],
   selectors: {
-    resultRoot: ['#b_results > li.b_algo', 'li.b_algo', 'ul.sb_results > li', '#results li.sa_wr'],
+    resultRoot: ['#b_results > li.b_algo', 'li.b_algo', 'ul.sb_results > li', '#results > ul > li'],
     link: ['h2 a[href]', '.b_title a[href]', '.sb_tlst a[href]', 'h3 a[href]', 'a[href]'],
     title: ['h2', '.b_title', '.sb_tlst h3', 'h3'],
     snippet: [

@@ -19,6 +19,8 @@ const corpusExists = fs.existsSync(SERP_ROOT);
 if (!corpusExists) console.log(`SERP corpus not found at ${SERP_ROOT}: corpus accuracy test skipped.`);
 
 const URL_FLOOR = 0.97;
+/** Parsing a hundred multi-megabyte pages takes a while on a shared two-core machine. */
+const PER_ENGINE_TIMEOUT_MS = 600_000;
 const COUNT_FLOOR = 0.9;
 
 interface ExpectedOrganic {
@@ -164,5 +166,5 @@ describe.skipIf(!corpusExists)('SERP corpus accuracy', () => {
     // Some engines' sources state only counts and titles (DuckDuckGo): no URL to score there.
     if (urlsExpected > 0) expect(urlsFound / urlsExpected).toBeGreaterThanOrEqual(URL_FLOOR);
     expect(countMatches / Math.max(1, counted.length)).toBeGreaterThanOrEqual(COUNT_FLOOR);
-  });
+  }, PER_ENGINE_TIMEOUT_MS);
 });

@@ -134,7 +134,7 @@ describe('extractPage on mutated pages', () => {
         expect(/^https?:\/\//.test(item.url), `${context}: ${item.url}`).toBe(true);
       }
     }
-  });
+  }, 120_000);
 
   it('gives null, not an exception, for URLs no site owns or that are not URLs', () => {
     const { document, close } = parsePage('<html><body><h3><a href="https://example.com">x</a></h3></body></html>', 'https://example.com/');
