@@ -1,11 +1,11 @@
 import {
   applyMentionChange,
   applySnapshot,
+  displacedUrls,
   emptyAggregate,
   forumMonthsOf,
   isKeyQuery,
   rebuildAggregates,
-  type MentionLookup,
 } from '../kpi/aggregate';
 import { computeKpiReport, previousMonth, type KpiReport } from '../kpi';
 import {
@@ -24,7 +24,7 @@ import {
   type Suggestion,
 } from '../schema';
 import { LearnedModelSchema, emptyLearnedModel, forgetMark, learnFromMark, type LearnedModel } from '../sentiment';
-import type { IDBPTransaction, StoreNames } from 'idb';
+import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { LensDB, LensDatabase } from './database';
 
 /** What the background derives from one item on a page before storing it. */
@@ -84,6 +84,55 @@ export function textOfMention(mention: Pick<Mention, 'title' | 'excerpt'>): stri
 
 const ACTIVE_PROJECT_KEY = 'activeProjectId';
 const learnedModelKey = (projectId: string) => `learned:${projectId}`;
+/** Kept with every mark so the popup never counts marks by walking an index. */
+const markedCountKey = (projectId: string) => `markedCount:${projectId}`;
+
+type AggregateStore = IDBPObjectStore<LensDB, ArrayLike<StoreNames<LensDB>>, 'aggregates', 'readwrite'>;
+
+/**
+ * The month aggregates one write touches, loaded on first use and written back once. A mention can only
+ * count in the months it was seen in (slots and forum tone both come from observations), so a change
+ * visits those months and no others.
+ */
+class MonthAggregates {
+  private readonly loaded = new Map<Month, Aggregate | undefined>();
+  private readonly dirty = new Set<Aggregate>();
+
+  constructor(
+    private readonly store: AggregateStore,
+    private readonly projectId: string,
+  ) {}
+
+  async forMonth(month: Month, create: true): Promise<Aggregate>;
+  async forMonth(month: Month, create: boolean): Promise<Aggregate | undefined>;
+  async forMonth(month: Month, create: boolean): Promise<Aggregate | undefined> {
+    if (!this.loaded.has(month)) this.loaded.set(month, await this.store.get([this.projectId, month]));
+    let aggregate = this.loaded.get(month);
+    if (!aggregate && create) {
+      aggregate = emptyAggregate(this.projectId, month);
+      this.loaded.set(month, aggregate);
+      this.dirty.add(aggregate);
+    }
+    return aggregate;
+  }
+
+  changed(aggregate: Aggregate): void {
+    this.dirty.add(aggregate);
+  }
+
+  async applyMentionChange(before: Mention | undefined, after: Mention): Promise<void> {
+    const forumMonths = { before: forumMonthsOf(before), after: forumMonthsOf(after) };
+    for (const month of new Set([...(before?.months ?? []), ...after.months])) {
+      const aggregate = await this.forMonth(month, forumMonths.after.includes(month));
+      if (!aggregate) continue;
+      if (applyMentionChange(aggregate, after.canonicalUrl, before, after, forumMonths)) this.dirty.add(aggregate);
+    }
+  }
+
+  async writeBack(): Promise<void> {
+    for (const aggregate of this.dirty) await this.store.put(aggregate);
+  }
+}
 
 /**
  * The background's only door to IndexedDB. Every write that changes what a KPI counts updates the month
@@ -186,7 +235,7 @@ export class LensRepository {
     if (!project) throw new Error(`No project with id ${observation.projectId}`);
     const month = monthOf(observation.at);
     const tx = this.db.transaction(['mentions', 'snapshots', 'aggregates'], 'readwrite');
-    const aggregates = await tx.objectStore('aggregates').index('byProject').getAll(project.id);
+    const aggregates = new MonthAggregates(tx.objectStore('aggregates'), project.id);
     const current = new Map<string, Mention>();
     const stored: Mention[] = [];
     for (const draft of observation.items) {
@@ -202,17 +251,7 @@ export class LensRepository {
       await tx.objectStore('mentions').put(after);
       current.set(after.canonicalUrl, after);
       stored.push(after);
-      for (const aggregate of aggregates) {
-        applyMentionChange(aggregate, after.canonicalUrl, before, after, {
-          before: forumMonthsOf(before),
-          after: forumMonthsOf(after),
-        });
-      }
-      if (!aggregates.some((aggregate) => aggregate.month === month) && forumMonthsOf(after).includes(month)) {
-        const fresh = emptyAggregate(project.id, month);
-        applyMentionChange(fresh, after.canonicalUrl, undefined, after, { before: [], after: [month] });
-        aggregates.push(fresh);
-      }
+      await aggregates.applyMentionChange(before, after);
     }
     if (observation.serp && observation.items.length > 0) {
       const snapshot = {
@@ -226,22 +265,17 @@ export class LensRepository {
       };
       await tx.objectStore('snapshots').add(snapshot);
       if (isKeyQuery(project, snapshot.query, this.normalizeQuery)) {
-        let aggregate = aggregates.find((candidate) => candidate.month === month);
-        if (!aggregate) {
-          aggregate = emptyAggregate(project.id, month);
-          aggregates.push(aggregate);
-        }
-        const lookup: MentionLookup = (url) => current.get(url);
-        const missing = snapshot.urls.filter((url) => !current.has(url));
-        for (const url of Object.values(aggregate.slots)) if (!current.has(url)) missing.push(url);
-        for (const url of new Set(missing)) {
+        const aggregate = await aggregates.forMonth(month, true);
+        for (const url of displacedUrls(aggregate, snapshot)) {
+          if (current.has(url)) continue;
           const mention = await tx.objectStore('mentions').get([project.id, url]);
           if (mention) current.set(url, mention);
         }
-        applySnapshot(aggregate, snapshot, lookup);
+        applySnapshot(aggregate, snapshot, (url) => current.get(url));
+        aggregates.changed(aggregate);
       }
     }
-    for (const aggregate of aggregates) await tx.objectStore('aggregates').put(aggregate);
+    await aggregates.writeBack();
     await tx.done;
     return stored;
   }
@@ -271,16 +305,14 @@ export class LensRepository {
       ? { ...before, mark }
       : { ...draft, projectId, mark, months: [month], firstSeen: at, lastSeen: at };
     await tx.objectStore('mentions').put(after);
-    const aggregates = await tx.objectStore('aggregates').index('byProject').getAll(projectId);
-    if (!before && forumMonthsOf(after).length > 0 && !aggregates.some((aggregate) => aggregate.month === month)) {
-      aggregates.push(emptyAggregate(projectId, month));
-    }
-    for (const aggregate of aggregates) {
-      applyMentionChange(aggregate, after.canonicalUrl, before, after, {
-        before: forumMonthsOf(before),
-        after: forumMonthsOf(after),
-      });
-      await tx.objectStore('aggregates').put(aggregate);
+    const aggregates = new MonthAggregates(tx.objectStore('aggregates'), projectId);
+    await aggregates.applyMentionChange(before, after);
+    await aggregates.writeBack();
+    const markedDelta = Number(after.mark !== null) - Number(before?.mark != null);
+    if (markedDelta !== 0) {
+      const settings = tx.objectStore('settings');
+      const count = Number((await settings.get(markedCountKey(projectId)))?.value ?? 0);
+      await settings.put({ key: markedCountKey(projectId), value: count + markedDelta });
     }
     if (sentimentChanged) await this.relearn(tx, projectId, after, before?.mark?.sentiment, change.sentiment);
     await tx.done;
@@ -330,17 +362,14 @@ export class LensRepository {
   async kpiReport(projectId: string, month: Month): Promise<KpiReport> {
     const project = await this.getProject(projectId);
     if (!project) throw new Error(`No project with id ${projectId}`);
-    const tx = this.db.transaction(['aggregates', 'portals', 'mentions']);
-    const [current, previous, portals, markedCount] = await Promise.all([
+    const tx = this.db.transaction(['aggregates', 'portals', 'settings']);
+    const [current, previous, portals, marked] = await Promise.all([
       tx.objectStore('aggregates').get([projectId, month]),
       tx.objectStore('aggregates').get([projectId, previousMonth(month)]),
       tx.objectStore('portals').index('byProject').getAll(projectId),
-      tx
-        .objectStore('mentions')
-        .index('byProjectMarkedAt')
-        .count(IDBKeyRange.bound([projectId, -Infinity], [projectId, Infinity])),
+      tx.objectStore('settings').get(markedCountKey(projectId)),
     ]);
-    return computeKpiReport({ project, month, current, previous, portals, markedCount });
+    return computeKpiReport({ project, month, current, previous, portals, markedCount: Number(marked?.value ?? 0) });
   }
 
   getAggregates(projectId: string): Promise<Aggregate[]> {
@@ -351,7 +380,7 @@ export class LensRepository {
   async rebuildAggregates(projectId: string): Promise<Aggregate[]> {
     const project = await this.getProject(projectId);
     if (!project) throw new Error(`No project with id ${projectId}`);
-    const tx = this.db.transaction(['snapshots', 'mentions', 'aggregates'], 'readwrite');
+    const tx = this.db.transaction(['snapshots', 'mentions', 'aggregates', 'settings'], 'readwrite');
     const rebuilt = await this.rebuildInTransaction(tx, project);
     await tx.done;
     return rebuilt;
@@ -369,6 +398,8 @@ export class LensRepository {
     }
     const rebuilt = rebuildAggregates(project, snapshots, mentions, this.normalizeQuery);
     for (const aggregate of rebuilt) await aggregates.put(aggregate);
+    const markedCount = mentions.filter((mention) => mention.mark !== null).length;
+    await tx.objectStore('settings').put({ key: markedCountKey(project.id), value: markedCount });
     return rebuilt;
   }
 }

@@ -65,6 +65,17 @@ export function isKeyQuery(project: Pick<Project, 'keyQueries'>, normalizedQuery
   return project.keyQueries.some((query) => normalize(query) === normalizedQuery);
 }
 
+/** The URLs a snapshot would push out of their slots: their mentions are needed to uncount them. */
+export function displacedUrls(aggregate: Aggregate, snapshot: Snapshot): string[] {
+  const displaced: string[] = [];
+  snapshot.urls.forEach((_url, index) => {
+    const rank = snapshot.firstRank + index;
+    const previous = rank <= TOP_RANKS ? aggregate.slots[slotKey(snapshot.engine, snapshot.query, rank)] : undefined;
+    if (previous !== undefined) displaced.push(previous);
+  });
+  return displaced;
+}
+
 /** A newer observation of a results page replaces what was at its ranks this month. */
 export function applySnapshot(aggregate: Aggregate, snapshot: Snapshot, lookup: MentionLookup): void {
   snapshot.urls.forEach((url, index) => {
@@ -88,15 +99,15 @@ function countsAlike(before: ReturnType<MentionLookup>, after: ReturnType<Mentio
   );
 }
 
-/** Moves the slots and forum counts of one URL from its old label to its new one. */
+/** Moves the slots and forum counts of one URL from its old label to its new one; false when nothing moved. */
 export function applyMentionChange(
   aggregate: Aggregate,
   canonicalUrl: string,
   before: ReturnType<MentionLookup>,
   after: ReturnType<MentionLookup>,
   forumMonths: { before: readonly Month[]; after: readonly Month[] },
-): void {
-  if (countsAlike(before, after) && forumMonths.before.length === forumMonths.after.length) return;
+): boolean {
+  if (countsAlike(before, after) && forumMonths.before.length === forumMonths.after.length) return false;
   for (const [key, url] of Object.entries(aggregate.slots)) {
     if (url !== canonicalUrl) continue;
     const slot = parseSlotKey(key);
@@ -105,6 +116,7 @@ export function applyMentionChange(
   }
   if (forumMonths.before.includes(aggregate.month)) aggregate.forum[labelStateOf(before)] -= 1;
   if (forumMonths.after.includes(aggregate.month)) aggregate.forum[labelStateOf(after)] += 1;
+  return true;
 }
 
 /** Months in which a mention counts towards forum tone. */

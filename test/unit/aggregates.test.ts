@@ -84,16 +84,18 @@ async function runSequence(seed: number, steps: number) {
   const snapshots = await db.getAllFromIndex('snapshots', 'byProject', project.id);
   const mentions = await db.getAllFromIndex('mentions', 'byProject', project.id);
   const fromRaw = rebuildAggregates((await repository.getProject(project.id))!, snapshots, mentions, normalizeQuery);
+  const markedCount = (await repository.kpiReport(project.id, '2026-11')).markedCount;
   db.close();
-  return { incremental, fromRaw };
+  return { incremental, fromRaw, markedCount, markedMentions: mentions.filter((mention) => mention.mark !== null).length };
 }
 
 describe('month aggregates', () => {
   for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
     it(`incremental updates equal a rebuild from raw records (seed ${seed})`, async () => {
-      const { incremental, fromRaw } = await runSequence(seed, 120);
+      const { incremental, fromRaw, markedCount, markedMentions } = await runSequence(seed, 120);
       expect(incremental.length).toBeGreaterThan(0);
       expect(incremental).toEqual(fromRaw);
+      expect(markedCount).toBe(markedMentions);
     });
   }
 
