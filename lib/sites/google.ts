@@ -61,7 +61,7 @@ export const google: SiteDefinition = {
   kind: 'serp',
   name: 'Google',
   hosts: GOOGLE_DOMAINS.flatMap((domain) => [domain, `www.${domain}`]),
-  paths: ['/search?*', '/webhp?*'],
+  paths: ['/search?*'],
   queryParams: ['q', 'as_q'],
   paging: [{ param: 'start', unit: 'offset' }],
   selectors: {

