@@ -84,8 +84,8 @@ export function textOfMention(mention: Pick<Mention, 'title' | 'excerpt'>): stri
 
 const ACTIVE_PROJECT_KEY = 'activeProjectId';
 const learnedModelKey = (projectId: string) => `learned:${projectId}`;
-/** Kept with every mark so the popup never counts marks by walking an index. */
-const markedCountKey = (projectId: string) => `markedCount:${projectId}`;
+/** Settings key of the project's marked-mention counter, kept with every mark so the popup never counts marks. */
+export const markedCountKey = (projectId: string) => `markedCount:${projectId}`;
 
 type AggregateStore = IDBPObjectStore<LensDB, ArrayLike<StoreNames<LensDB>>, 'aggregates', 'readwrite'>;
 

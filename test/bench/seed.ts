@@ -11,6 +11,7 @@
 import type { Page } from 'puppeteer';
 import { draftMention } from '../../lib/background/service.ts';
 import type { MentionDraft } from '../../lib/db/repository.ts';
+import { markedCountKey } from '../../lib/db/repository.ts';
 import { rebuildAggregates } from '../../lib/kpi/aggregate.ts';
 import { canonicalizeUrl, hostnameOf, normalizeQuery } from '../../lib/match/url.ts';
 import {
@@ -31,6 +32,8 @@ export interface SeedStore {
   mentions: Mention[];
   snapshots: Snapshot[];
   aggregates: Aggregate[];
+  /** The counters the background keeps beside the aggregates (the marked-mention count). */
+  settings: { key: string; value: unknown }[];
   months: Month[];
 }
 
@@ -145,7 +148,8 @@ export function buildSeedStore(project: Project, options: { mentionCount: number
   for (const mention of mentions.slice(0, 1000)) MentionSchema.parse(mention);
   for (const snapshot of snapshots) SnapshotSchema.parse(snapshot);
   for (const aggregate of aggregates) AggregateSchema.parse(aggregate);
-  return { mentions, snapshots, aggregates, months };
+  const settings = [{ key: markedCountKey(project.id), value: mentions.filter((mention) => mention.mark !== null).length }];
+  return { mentions, snapshots, aggregates, settings, months };
 }
 
 const CHUNK = 5000;
@@ -176,4 +180,5 @@ export async function writeSeedStore(extensionPage: Page, databaseName: string, 
   for (let start = 0; start < store.mentions.length; start += CHUNK) await put('mentions', store.mentions.slice(start, start + CHUNK));
   await put('snapshots', store.snapshots);
   await put('aggregates', store.aggregates);
+  await put('settings', store.settings);
 }
