@@ -1,6 +1,7 @@
 // npm run bench:sentiment — accuracy and speed of lib/sentiment on the shared corpus, side by side with the
 // baseline packages the issue names (`sentiment` for English, `multilang-sentiment` for Russian/Bulgarian).
-// Writes test/bench/sentiment-results.json.
+// Writes test/bench/sentiment-results.json. `npm run bench:sentiment -- --lang en` (or `--lang ru,bg`) measures
+// only those languages and prints without writing the results file, which stays a record of the full run.
 //
 // What is asserted where: binary files (no neutral rows) are judged by "forced binary" accuracy, the sign of
 // the score (0 counts as positive), because a neutral answer is simply wrong there; files with a neutral class
@@ -169,12 +170,27 @@ function byLanguage(files: readonly SentimentCorpusFile[]) {
   return languages;
 }
 
+/** The languages named by `--lang en,ru` (or `--lang=en`), or undefined for all of them. */
+function languagesFromArguments(args: readonly string[]): SentimentLanguage[] | undefined {
+  const index = args.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  if (index < 0) return undefined;
+  const arg = args[index] as string;
+  const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (args[index + 1] ?? '');
+  const named = value.split(',').filter(Boolean);
+  const unknown = named.filter((lang) => !(SENTIMENT_LANGUAGES as readonly string[]).includes(lang));
+  if (named.length === 0 || unknown.length > 0) {
+    throw new Error(`--lang takes a comma-separated list of ${SENTIMENT_LANGUAGES.join(', ')}; got "${value}"`);
+  }
+  return named as SentimentLanguage[];
+}
+
 function main(): void {
   if (!fs.existsSync(sentimentDir)) {
     console.log(`No sentiment corpus at ${sentimentDir}: nothing to measure.`);
     return;
   }
-  const files = loadSentimentCorpus(sentimentDir);
+  const languagesAsked = languagesFromArguments(process.argv.slice(2));
+  const files = loadSentimentCorpus(sentimentDir).filter((file) => languagesAsked?.includes(file.lang) ?? true);
   // The lexicons are built on first use; build them before any file is timed.
   for (const lang of SENTIMENT_LANGUAGES) analyzeSentiment('', { lang });
   const results = files.map(benchFile);
@@ -228,6 +244,10 @@ function main(): void {
       loadAverage,
     },
   };
+  if (languagesAsked !== undefined) {
+    console.log(`\nOnly ${languagesAsked.join(', ')} measured: ${path.relative(process.cwd(), resultsFile)} left as it was.`);
+    return;
+  }
   fs.writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nWrote ${path.relative(process.cwd(), resultsFile)}`);
 }
