@@ -7,7 +7,7 @@ import type { SentimentLanguage } from './types.ts';
 // The rules follow VADER (Hutto & Gilbert 2014): valences add up, boosters within three words scale a word,
 // a negator within three words flips and damps it, capitals emphasise, "but" shifts weight to what follows,
 // exclamation marks amplify, and the sum is squashed into [-1, 1]. Our additions: phrases, failures ("не
-// работает"), the negativity weight and the lean of unattached negators.
+// работает"), the negativity weight, the lean of unattached negators and praise in questions.
 
 const NEGATION_SCALAR = -0.74;
 const CAPITALS_EMPHASIS = 0.733;
@@ -134,6 +134,7 @@ export function scoreTokens(tokenized: TokenizedText, lang: SentimentLanguage): 
   }
 
   applyContrasts(tokens, infos, valences);
+  ignorePraiseInQuestions(tokens, valences);
 
   let sum = 0;
   for (let i = 0; i < tokens.length; i += 1) {
@@ -166,5 +167,24 @@ function applyContrasts(tokens: readonly Token[], infos: readonly (WordInfo | un
     }
     sentenceStart = i + 1;
     contrast = -1;
+  }
+}
+
+/**
+ * A question asks about what the writer hopes for or doubts; it does not praise: "can someone recommend a good
+ * editor?", "who says lotteries are harmless fun?", "кто знает хороший банк?". Positive words in the clause that
+ * ends with "?" count for nothing; negative ones still count, since criticism is often put as a question ("who
+ * buys this junk?"). "?!" exclaims rather than asks, and earlier clauses of the sentence ("I loved it, will
+ * they open another?") are statements.
+ */
+function ignorePraiseInQuestions(tokens: readonly Token[], valences: Float64Array): void {
+  let clauseStart = 0;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i] as Token;
+    if (token.kind !== 'break') continue;
+    if (token.text.startsWith('?') && !tokens[i + 1]?.text.startsWith('!')) {
+      for (let k = clauseStart; k < i; k += 1) if ((valences[k] ?? 0) > 0) valences[k] = 0;
+    }
+    clauseStart = i + 1;
   }
 }

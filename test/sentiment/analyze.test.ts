@@ -164,3 +164,22 @@ describe('names', () => {
     expect(labelOf('Great staff, quick service.')).toBe('positive');
   });
 });
+
+describe('questions', () => {
+  it('does not read praise in a question as praise', () => {
+    expect(labelOf('Can anyone recommend a good plumber near the station?')).toBe('neutral');
+    expect(labelOf('Кто-нибудь знает хороший банк для вклада?')).toBe('neutral');
+    expect(labelOf('Можете ли да препоръчате добър зъболекар?')).toBe('neutral');
+  });
+
+  it('still reads criticism put as a question', () => {
+    expect(labelOf('Who would pay for this junk?')).toBe('negative');
+    expect(labelOf('Why is the support so rude?')).toBe('negative');
+  });
+
+  it('keeps praise in the statement before the question and in "?!"', () => {
+    expect(labelOf('The pasta was wonderful, when will they open a second place?')).toBe('positive');
+    expect(labelOf('The pasta was wonderful. When will they open a second place?')).toBe('positive');
+    expect(labelOf('Is that the best pizza in town?!')).toBe('positive');
+  });
+});
