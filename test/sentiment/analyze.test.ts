@@ -74,6 +74,14 @@ describe('English', () => {
     expect(labelOf('Delivery came today 😡')).toBe('negative');
   });
 
+  it('reads "kind of" as a hedge and chat abbreviations that spell ordinary words as those words', () => {
+    expect(labelOf('It is the kind of shop that sells everything.')).toBe('neutral');
+    expect(labelOf('The staff were kind.')).toBe('positive');
+    expect(labelOf('He held my hand at the door.')).toBe('neutral');
+    expect(labelOf('The report was signed by L. Smith.')).toBe('neutral');
+    expect(labelOf('They serve slaw with the fish.')).toBe('neutral');
+  });
+
   it('lets capitals emphasise when the rest is not shouted', () => {
     expect(scoreOf('The checkout is GREAT here')).toBeGreaterThan(scoreOf('The checkout is great here'));
   });

@@ -43,9 +43,14 @@ const WORDS = valenceMap({
   filthy smelly trash senseless plotless unbearable absurd cringe flawed poorly awfully`,
   '-2.5': 'ripoff scammed scammer scammers scamming fraudster fraudsters atrocious',
   '-3': 'scam scams fraud fraudulent swindle swindled',
+  // VADER's chat abbreviations that spell an ordinary word or an initial ("hand" = have a nice day): in
+  // ordinary writing they are a hand, coleslaw and an initial ("L. Smith").
+  '0': 'hand slaw l',
 });
 
 const PHRASES = phraseMap({
+  // VADER's own special case: "kind of" is a hedge ("kind of slow"), not kindness.
+  '0': 'kind of',
   '3': 'highly recommend | highly recommended | would recommend | five stars | 5 stars | thumbs up | two thumbs',
   '2': `works great | works well | worked great | worked well | well made | well worth | great value | must see |
   a must | go back | come back | be back | coming back | going back | came back | will return`,
