@@ -2,7 +2,8 @@
 // what the user sees as the browser allows: inside the page (performance.now) or from a trace of the page's
 // renderer main thread, never by the round trip of a DevTools command.
 import type { Page } from 'puppeteer';
-import { expectAllOk, sendFromExtensionPage, type BenchBrowser } from './browser.ts';
+import type { TestBrowser } from '../support/browser.ts';
+import { expectAllOk, sendFromExtensionPage } from './browser.ts';
 import { longTasksFrom, summarisePageTrace, type TraceEvent } from './trace.ts';
 
 /** Top-level tasks, script evaluation, and the navigation marks; nothing more, so tracing itself costs little. */
@@ -28,7 +29,7 @@ export interface PageLoadRun {
  * script of ours runs in it: polling from DevTools would itself be main-thread work), then reads the trace.
  */
 export async function traceResultPageLoad(
-  browser: BenchBrowser,
+  browser: TestBrowser,
   url: string,
   options: { settleMs: number; windowMs: number },
 ): Promise<PageLoadRun> {
@@ -78,7 +79,7 @@ async function waitUntilLabelled(page: Page, expectedItems: number): Promise<voi
  * the same event a user's click delivers to the content script's listener) until the item's
  * `data-rl-label-source` turns `marked`, which the content script does only after the background has written it.
  */
-export async function measureClickToAck(browser: BenchBrowser, url: string, ranks: number): Promise<number[]> {
+export async function measureClickToAck(browser: TestBrowser, url: string, ranks: number): Promise<number[]> {
   const tab = await browser.newTab();
   try {
     await tab.goto(url, { waitUntil: 'load' });
@@ -165,7 +166,7 @@ const RENDER_PROBE = `(() => {
  * started) at the first DOM mutation after which the SERP-positivity KPI element exists, recorded by a
  * MutationObserver installed before the popup's own scripts run.
  */
-export async function measurePopupRender(browser: BenchBrowser, runs: number): Promise<{ samples: number[]; value: string | null }> {
+export async function measurePopupRender(browser: TestBrowser, runs: number): Promise<{ samples: number[]; value: string | null }> {
   const samples: number[] = [];
   let value: string | null = null;
   for (let run = 0; run < runs; run++) {

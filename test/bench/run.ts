@@ -29,7 +29,8 @@ import type { Page } from 'puppeteer';
 import { DB_NAME } from '../../lib/db/database.ts';
 import { monthOf, type Project } from '../../lib/schema/index.ts';
 import { SITES } from '../../lib/sites/index.ts';
-import { launchBenchBrowser, expectAllOk, sendFromExtensionPage, type BenchBrowser } from './browser.ts';
+import { launchTestBrowser, type TestBrowser } from '../support/browser.ts';
+import { expectAllOk, sendFromExtensionPage } from './browser.ts';
 import {
   measureClickToAck,
   measurePopupRender,
@@ -118,7 +119,7 @@ async function createProject(control: Page): Promise<Project> {
 }
 
 /** Page loads with and without the extension, alternating which goes first so drift hits both alike. */
-async function measurePageLoads(withExtension: BenchBrowser, baseline: BenchBrowser, runs: number) {
+async function measurePageLoads(withExtension: TestBrowser, baseline: TestBrowser, runs: number) {
   const bySize: Record<string, { extension: PageLoadRun[]; baseline: PageLoadRun[]; incomplete: number }> = {};
   for (const size of PAGE_SIZES) {
     const url = googleSerpUrl(size);
@@ -181,8 +182,8 @@ async function main(): Promise<void> {
   const sentiment = measureSentimentThroughput(sentimentDir, 2);
 
   const pages = new Map(PAGE_SIZES.map((size) => [googleSerpUrl(size), googleSerpHtml(size)]));
-  const withExtension = await launchBenchBrowser({ pages, extensionDir: outputDir });
-  const baseline = await launchBenchBrowser({ pages });
+  const withExtension = await launchTestBrowser({ pages, extensionDir: outputDir });
+  const baseline = await launchTestBrowser({ pages });
   try {
     const chromium = (await withExtension.browser.version()).replace(/^[A-Za-z]+\//, '');
     // manifest.json is an extension-origin document that, unlike the popup and the dashboard, holds no

@@ -12,6 +12,7 @@ import type { Page } from 'puppeteer';
 import { draftMention } from '../../lib/background/service.ts';
 import type { MentionDraft } from '../../lib/db/repository.ts';
 import { markedCountKey } from '../../lib/db/repository.ts';
+import { seededRandom } from '../support/prng.ts';
 import { rebuildAggregates } from '../../lib/kpi/aggregate.ts';
 import { canonicalizeUrl, hostnameOf, normalizeQuery } from '../../lib/match/url.ts';
 import {
@@ -42,18 +43,6 @@ const FORUM_SHARE = 0.3;
 const MARKED_SHARE = 0.2;
 const THIRD_PARTY_DOMAINS = 2000;
 
-/** Small deterministic generator (mulberry32) so every run stores the same records. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pick = <T>(random: () => number, values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
 
 const OPENINGS = ['I visited', 'My family tried', 'We went to', 'Last month I booked', 'A friend recommended'];
@@ -82,7 +71,7 @@ function timeIn(month: Month, random: () => number): number {
  * every month, engine and key query, snapshots of result pages 1 and 2 whose URLs are mentions seen that month.
  */
 export function buildSeedStore(project: Project, options: { mentionCount: number; monthCount: number; now: number }): SeedStore {
-  const random = randomSource(20_240_601);
+  const random = seededRandom(20_240_601);
   const months = monthsUpTo(options.now, options.monthCount);
   const mentions: Mention[] = [];
   const serpByMonth = new Map<Month, string[]>(months.map((month) => [month, []]));

@@ -1,14 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page, type Target } from 'puppeteer';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'puppeteer';
+import { launchTestBrowser, type TestBrowser } from '../support/browser';
 
-export const EXTENSION_DIR = path.resolve(__dirname, '../../.output/chrome-mv3');
-
-/** The system Chromium; puppeteer's own download is only a fallback where one was possible. */
-export function chromiumPath(): string | undefined {
-  const candidates = [process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  return candidates.find((candidate): candidate is string => Boolean(candidate && existsSync(candidate)));
-}
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const EXTENSION_DIR = path.resolve(here, '../../.output/chrome-mv3');
 
 /** A page served at its real URL from a local file. */
 export interface Route {
@@ -16,95 +13,28 @@ export interface Route {
   file: string;
 }
 
-export interface Harness {
-  browser: Browser;
+export interface Harness extends TestBrowser {
   extensionId: string;
-  /** Requests that were not fixture routes: aborted, and kept here for the assertions. */
-  blocked: { url: string; fromExtension: boolean }[];
-  /** Extension service workers whose network traffic is being recorded (so "no requests" is not vacuous). */
-  watchedWorkers: Set<string>;
+  /** A new tab on `url`, served from its route. */
   open(url: string): Promise<Page>;
-  extensionPage(file: 'popup.html' | 'options.html'): Promise<Page>;
-  close(): Promise<void>;
 }
 
-function isExtensionUrl(url: string | undefined): boolean {
-  return Boolean(url?.startsWith('chrome-extension://'));
-}
-
+/** Chromium with the built extension installed, serving `routes` and aborting every other request. */
 export async function launchWithExtension(routes: readonly Route[]): Promise<Harness> {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run "wxt build" first (npm run test:e2e does).`);
   }
-  const browser = await puppeteer.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    pipe: true,
-    enableExtensions: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-  const blocked: Harness['blocked'] = [];
-  const watchedWorkers = new Set<string>();
-  const bodies = new Map(routes.map((route) => [route.url, readFileSync(route.file)]));
-
-  // The service worker's own traffic is watched through CDP: it never goes through a page's interception.
-  const watchWorker = async (target: Target) => {
-    if (target.type() !== 'service_worker' || !isExtensionUrl(target.url()) || watchedWorkers.has(target.url())) return;
-    watchedWorkers.add(target.url());
-    const session = await target.createCDPSession();
-    session.on('Network.requestWillBeSent', (event) => blocked.push({ url: event.request.url, fromExtension: true }));
-    await session.send('Network.enable');
-  };
-  browser.on('targetcreated', (target: Target) => void watchWorker(target).catch(() => undefined));
-
-  const extensionId = await browser.installExtension(EXTENSION_DIR);
-  for (const target of browser.targets()) await watchWorker(target).catch(() => undefined);
-
-  const intercept = async (page: Page) => {
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      const url = request.url();
-      if (url.startsWith('chrome-extension://') || url.startsWith('data:') || url === 'about:blank') {
-        void request.continue();
-        return;
-      }
-      const body = bodies.get(url);
-      if (body) {
-        void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body });
-        return;
-      }
-      blocked.push({ url, fromExtension: isExtensionUrl(request.frame()?.url()) || isExtensionUrl(page.url()) });
-      void request.abort('blockedbyclient');
-    });
-  };
-
+  const pages = new Map(routes.map((route) => [route.url, readFileSync(route.file)]));
+  const browser = await launchTestBrowser({ pages, extensionDir: EXTENSION_DIR });
+  const extensionId = browser.extensionId!;
   return {
-    browser,
+    ...browser,
     extensionId,
-    blocked,
-    watchedWorkers,
     async open(url) {
-      const page = await browser.newPage();
-      await intercept(page);
+      const page = await browser.newTab();
       await page.goto(url, { waitUntil: 'load' });
       return page;
     },
-    async extensionPage(file) {
-      const page = await browser.newPage();
-      await intercept(page);
-      await page.goto(`chrome-extension://${extensionId}/${file}`, { waitUntil: 'load' });
-      return page;
-    },
-    close: () => browser.close(),
   };
 }
 
@@ -117,5 +47,5 @@ export async function clickMark(page: Page, rank: number, action: string): Promi
 }
 
 export function fixture(name: string): string {
-  return path.resolve(__dirname, '../fixtures/e2e', name);
+  return path.resolve(here, '../fixtures/e2e', name);
 }

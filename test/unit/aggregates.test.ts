@@ -4,18 +4,7 @@ import { LensRepository, type MentionDraft } from '@/lib/db/repository';
 import { rebuildAggregates } from '@/lib/kpi/aggregate';
 import { normalizeQuery } from '@/lib/match/url';
 import type { Aggregate, MarkSentiment, Sentiment } from '@/lib/schema';
-
-/** A small deterministic PRNG so a failing sequence can be replayed from its seed. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../support/prng';
 
 const SENTIMENTS: Sentiment[] = ['positive', 'neutral', 'negative'];
 const MARKS: (MarkSentiment | null)[] = ['positive', 'neutral', 'negative', 'irrelevant', null];
@@ -39,7 +28,7 @@ function sorted(aggregates: Aggregate[]): Aggregate[] {
 }
 
 async function runSequence(seed: number, steps: number) {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const db = await openLensDatabase(`aggregates-${seed}`);
   const repository = new LensRepository(db, normalizeQuery);
