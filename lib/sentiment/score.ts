@@ -1,5 +1,5 @@
 import { BRACKET_EMOTICONS, EMOJI, emoticonValenceByShape } from './lexicons/emoji.ts';
-import { lexiconFor, type LanguageLexicon, type WordInfo } from './lexicon.ts';
+import { lexiconFor, lexiconOfEnglishInsideCyrillic, type LanguageLexicon, type WordInfo } from './lexicon.ts';
 import type { Token, TokenizedText } from './tokenize.ts';
 import { BOOST } from './lexicons/profile.ts';
 import type { SentimentLanguage } from './types.ts';
@@ -35,7 +35,7 @@ const SENTENCE_END = /[.!?…\n]/;
 
 /** The lexicon that rates a word: Latin words in Russian or Bulgarian text are English, Cyrillic in English text Russian. */
 function lexiconOfWord(token: Token, lexicon: LanguageLexicon): LanguageLexicon {
-  if (token.script === 'latin' && lexicon.lang !== 'en') return lexiconFor('en');
+  if (token.script === 'latin' && lexicon.lang !== 'en') return lexiconOfEnglishInsideCyrillic();
   if (token.script === 'cyrillic' && lexicon.lang === 'en') return lexiconFor('ru');
   return lexicon;
 }

@@ -41,6 +41,13 @@ describe('English', () => {
     expect(labelOf('The food was bland and overpriced.')).toBe('negative');
   });
 
+  it("reads review words VADER lacks from Hu & Liu's opinion lexicon", () => {
+    expect(labelOf('The handle is clunky and the lid is leaky.')).toBe('negative');
+    expect(labelOf('Setup was seamless and the app is snappy.')).toBe('positive');
+    expect(labelOf('The portions were skimpy.')).toBe('negative');
+    expect(labelOf('The workmanship is not exquisite.')).toBe('negative');
+  });
+
   it('negates', () => {
     expect(labelOf('The hotel was good.')).toBe('positive');
     expect(labelOf('The hotel was not good.')).toBe('negative');
@@ -152,6 +159,12 @@ describe('mixed-language text', () => {
   it('rates Latin words inside Cyrillic text with the English lexicon', () => {
     expect(analyzeSentiment('Доставка от София, just awful').label).toBe('negative');
     expect(analyzeSentiment('Купил телефон, всё super, love it').label).toBe('positive');
+  });
+
+  it('does not read the names of apps and bands inside Cyrillic text through the review lexicon', () => {
+    expect(analyzeSentiment('Дъщеря ми играе Clash of Clans всяка вечер.').label).toBe('neutral');
+    expect(analyzeSentiment('Вчера слушали Blur на концерте в Москве.').label).toBe('neutral');
+    expect(analyzeSentiment('The sound was a blur.').label).toBe('negative');
   });
 });
 
