@@ -17,11 +17,22 @@ import type { SiteDefinition } from './types';
  *   infinite scroll.
  *
  * Ranks: the JS page appends further pages to the same list, so ranks simply follow document
- * order. The no-JS page states its position: `dc` is the 1-based rank of the page's first
- * result, `s` the number of results skipped (the "Next" form sends `s=10&dc=11`).
+ * order. The no-JS page states its position in its URL when it has one: `dc` is the 1-based rank
+ * of the page's first result, `s` the number of results skipped.
+ *
+ * Query and position of POSTed no-JS pages: the search box and the "Next"/"Previous" buttons are
+ * forms that POST to `/html/`, so those pages are served at a bare `/html/`. The page then states
+ * the query in its forms' `q` fields. A page without a "Previous" form is the first; a later page's
+ * "Next" form holds the NEXT page's `dc`/`s` (`s` = results shown so far: page 1 of ten results sends
+ * `s=10&dc=11`), so this page starts as many results before that as it shows. The "Previous"
+ * form's values are the previous page's, whose length the page does not give (DuckDuckGo's page
+ * length varies: 10, 30, 50 ...), so they are not used; a last page (no "Next") has no known
+ * position, and then no query either, so nothing is filed at wrong ranks.
  */
 
 const NOT_AN_AD_LINK = ':not([href*="/y.js"])';
+/** The no-JS page's forms (search box, "Next", "Previous"), all posting to `/html/`. */
+const NOJS_FORM = 'form[action*="/html"]';
 
 export const duckduckgo: SiteDefinition = {
   id: 'duckduckgo',
@@ -60,6 +71,14 @@ export const duckduckgo: SiteDefinition = {
     '.result--more',
     '.result--no-result',
   ],
+  pageState: {
+    query: [`${NOJS_FORM} input[name="q"]`],
+    laterPage: [`${NOJS_FORM} input[type="submit"][value="Previous"]`],
+    nextPage: [
+      { field: `${NOJS_FORM}:has(input[type="submit"][value="Next"]) input[name="dc"]`, unit: 'first-rank' },
+      { field: `${NOJS_FORM}:has(input[type="submit"][value="Next"]) input[name="s"]`, unit: 'offset' },
+    ],
+  },
   hooks: {
     isOrganicTarget: (target) => !(/(^|\.)duckduckgo\.com$/.test(target.hostname) && /^\/(y\.js|l\/)/.test(target.pathname)),
   },

@@ -72,6 +72,34 @@ export interface TitleLinkRules {
   bounds: readonly string[];
 }
 
+/** A form field stating where the page after this one starts, read as a URL `PagingRule` would read it. */
+export interface NextPageField {
+  /** The field (e.g. the "Next" form's hidden `s` input); its served `value` attribute is read. */
+  field: string;
+  unit: 'offset' | 'first-rank';
+}
+
+/**
+ * What a results page says about itself, for pages whose URL does not: html.duckduckgo.com's
+ * search box and "Next" button POST, so those pages are served at a bare `/html/`. Each value is
+ * read only when the URL lacks it; the URL wins. Fields are read as served (an input's `value`
+ * attribute, a textarea's text), never as the user may have edited them since.
+ */
+export interface PageStateRules {
+  /** Fields holding the query, first non-empty wins. */
+  query: readonly string[];
+  /**
+   * Elements only a page after the first carries (the "Previous" button). Without one, the page
+   * is the first; with one, its position comes from `nextPage` or is unknown.
+   */
+  laterPage?: readonly string[];
+  /**
+   * Where the next page starts, first present wins. A later page starts as many organic results
+   * before that as it shows (the "Next" form holds the NEXT page's offset, not this one's).
+   */
+  nextPage?: readonly NextPageField[];
+}
+
 export interface SiteHooks {
   /** Rejects link targets that are the engine's own pages rather than results. */
   isOrganicTarget?: (target: URL) => boolean;
@@ -91,7 +119,7 @@ export interface SiteDefinition {
   paths: readonly string[];
   /** URL parameters that hold the query, first present wins. */
   queryParams: readonly string[];
-  /** Position rules, first whose parameter is present wins; absent means the first page. */
+  /** Position rules, first whose parameter is present wins; none present: see `pageState`, else the first page. */
   paging: readonly PagingRule[];
   selectors: SelectorLists;
   /**
@@ -101,5 +129,7 @@ export interface SiteDefinition {
   titleLinks?: readonly TitleLinkRules[];
   /** Containers whose blocks never count as organic (ads, answers, carousels, panels ...). */
   notOrganic: readonly string[];
+  /** The page's own statement of its query and position, for URLs that carry neither. */
+  pageState?: PageStateRules;
   hooks?: SiteHooks;
 }

@@ -104,3 +104,84 @@ describe('duckduckgo: no-JS page', () => {
     expect(extract.items[0]?.rank).toBe(firstRank);
   });
 });
+
+describe('duckduckgo: no-JS pages reached by the POSTing search box and "Next" button', () => {
+  const POSTED_URL = 'https://html.duckduckgo.com/html/';
+  const postedHtml = (name: string): string => fs.readFileSync(path.join(FIXTURE_ROOT, 'serp', 'duckduckgo', name), 'utf8');
+  const pageOne = extractHtml(postedHtml('html-post-page1.html'), POSTED_URL);
+  const pageTwo = extractHtml(postedHtml('html-post-page2.html'), POSTED_URL);
+
+  /** Page two's DOM, edited before extraction. */
+  function editedPageTwo(edit: (document: Document) => void, url = POSTED_URL): PageExtract | null {
+    const { document, close } = parsePage(postedHtml('html-post-page2.html'), url);
+    closers.push(close);
+    edit(document);
+    return extractPage(document, url);
+  }
+
+  it('reads the query from the page when the URL has none', () => {
+    expect(pageOne.query).toBe('globex gadget reviews');
+    expect(pageTwo.query).toBe('globex gadget reviews');
+  });
+
+  it('starts a page without a "Previous" form at rank 1, whatever its "Next" form says', () => {
+    expect(pageOne.firstRank).toBe(1);
+    expect(pageOne.items.map((item) => item.rank)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('continues page 2 where page 1 ended: the "Next" form holds the next page\'s start, not this one\'s', () => {
+    const lastOfPageOne = pageOne.items[pageOne.items.length - 1]?.rank ?? 0;
+    expect(pageTwo.firstRank).toBe(lastOfPageOne + 1);
+    expect(pageTwo.items.map((item) => item.rank)).toEqual([6, 7, 8, 9]);
+  });
+
+  it('falls back to the "Next" form\'s s= when it carries no dc=', () => {
+    const extract = editedPageTwo((document) => {
+      for (const field of Array.from(document.querySelectorAll('input[name="dc"]'))) field.remove();
+    });
+    expect(extract?.firstRank).toBe(6);
+  });
+
+  it('lets the URL win for each value it states', () => {
+    const both = extractHtml(postedHtml('html-post-page2.html'), 'https://html.duckduckgo.com/html/?q=other+query&s=20&dc=21');
+    expect([both.query, both.firstRank]).toEqual(['other query', 21]);
+    const queryOnly = extractHtml(postedHtml('html-post-page2.html'), 'https://html.duckduckgo.com/html/?q=other+query');
+    expect([queryOnly.query, queryOnly.firstRank]).toEqual(['other query', 6]);
+  });
+
+  it('reads the query as served, not as the user has since edited the search box', () => {
+    const extract = editedPageTwo((document) => {
+      const box = document.querySelector<HTMLInputElement>('#search_form_input_homepage');
+      if (box) box.value = 'globex gadget rev';
+      for (const field of Array.from(document.querySelectorAll('.nav-link input[name="q"]'))) field.remove();
+    });
+    expect(extract?.query).toBe('globex gadget reviews');
+  });
+
+  it('gives neither query nor ranks for a later page whose start nothing states (the last page has no "Next")', () => {
+    const lastPage = editedPageTwo((document) => {
+      document.querySelector('input[type="submit"][value="Next"]')?.closest('form')?.remove();
+    });
+    expect(lastPage?.items).toHaveLength(4);
+    expect(lastPage?.query).toBeUndefined();
+    expect(lastPage?.firstRank).toBeUndefined();
+    expect(lastPage?.items.map((item) => item.rank)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('distrusts a "Next" start that would put a later page at rank 1 or before', () => {
+    const extract = editedPageTwo((document) => {
+      document.querySelector('input[value="Next"] ~ input[name="dc"]')?.setAttribute('value', '5');
+      document.querySelector('input[value="Next"] ~ input[name="s"]')?.setAttribute('value', '4');
+    });
+    expect(extract?.firstRank).toBeUndefined();
+    expect(extract?.query).toBeUndefined();
+  });
+
+  it('gives no query for the bare search page, whose box is empty', () => {
+    const home = `<html><body class="body--html"><form class="header__form" action="/html/" method="post">
+      <input name="q" class="search__input" type="text" value="" /></form></body></html>`;
+    const extract = extractHtml(home, POSTED_URL);
+    expect(extract.query).toBeUndefined();
+    expect(extract.items).toEqual([]);
+  });
+});

@@ -3,7 +3,8 @@ import type { Item, PageExtract, SelectorField, SiteDefinition } from '../types'
 import type { SiteOverride } from '../overrides';
 import { closestAny, plainText, queryAll, queryFirst } from './dom';
 import { blocksFromTitleLinks } from './title-links';
-import { firstRankOf, queryOf, siteOwnsUrl } from './location';
+import { firstRankFromUrl, queryOf, siteOwnsUrl } from './location';
+import { firstRankFromPage, queryFromPage } from './page-state';
 
 type Candidate = Omit<Item, 'rank'>;
 
@@ -146,8 +147,6 @@ function* blockSources(site: SiteDefinition, doc: Document, override: SiteOverri
 }
 
 export function extractSerp(site: SiteDefinition, doc: Document, pageUrl: URL, override?: SiteOverride): PageExtract {
-  const firstRank = firstRankOf(site, pageUrl);
-  const query = queryOf(site, pageUrl);
   const context: ReadContext = { site, pageUrl, override, notOrganic: site.notOrganic.join(', ') || ':not(*)' };
   let items: Candidate[] = [];
   let blocksSeen = 0;
@@ -160,6 +159,14 @@ export function extractSerp(site: SiteDefinition, doc: Document, pageUrl: URL, o
       break;
     }
   }
+  // The URL wins; the page speaks for what it lacks (results reached by a form POST).
+  const firstRank = firstRankFromUrl(site, pageUrl) ?? firstRankFromPage(site.pageState, doc, items.length);
+  if (firstRank === undefined) {
+    // A later page whose position nothing states: without a query no snapshot is stored, which
+    // is better than one filed at the wrong ranks.
+    return { site: site.id, kind: site.kind, items, blocksSeen };
+  }
+  const query = queryOf(site, pageUrl) ?? queryFromPage(site.pageState, doc);
   return {
     site: site.id,
     kind: site.kind,

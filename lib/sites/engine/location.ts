@@ -61,8 +61,11 @@ function pageSizeOf(rule: PagingRule, url: URL): number {
   return size && size > 0 ? size : 10;
 }
 
-/** Rank of the page's first organic result, from the first paging rule whose parameter is present. */
-export function firstRankOf(site: SiteDefinition, url: URL): number {
+/**
+ * Rank of the page's first organic result, from the first paging rule whose parameter is present;
+ * undefined when the URL states no position.
+ */
+export function firstRankFromUrl(site: SiteDefinition, url: URL): number | undefined {
   for (const rule of site.paging) {
     const value = readInteger(url, rule.param);
     if (value === null) continue;
@@ -75,5 +78,5 @@ export function firstRankOf(site: SiteDefinition, url: URL): number {
         return Math.max(0, value - (rule.firstPage ?? 1)) * pageSizeOf(rule, url) + 1;
     }
   }
-  return 1;
+  return undefined;
 }
