@@ -13,17 +13,17 @@ const corpusPresent = fs.existsSync(sentimentDir);
 if (!corpusPresent) console.log(`Sentiment corpus not found at ${sentimentDir}: the corpus sentiment test is skipped.`);
 
 /**
- * Floors on each dev file's judged figure (see bars.ts), a little below the issue's bar. Where we are still
- * under the bar (nyt-editorials: +5 over the baseline's 0.551; telecom: macro-F1 0.55; bgmamma: macro-F1 0.60)
- * the floor sits a little below what the method reaches today, so a regression still fails.
+ * Floors on each dev file's judged figure (see bars.ts), a little below the issue's bar or, where the method is
+ * well past the bar (amazon and movie reviews since Hu & Liu's lexicon) or still under it (nyt-editorials: +5
+ * over the baseline's 0.551 would be 0.601), a little below what it reaches today, so a regression fails.
  */
 const FLOORS: Readonly<Record<string, number>> = {
   'en/uci-amazon': 0.78,
   'en/uci-imdb': 0.78,
   'en/uci-yelp': 0.78,
-  'en/vader-amazon-reviews': 0.6,
-  'en/vader-movie-reviews': 0.55,
-  'en/vader-nyt-editorials': 0.55,
+  'en/vader-amazon-reviews': 0.62,
+  'en/vader-movie-reviews': 0.58,
+  'en/vader-nyt-editorials': 0.57,
   'en/vader-tweets': 0.79,
   'ru/cedr': 0.5,
   'ru/sentirueval2015-reviews': 0.86,
