@@ -64,6 +64,10 @@ export const google: SiteDefinition = {
   paths: ['/search?*'],
   queryParams: ['q', 'as_q'],
   paging: [{ param: 'start', unit: 'offset' }],
+  // Advanced search sends the query in as_epq= / as_oq= / as_eq= ... with q absent and as_q empty;
+  // the search box then shows the query Google ran (`"exact phrase" -excluded`). Paging is always
+  // in the URL (start=), so the page is never asked for a position.
+  pageState: { query: ['textarea[name="q"]', 'input[name="q"]'] },
   selectors: {
     resultRoot: RESULT_BLOCKS,
     link: [`${RESULT_LINK}:has(h3)`, `h3 ${RESULT_LINK}`, `${RESULT_LINK}:has([role="heading"])`, RESULT_LINK],

@@ -42,6 +42,23 @@ describe('google', () => {
     expect(extract(page(''), 'https://www.google.com/search?hl=en#q=acme+reviews&start=0')?.query).toBe('acme reviews');
   });
 
+  it('reads the query from the search box when the URL has none (advanced search), as served', () => {
+    const box = '<form action="/search" role="search"><textarea name="q">&quot;acme widgets&quot; -spam</textarea></form>';
+    const advanced = 'https://www.google.com/search?as_q=&as_epq=acme+widgets&as_oq=&as_eq=spam&lr=&as_qdr=all';
+    const { document, close } = parsePage(box + page(result('https://a.example/', 'A')), advanced);
+    closers.push(close);
+    const textarea = document.querySelector('textarea');
+    if (textarea) (textarea as HTMLTextAreaElement).value = 'acme wid';
+    const extracted = extractPage(document, advanced);
+    expect(extracted?.query).toBe('"acme widgets" -spam');
+    expect(extracted?.firstRank).toBe(1);
+    // The URL wins: as_eq= narrows the search, the query typed stays the one recorded.
+    expect(extract(box + page(''), 'https://www.google.com/search?q=%22acme+widgets%22&as_eq=spam')?.query).toBe('"acme widgets"');
+    // Before 2023 the box was an input.
+    const oldBox = '<form action="/search" id="tsf"><input type="text" name="q" value="&quot;acme widgets&quot; -spam"></form>';
+    expect(extract(oldBox + page(result('https://a.example/', 'A')), advanced)?.query).toBe('"acme widgets" -spam');
+  });
+
   it('counts result blocks it could not read, so a markup change is visible', () => {
     const broken = page(
       ['a', 'b', 'c'].map((name) => `<div class="MjjYud"><div class="g"><span class="h3-was-here">${name}</span></div></div>`).join(''),
