@@ -2,14 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { canonicalizeUrl } from '../../lib/match/url';
-import { extractPage } from '../../lib/sites';
+import { extractPage, findSite, type PageExtract, type SiteDefinition } from '../../lib/sites';
 import { parsePage } from '../sites/page';
 
 /**
  * Accuracy of extractPage over the shared SERP corpus (../shared/corpus/serp/<engine>/), compared
  * by the corpus README's rules. Per engine, once lib/sites/<engine>.ts exists:
  * >= 97% of the expected organic URLs found at their index (pages checked full or sampled), and
- * the item count equal to organicCount on >= 90% of the pages that state one.
+ * the item count equal to organicCount on >= 90% of the pages that state one, and query and first
+ * rank as the corpus states them on >= 97% of the pages. For sites that read their query or
+ * position from the page (`pageState`), each page is also read at its URL stripped of what the
+ * page can state, as a form POST would serve it, and must still give them on >= 97%.
  */
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
@@ -19,6 +22,8 @@ const corpusExists = fs.existsSync(SERP_ROOT);
 if (!corpusExists) console.log(`SERP corpus not found at ${SERP_ROOT}: corpus accuracy test skipped.`);
 
 const URL_FLOOR = 0.97;
+/** Query and first rank as the corpus states them: one wrong position misranks a whole page. */
+const STATE_FLOOR = 0.97;
 /** Parsing a hundred multi-megabyte pages takes a while on a shared two-core machine. */
 const PER_ENGINE_TIMEOUT_MS = 600_000;
 const COUNT_FLOOR = 0.9;
@@ -75,8 +80,41 @@ function titleMatches(page: ExpectedPage, actual: string, expected: string): boo
   return got === want;
 }
 
+/**
+ * The page's URL as a form POST would leave it: without the parameters the site can read from the
+ * page instead (its query parameters when it states `pageState.query`, its paging parameters when
+ * it states how the page shows its position). Null when the site reads nothing from its pages, or
+ * when the URL without them is not one of the site's results pages.
+ */
+function asPosted(site: SiteDefinition | undefined, pageUrl: string): string | null {
+  if (!site?.pageState) return null;
+  const url = new URL(pageUrl);
+  const readable = [...site.queryParams, ...(site.pageState.laterPage ? site.paging.map((rule) => rule.param) : [])];
+  const hash = new URLSearchParams(url.hash.replace(/^#/, ''));
+  for (const name of readable) {
+    url.searchParams.delete(name);
+    hash.delete(name);
+  }
+  url.hash = hash.toString();
+  const posted = url.href.replace(/#$/, '');
+  return findSite(posted)?.id === site.id ? posted : null;
+}
+
+const statesPage = (extract: PageExtract | null, page: ExpectedPage): boolean =>
+  extract?.query === page.query && extract.firstRank === page.firstRank;
+
+/**
+ * A page's own search box shows the query the engine ran, which adds what other URL parameters
+ * said (Google's as_eq=wikipedia shows as `"query" -wikipedia`): it must contain the query typed.
+ */
+const statesPageWhenPosted = (extract: PageExtract | null, page: ExpectedPage): boolean =>
+  extract?.query?.includes(page.query) === true && extract.firstRank === page.firstRank;
+
 interface PageResult {
   id: string;
+  stateAgrees: boolean;
+  /** Null when the page cannot be read as if POSTed (see asPosted). */
+  postedAgrees: boolean | null;
   urlsExpected: number;
   urlsFound: number;
   titlesExpected: number;
@@ -92,6 +130,8 @@ async function evaluatePage(engine: string, id: string): Promise<PageResult> {
   const html = fs.readFileSync(path.join(SERP_ROOT, engine, `${id}.html`), 'utf8');
   const { document, close } = parsePage(html, page.pageUrl);
   const extract = extractPage(document, page.pageUrl);
+  const postedUrl = asPosted(findSite(page.pageUrl), page.pageUrl);
+  const posted = postedUrl === null ? null : extractPage(document, postedUrl);
   await close();
   const items = extract?.items ?? [];
   let urlsExpected = 0;
@@ -115,12 +155,17 @@ async function evaluatePage(engine: string, id: string): Promise<PageResult> {
   }
   const countStated = page.organicCount !== null;
   const countMatches = countStated && items.length === page.organicCount;
+  const stateAgrees = statesPage(extract, page);
+  const postedAgrees = postedUrl === null ? null : statesPageWhenPosted(posted, page);
+  if (!stateAgrees) misses.push(`stated query/firstRank ${JSON.stringify([extract?.query, extract?.firstRank])}`);
+  if (postedAgrees === false) misses.push(`as POSTed to ${postedUrl}: ${JSON.stringify([posted?.query, posted?.firstRank])}`);
   const line =
     `${engine.padEnd(10)} ${id.slice(0, 58).padEnd(58)} ${page.variant.padEnd(7)} ${page.checks.padEnd(7)} ` +
     `count ${String(items.length).padStart(3)}/${String(page.organicCount ?? '-').padStart(3)}${countStated && !countMatches ? '!' : ' '} ` +
     `url ${urlsFound}/${urlsExpected} title ${titlesFound}/${titlesExpected}` +
+    ` state ${stateAgrees ? 'ok' : 'WRONG'}${postedAgrees === null ? '' : ` posted ${postedAgrees ? 'ok' : 'WRONG'}`}` +
     (misses.length > 0 ? `\n    ${misses.slice(0, 3).join('\n    ')}` : '');
-  return { id, urlsExpected, urlsFound, titlesExpected, titlesFound, countStated, countMatches, line };
+  return { id, stateAgrees, postedAgrees, urlsExpected, urlsFound, titlesExpected, titlesFound, countStated, countMatches, line };
 }
 
 const engines = corpusExists
@@ -132,7 +177,9 @@ const ratio = (found: number, total: number): string => (total === 0 ? '   -  ' 
 
 afterAll(() => {
   if (summary.length > 0) {
-    console.log(['engine     pages  url-accuracy        title-accuracy      count-match', ...summary].join('\n'));
+    console.log(
+      ['engine     pages  url-accuracy        title-accuracy      count-match         query+rank          as-POSTed', ...summary].join('\n'),
+    );
   }
 });
 
@@ -158,13 +205,20 @@ describe.skipIf(!corpusExists)('SERP corpus accuracy', () => {
     const titlesFound = total((r) => r.titlesFound);
     const counted = results.filter((r) => r.countStated);
     const countMatches = counted.filter((r) => r.countMatches).length;
+    const stateAgrees = results.filter((r) => r.stateAgrees).length;
+    const postable = results.filter((r) => r.postedAgrees !== null);
+    const postedAgrees = postable.filter((r) => r.postedAgrees).length;
     summary.push(
       `${engine.padEnd(10)} ${String(ids.length).padStart(5)}  ${ratio(urlsFound, urlsExpected)} (${urlsFound}/${urlsExpected})`.padEnd(37) +
         `${ratio(titlesFound, titlesExpected)} (${titlesFound}/${titlesExpected})`.padEnd(20) +
-        `${ratio(countMatches, counted.length)} (${countMatches}/${counted.length})`,
+        `${ratio(countMatches, counted.length)} (${countMatches}/${counted.length})`.padEnd(20) +
+        `${ratio(stateAgrees, results.length)} (${stateAgrees}/${results.length})`.padEnd(20) +
+        (postable.length === 0 ? '   n/a' : `${ratio(postedAgrees, postable.length)} (${postedAgrees}/${postable.length})`),
     );
     // Some engines' sources state only counts and titles (DuckDuckGo): no URL to score there.
     if (urlsExpected > 0) expect(urlsFound / urlsExpected).toBeGreaterThanOrEqual(URL_FLOOR);
     expect(countMatches / Math.max(1, counted.length)).toBeGreaterThanOrEqual(COUNT_FLOOR);
+    expect(stateAgrees / results.length).toBeGreaterThanOrEqual(STATE_FLOOR);
+    if (postable.length > 0) expect(postedAgrees / postable.length).toBeGreaterThanOrEqual(STATE_FLOOR);
   }, PER_ENGINE_TIMEOUT_MS);
 });
