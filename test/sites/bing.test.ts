@@ -1,17 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { extractPage, findSite, type PageExtract } from '../../lib/sites';
-import { parsePage } from './page';
+import { describe, expect, it } from 'vitest';
+import { findSite } from '../../lib/sites';
+import { pageExtraction } from './page';
 
-const closers: Array<() => Promise<void>> = [];
-afterAll(async () => {
-  await Promise.all(closers.map((close) => close()));
-});
-
-function extract(html: string, url: string): PageExtract | null {
-  const { document, close } = parsePage(html, url);
-  closers.push(close);
-  return extractPage(document, url);
-}
+const { extract } = pageExtraction('bing');
 
 const clickUrl = (target: string): string =>
   `https://www.bing.com/ck/a?!&amp;&amp;p=abc&amp;ptn=3&amp;u=a1${Buffer.from(target).toString('base64url')}&amp;ntb=1`;

@@ -1,25 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extractPage, findSite, type PageExtract } from '../../lib/sites';
-import { FIXTURE_ROOT, parsePage } from './page';
+import { pageExtraction } from './page';
 
-const closers: Array<() => Promise<void>> = [];
-afterAll(async () => {
-  await Promise.all(closers.map((close) => close()));
-});
-
-function extractHtml(html: string, url: string): PageExtract {
-  const { document, close } = parsePage(html, url);
-  closers.push(close);
-  const extract = extractPage(document, url);
-  if (!extract) throw new Error(`no extract for ${url}`);
-  return extract;
-}
-
-function extractFixture(name: string, url: string): PageExtract {
-  return extractHtml(fs.readFileSync(path.join(FIXTURE_ROOT, 'serp', 'duckduckgo', name), 'utf8'), url);
-}
+const { parse, extractOrFail: extractHtml, extractFixture, fixtureHtml } = pageExtraction('duckduckgo');
 
 const urlsOf = (extract: PageExtract): string[] => extract.items.map((item) => item.url);
 
@@ -107,14 +90,13 @@ describe('duckduckgo: no-JS page', () => {
 
 describe('duckduckgo: no-JS pages reached by the POSTing search box and "Next" button', () => {
   const POSTED_URL = 'https://html.duckduckgo.com/html/';
-  const postedHtml = (name: string): string => fs.readFileSync(path.join(FIXTURE_ROOT, 'serp', 'duckduckgo', name), 'utf8');
+  const postedHtml = fixtureHtml;
   const pageOne = extractHtml(postedHtml('html-post-page1.html'), POSTED_URL);
   const pageTwo = extractHtml(postedHtml('html-post-page2.html'), POSTED_URL);
 
   /** Page two's DOM, edited before extraction. */
   function editedPageTwo(edit: (document: Document) => void, url = POSTED_URL): PageExtract | null {
-    const { document, close } = parsePage(postedHtml('html-post-page2.html'), url);
-    closers.push(close);
+    const document = parse(postedHtml('html-post-page2.html'), url);
     edit(document);
     return extractPage(document, url);
   }

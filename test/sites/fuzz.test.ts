@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractPage, SITES, type PageExtract } from '../../lib/sites';
 import { loadFixtures, parsePage, type Fixture } from './page';
+import { seededRandom } from '../support/prng';
 
 /**
  * Hostile and broken pages: every fixture of every site, mutated many times with a seeded PRNG
@@ -12,18 +13,6 @@ const ROUNDS = 30;
 const SCRIPT_MARKER = 'RL_SCRIPT_BODY';
 const STYLE_MARKER = 'RL_STYLE_BODY';
 const TAG_MARKUP = /<\/?[a-z][^>]*>/i;
-
-/** mulberry32: small, fast, good enough to drive mutations. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function seedOf(text: string): number {
   let hash = 2166136261;
@@ -110,7 +99,7 @@ afterAll(async () => {
 describe('extractPage on mutated pages', () => {
   it.each(fixtures.map(({ fixture }) => [fixture.name, fixture] as const))('%s', (_name, fixture) => {
     for (let round = 0; round < ROUNDS; round += 1) {
-      const random = prng(seedOf(`${fixture.name}#${round}`));
+      const random = seededRandom(seedOf(`${fixture.name}#${round}`));
       const { document, close } = parsePage(fixture.html, fixture.expected.pageUrl);
       closers.push(close);
       const applied = mutations.filter(() => random() < 0.5);

@@ -1,17 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { extractPage, findSite, type PageExtract } from '../../lib/sites';
-import { parsePage } from './page';
+import { describe, expect, it } from 'vitest';
+import { extractPage, findSite } from '../../lib/sites';
+import { pageExtraction } from './page';
 
-const closers: Array<() => Promise<void>> = [];
-afterAll(async () => {
-  await Promise.all(closers.map((close) => close()));
-});
-
-function extract(html: string, url: string): PageExtract | null {
-  const { document, close } = parsePage(html, url);
-  closers.push(close);
-  return extractPage(document, url);
-}
+const { parse, extract } = pageExtraction('google');
 
 /** One result in the 2023+ desktop markup. */
 const result = (href: string, title: string, snippet = 'A snippet long enough to read.'): string =>
@@ -45,8 +36,7 @@ describe('google', () => {
   it('reads the query from the search box when the URL has none (advanced search), as served', () => {
     const box = '<form action="/search" role="search"><textarea name="q">&quot;acme widgets&quot; -spam</textarea></form>';
     const advanced = 'https://www.google.com/search?as_q=&as_epq=acme+widgets&as_oq=&as_eq=spam&lr=&as_qdr=all';
-    const { document, close } = parsePage(box + page(result('https://a.example/', 'A')), advanced);
-    closers.push(close);
+    const document = parse(box + page(result('https://a.example/', 'A')), advanced);
     const textarea = document.querySelector('textarea');
     if (textarea) (textarea as HTMLTextAreaElement).value = 'acme wid';
     const extracted = extractPage(document, advanced);

@@ -1,6 +1,8 @@
 import { Window } from 'happy-dom';
 import fs from 'node:fs';
 import path from 'node:path';
+import { afterAll } from 'vitest';
+import { extractPage, type PageExtract } from '../../lib/sites';
 
 /**
  * happy-dom's HTML parser (20.x and 21.x) reads a `<` inside inline script text as a tag
@@ -69,4 +71,30 @@ export function loadFixtures(kind: string, siteId: string): Fixture[] {
       const expected = JSON.parse(fs.readFileSync(htmlPath.replace(/\.html$/, '.json'), 'utf8')) as FixtureExpectation;
       return { name: `${siteId}/${file}`, htmlPath, html: fs.readFileSync(htmlPath, 'utf8'), expected };
     });
+}
+
+/**
+ * Extraction helpers for one test file: every page it parses is closed after the file's tests.
+ * `extract` may give null (an unknown URL); `extractOrFail` and `extractFixture` expect a page they know.
+ */
+export function pageExtraction(engine: string) {
+  const closers: Array<() => Promise<void>> = [];
+  afterAll(async () => {
+    await Promise.all(closers.map((close) => close()));
+  });
+  /** A parsed page to edit before extracting it. */
+  const parse = (html: string, url: string): Document => {
+    const { document, close } = parsePage(html, url);
+    closers.push(close);
+    return document;
+  };
+  const extract = (html: string, url: string): PageExtract | null => extractPage(parse(html, url), url);
+  const extractOrFail = (html: string, url: string): PageExtract => {
+    const result = extract(html, url);
+    if (!result) throw new Error(`no extract for ${url}`);
+    return result;
+  };
+  const extractFixture = (name: string, url: string): PageExtract => extractOrFail(fixtureHtml(name), url);
+  const fixtureHtml = (name: string): string => fs.readFileSync(path.join(FIXTURE_ROOT, 'serp', engine, name), 'utf8');
+  return { parse, extract, extractOrFail, extractFixture, fixtureHtml };
 }

@@ -1,25 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { extractPage, findSite, type PageExtract } from '../../lib/sites';
-import { FIXTURE_ROOT, parsePage } from './page';
+import { describe, expect, it } from 'vitest';
+import { findSite, type PageExtract } from '../../lib/sites';
+import { pageExtraction } from './page';
 
-const closers: Array<() => Promise<void>> = [];
-afterAll(async () => {
-  await Promise.all(closers.map((close) => close()));
-});
-
-function extractHtml(html: string, url: string): PageExtract {
-  const { document, close } = parsePage(html, url);
-  closers.push(close);
-  const extract = extractPage(document, url);
-  if (!extract) throw new Error(`no extract for ${url}`);
-  return extract;
-}
-
-function extractFixture(name: string, url: string): PageExtract {
-  return extractHtml(fs.readFileSync(path.join(FIXTURE_ROOT, 'serp', 'yandex', name), 'utf8'), url);
-}
+const { extractOrFail: extractHtml, extractFixture } = pageExtraction('yandex');
 
 const urlsOf = (extract: PageExtract): string[] => extract.items.map((item) => item.url);
 
