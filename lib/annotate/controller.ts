@@ -1,6 +1,7 @@
 import type { ItemState, PageItem, RequestOf } from '../messaging/protocol';
 import type { Item, PageExtract } from '../sites/types';
 import type { MarkSentiment } from '../schema';
+import type { ItemLabel } from '@/components/TagRow';
 import { itemLabel, type TagRowView, type TagRowViewFactory } from './tag-row-view';
 
 type Page = RequestOf<'page.observe'>['page'];
@@ -150,12 +151,14 @@ export class PageAnnotator {
     });
     const tracked: Tracked = { item, view, state: null };
     this.tracked.set(element, tracked);
-    this.render(tracked);
+    // The row itself is drawn once the background answers: drawing it twice was most of our cost on big pages.
+    this.writeLabel(tracked);
   }
 
   private async requestStates(page: Page, items: readonly Item[]): Promise<void> {
     try {
       const answer = await this.options.backend.observe(page, items.map(toPageItem));
+      const projectChanged = this.hasProject !== (answer.projectId !== null);
       this.hasProject = answer.projectId !== null;
       this.withObserverPaused(() => {
         items.forEach((item, index) => {
@@ -163,10 +166,10 @@ export class PageAnnotator {
           const state = answer.items[index];
           if (!tracked || tracked.item !== item || !state) return;
           tracked.state = state;
-          this.render(tracked);
+          if (!projectChanged) this.render(tracked);
         });
-        // Rows mounted before the first answer learn whether marking is possible.
-        for (const tracked of this.tracked.values()) this.render(tracked);
+        // Every row learns whether marking is possible when that changes.
+        if (projectChanged) for (const tracked of this.tracked.values()) this.render(tracked);
       });
     } catch (error) {
       this.withObserverPaused(() => {
@@ -220,10 +223,15 @@ export class PageAnnotator {
     this.withObserverPaused(() => this.render(tracked, { error: `Not saved: ${describe(lastError)}` }));
   }
 
-  private render(tracked: Tracked, transient: { saving?: boolean; error?: string } = {}): void {
+  private writeLabel(tracked: Tracked): { label: ItemLabel; labelSource: 'suggested' | 'marked' } {
     const { label, labelSource } = itemLabel(tracked.state);
     tracked.item.element.setAttribute('data-rl-label', label);
     tracked.item.element.setAttribute('data-rl-label-source', labelSource);
+    return { label, labelSource };
+  }
+
+  private render(tracked: Tracked, transient: { saving?: boolean; error?: string } = {}): void {
+    const { label, labelSource } = this.writeLabel(tracked);
     tracked.view.render({
       label,
       labelSource,
