@@ -21,13 +21,16 @@ export interface SenderContext {
 
 const MAX_EXCERPT = 1000;
 
-/** Brand matchers are built once per project version, not per item. */
-const brandMatchers = new WeakMap<Project, BrandMatcher>();
+/** Brand matchers compile a regex: built once per saved version of a project, not per item or request. */
+const brandMatchers = new Map<string, BrandMatcher>();
+const MAX_CACHED_MATCHERS = 20;
 function brandMatcherFor(project: Project): BrandMatcher {
-  let matcher = brandMatchers.get(project);
+  const version = `${project.id}@${project.updatedAt}`;
+  let matcher = brandMatchers.get(version);
   if (!matcher) {
+    if (brandMatchers.size >= MAX_CACHED_MATCHERS) brandMatchers.clear();
     matcher = buildBrandMatcher(project.brandTerms);
-    brandMatchers.set(project, matcher);
+    brandMatchers.set(version, matcher);
   }
   return matcher;
 }
@@ -156,7 +159,7 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
     async 'projects.save'({ id, input }, context) {
       requireExtensionPage(context);
       try {
-        const project = await repository.saveProject(input as never, id, now());
+        const project = await repository.saveProject(input, id, now());
         onDataChanged(project.id);
         return { saved: true as const, project };
       } catch (error) {

@@ -173,7 +173,7 @@ export class LensRepository {
   }
 
   /** Validates the whole input first: a refused project leaves nothing half-saved. */
-  async saveProject(input: ProjectInput, id?: string, now = Date.now()): Promise<Project> {
+  async saveProject(input: ProjectInput | Record<string, unknown>, id?: string, now = Date.now()): Promise<Project> {
     const parsed = ProjectInputSchema.safeParse(input);
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
