@@ -31,6 +31,8 @@ interface Tracked {
 }
 
 const TAG_ROW_TAG = 'rl-tags';
+/** About 1 ms of drawing per row on this kind of machine: a batch stays well under a 50 ms long task. */
+const ROWS_PER_FRAME = 20;
 
 function pageKey(extract: PageExtract): string {
   return [extract.site, extract.query ?? '', extract.firstRank ?? 1].join('\u0001');
@@ -160,17 +162,16 @@ export class PageAnnotator {
       const answer = await this.options.backend.observe(page, items.map(toPageItem));
       const projectChanged = this.hasProject !== (answer.projectId !== null);
       this.hasProject = answer.projectId !== null;
-      this.withObserverPaused(() => {
-        items.forEach((item, index) => {
-          const tracked = this.tracked.get(item.element);
-          const state = answer.items[index];
-          if (!tracked || tracked.item !== item || !state) return;
-          tracked.state = state;
-          if (!projectChanged) this.render(tracked);
-        });
-        // Every row learns whether marking is possible when that changes.
-        if (projectChanged) for (const tracked of this.tracked.values()) this.render(tracked);
+      const answered: Tracked[] = [];
+      items.forEach((item, index) => {
+        const tracked = this.tracked.get(item.element);
+        const state = answer.items[index];
+        if (!tracked || tracked.item !== item || !state) return;
+        tracked.state = state;
+        answered.push(tracked);
       });
+      // Every row learns whether marking is possible when that changes.
+      this.renderInFrames(projectChanged ? [...this.tracked.values()] : answered);
     } catch (error) {
       this.withObserverPaused(() => {
         for (const item of items) {
@@ -180,6 +181,23 @@ export class PageAnnotator {
       });
     }
   }
+
+  /**
+   * Draws rows a few at a time, one batch per animation frame, so a 100-result page never gets one long
+   * task from us. Rows already drawn with newer state by then (a click) are simply drawn again.
+   */
+  private renderInFrames(rows: readonly Tracked[]): void {
+    const view = this.doc.defaultView;
+    const batch = rows.slice(0, ROWS_PER_FRAME);
+    this.withObserverPaused(() => {
+      for (const tracked of batch) if (this.tracked.get(tracked.item.element) === tracked) this.render(tracked);
+    });
+    const rest = rows.slice(ROWS_PER_FRAME);
+    if (rest.length === 0 || this.stopped) return;
+    if (view) view.requestAnimationFrame(() => this.renderInFrames(rest));
+    else this.renderInFrames(rest);
+  }
+
 
   private async mark(element: Element, sentiment: MarkSentiment): Promise<void> {
     const tracked = this.tracked.get(element);

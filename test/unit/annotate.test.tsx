@@ -205,3 +205,20 @@ describe('in-page navigation timing', () => {
     expect(api.observed.at(-1)).toEqual(['https://fresh.example/']);
   });
 });
+
+describe('large pages', () => {
+  it('draws rows in batches across animation frames, and every row gets drawn', async () => {
+    const frames = vi.spyOn(window, 'requestAnimationFrame');
+    for (let index = 0; index < 45; index++) addResult(`https://r${index}.example/`);
+    start(backend());
+    await flush();
+    await flush();
+    await flush();
+    const rows = [...document.querySelectorAll('rl-tags')];
+    expect(rows).toHaveLength(45);
+    expect(rows.every((row) => row.shadowRoot?.querySelector('[data-action="positive"]'))).toBe(true);
+    expect(document.querySelectorAll('[data-rl-label="neutral"]')).toHaveLength(45);
+    expect(frames.mock.calls.length).toBeGreaterThanOrEqual(2);
+    frames.mockRestore();
+  });
+});
