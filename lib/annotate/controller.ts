@@ -2,6 +2,7 @@ import type { ItemState, PageItem, RequestOf } from '../messaging/protocol';
 import type { Item, PageExtract } from '../sites/types';
 import type { MarkSentiment } from '../schema';
 import type { ItemLabel } from '@/components/TagRow';
+import { recommendStateOf } from '../kpi/label-state';
 import { itemLabel, type TagRowView, type TagRowViewFactory } from './tag-row-view';
 
 type Page = RequestOf<'page.observe'>['page'];
@@ -39,7 +40,7 @@ function pageKey(extract: PageExtract): string {
 }
 
 function toPageItem(item: Item): PageItem {
-  return { rank: item.rank, url: item.url, title: item.title, snippet: item.snippet, linkedUrls: [] };
+  return { rank: item.rank, url: item.url, title: item.title, snippet: item.snippet };
 }
 
 /**
@@ -75,11 +76,7 @@ export class PageAnnotator {
     this.stopped = true;
     this.observer?.disconnect();
     if (this.frame !== null) this.doc.defaultView?.cancelAnimationFrame(this.frame);
-    for (const [element, tracked] of this.tracked) {
-      tracked.view.destroy();
-      clearItemAttributes(element);
-    }
-    this.tracked.clear();
+    for (const [element, tracked] of this.tracked) this.forget(element, tracked);
   }
 
   /** Finds the page's items and annotates the ones not seen yet. Reads everything first, then writes. */
@@ -97,15 +94,12 @@ export class PageAnnotator {
     if (newQuery && this.currentPageKey !== null && this.showsTrackedResults(extract.items)) return;
     const fresh = extract.items.filter((item) => newQuery || !this.isCurrent(item));
 
-    this.observer?.disconnect();
-    try {
+    this.withObserverPaused(() => {
       if (newQuery) this.forgetStale(extract.items);
       this.currentPageKey = key;
       this.currentPage = page;
       for (const item of fresh) this.mount(item);
-    } finally {
-      this.observe();
-    }
+    });
     if (fresh.length > 0) void this.requestStates(page, fresh);
   }
 
@@ -129,12 +123,13 @@ export class PageAnnotator {
   /** After in-page navigation, rows of results that are gone must not leak into the new query's snapshot. */
   private forgetStale(items: readonly Item[]): void {
     const keep = new Set(items.map((item) => item.element));
-    for (const [element, tracked] of this.tracked) {
-      if (keep.has(element)) continue;
-      tracked.view.destroy();
-      clearItemAttributes(element);
-      this.tracked.delete(element);
-    }
+    for (const [element, tracked] of this.tracked) if (!keep.has(element)) this.forget(element, tracked);
+  }
+
+  private forget(element: Element, tracked: Tracked): void {
+    tracked.view.destroy();
+    clearItemAttributes(element);
+    this.tracked.delete(element);
   }
 
   private mount(item: Item): void {
@@ -198,7 +193,6 @@ export class PageAnnotator {
     else this.renderInFrames(rest);
   }
 
-
   private async mark(element: Element, sentiment: MarkSentiment): Promise<void> {
     const tracked = this.tracked.get(element);
     if (!tracked) return;
@@ -210,7 +204,7 @@ export class PageAnnotator {
   private async toggleRecommends(element: Element): Promise<void> {
     const tracked = this.tracked.get(element);
     if (!tracked) return;
-    const recommendsNow = tracked.state?.mark?.recommends ?? tracked.state?.suggested?.recommends ?? false;
+    const recommendsNow = recommendStateOf(tracked.state ?? undefined) !== 'none';
     await this.write(tracked, tracked.state?.mark?.sentiment ?? null, !recommendsNow);
   }
 
@@ -250,12 +244,13 @@ export class PageAnnotator {
 
   private render(tracked: Tracked, transient: { saving?: boolean; error?: string } = {}): void {
     const { label, labelSource } = this.writeLabel(tracked);
+    const recommends = recommendStateOf(tracked.state ?? undefined);
     tracked.view.render({
       label,
       labelSource,
       confidence: tracked.state?.suggested ? Math.abs(tracked.state.suggested.score) : null,
-      recommends: tracked.state?.mark ? tracked.state.mark.recommends : (tracked.state?.suggested?.recommends ?? false),
-      recommendsSource: tracked.state?.mark ? 'marked' : 'suggested',
+      recommends: recommends !== 'none',
+      recommendsSource: recommends === 'marked' ? 'marked' : 'suggested',
       flags: tracked.state?.flags ?? { clientSite: false, linksToClient: false, mentionsClient: false },
       saving: transient.saving ?? false,
       error: transient.error ?? null,

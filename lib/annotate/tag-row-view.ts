@@ -1,4 +1,5 @@
 import type { ItemLabel, TagRowState } from '@/components/TagRow';
+import { labelStateOf } from '../kpi/label-state';
 import type { ItemState } from '../messaging/protocol';
 import type { MarkSentiment } from '../schema';
 
@@ -20,7 +21,8 @@ export type TagRowViewFactory = (host: Element, callbacks: TagRowCallbacks) => T
 
 /** The page-DOM label contract: a mark wins; otherwise the suggestion; "unknown" until the background answers. */
 export function itemLabel(state: ItemState | null): { label: ItemLabel; labelSource: 'suggested' | 'marked' } {
-  if (state?.mark?.sentiment) return { label: state.mark.sentiment, labelSource: 'marked' };
-  if (state?.suggested) return { label: state.suggested.label, labelSource: 'suggested' };
-  return { label: 'unknown', labelSource: 'suggested' };
+  const counted = labelStateOf(state ?? undefined);
+  if (counted === 'unlabeled') return { label: 'unknown', labelSource: 'suggested' };
+  const [source, label] = counted.split(':') as ['marked' | 'suggested', ItemLabel];
+  return { label, labelSource: source };
 }
