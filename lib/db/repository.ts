@@ -10,6 +10,7 @@ import {
 import { computeKpiReport, previousMonth, type KpiReport } from '../kpi';
 import {
   ProjectInputSchema,
+  monthBounds,
   monthOf,
   type Aggregate,
   type ClientFlags,
@@ -64,11 +65,6 @@ export interface SuggestionAgreement {
 
 const isSentiment = (value: MarkSentiment | null | undefined): value is Sentiment =>
   value === 'positive' || value === 'neutral' || value === 'negative';
-
-function monthRange(month: Month): [number, number] {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  return [new Date(year, monthNumber - 1, 1).getTime(), new Date(year, monthNumber, 1).getTime()];
-}
 
 export class ProjectValidationError extends Error {
   constructor(readonly fieldErrors: Record<string, string>) {
@@ -343,7 +339,7 @@ export class LensRepository {
 
   /** How often our suggestions matched the sentiments the user set in a month (an index range, not a scan). */
   async suggestionAgreement(projectId: string, month: Month): Promise<SuggestionAgreement> {
-    const [start, end] = monthRange(month);
+    const [start, end] = monthBounds(month);
     const marked = await this.db.getAllFromIndex(
       'mentions',
       'byProjectMarkedAt',

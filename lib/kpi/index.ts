@@ -1,4 +1,4 @@
-import type { Aggregate, LabelCounts, Month, Project } from '../schema';
+import { monthBounds, monthOf, type Aggregate, type LabelCounts, type Month, type Project } from '../schema';
 
 /** Stable KPI keys: they are the popup's data-testid contract (DESIGN.md section 5). */
 export const KPI_KEYS = [
@@ -73,11 +73,6 @@ function totalSlots(counts: LabelCounts): number {
   return Object.values(counts).reduce((sum, n) => sum + n, 0);
 }
 
-function monthEnd(month: Month): number {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  return new Date(year, monthNumber, 1).getTime();
-}
-
 const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
 
 interface MonthValues {
@@ -99,7 +94,7 @@ function valuesForMonth(
   const recommends = aggregate
     ? aggregate.thirdPartyRecommends.marked + (suggestionsCount ? aggregate.thirdPartyRecommends.suggested : 0)
     : 0;
-  const end = monthEnd(month);
+  const [, end] = monthBounds(month);
   const coveredPortals = portals.filter(
     (portal) => portal.hasLinkToClient && portal.lastActivityAt >= end - THIRTY_DAYS_MS && portal.lastActivityAt < end,
   ).length;
@@ -203,9 +198,7 @@ export function reputationScore(kpis: readonly KpiValue[]): number | null {
 }
 
 export function previousMonth(month: Month): Month {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  const date = new Date(year, monthNumber - 2, 1);
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
+  return monthOf(monthBounds(month)[0] - 1);
 }
 
 export function computeKpiReport(input: {

@@ -180,3 +180,9 @@ export function monthOf(timestamp: number): Month {
   const date = new Date(timestamp);
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
 }
+
+/** A month's first instant and the first instant of the next one, in local time like `monthOf`. */
+export function monthBounds(month: Month): [start: number, end: number] {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  return [new Date(year, monthNumber - 1, 1).getTime(), new Date(year, monthNumber, 1).getTime()];
+}
