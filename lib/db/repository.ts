@@ -83,6 +83,20 @@ const learnedModelKey = (projectId: string) => `learned:${projectId}`;
 /** Settings key of the project's marked-mention counter, kept with every mark so the popup never counts marks. */
 export const markedCountKey = (projectId: string) => `markedCount:${projectId}`;
 
+type WriteTransaction = IDBPTransaction<LensDB, ArrayLike<StoreNames<LensDB>>, 'readwrite'>;
+
+/** Removes every record of one project from a store keyed by project (through its byProject index). */
+async function deleteProjectRecords(
+  tx: WriteTransaction,
+  store: 'mentions' | 'snapshots' | 'aggregates' | 'portals' | 'promotion',
+  projectId: string,
+): Promise<void> {
+  const records = tx.objectStore(store);
+  for (let cursor = await records.index('byProject').openKeyCursor(projectId); cursor; cursor = await cursor.continue()) {
+    await records.delete(cursor.primaryKey);
+  }
+}
+
 type AggregateStore = IDBPObjectStore<LensDB, ArrayLike<StoreNames<LensDB>>, 'aggregates', 'readwrite'>;
 
 /**
@@ -206,11 +220,9 @@ export class LensRepository {
     const tx = this.db.transaction([...stores], 'readwrite');
     await tx.objectStore('projects').delete(id);
     for (const store of ['mentions', 'snapshots', 'aggregates', 'portals', 'promotion'] as const) {
-      const index = tx.objectStore(store).index('byProject');
-      for (let cursor = await index.openKeyCursor(id); cursor; cursor = await cursor.continue()) {
-        await tx.objectStore(store).delete(cursor.primaryKey);
-      }
+      await deleteProjectRecords(tx, store, id);
     }
+    for (const key of [learnedModelKey(id), markedCountKey(id)]) await tx.objectStore('settings').delete(key);
     const active = await tx.objectStore('settings').get(ACTIVE_PROJECT_KEY);
     if (active?.value === id) {
       const remaining = await tx.objectStore('projects').getAll();
@@ -316,7 +328,7 @@ export class LensRepository {
   }
 
   private async relearn(
-    tx: IDBPTransaction<LensDB, ArrayLike<StoreNames<LensDB>>, 'readwrite'>,
+    tx: WriteTransaction,
     projectId: string,
     mention: Mention,
     previous: MarkSentiment | null | undefined,
@@ -383,15 +395,13 @@ export class LensRepository {
   }
 
   private async rebuildInTransaction(
-    tx: IDBPTransaction<LensDB, ArrayLike<StoreNames<LensDB>>, 'readwrite'>,
+    tx: WriteTransaction,
     project: Project,
   ): Promise<Aggregate[]> {
     const snapshots = await tx.objectStore('snapshots').index('byProject').getAll(project.id);
     const mentions = await tx.objectStore('mentions').index('byProject').getAll(project.id);
+    await deleteProjectRecords(tx, 'aggregates', project.id);
     const aggregates = tx.objectStore('aggregates');
-    for (let cursor = await aggregates.index('byProject').openKeyCursor(project.id); cursor; cursor = await cursor.continue()) {
-      await aggregates.delete(cursor.primaryKey);
-    }
     const rebuilt = rebuildAggregates(project, snapshots, mentions, this.normalizeQuery);
     for (const aggregate of rebuilt) await aggregates.put(aggregate);
     const markedCount = mentions.filter((mention) => mention.mark !== null).length;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, openLensDatabase } from '@/lib/db/database';
-import { LensRepository, ProjectValidationError } from '@/lib/db/repository';
+import { LensRepository, ProjectValidationError, type MentionDraft } from '@/lib/db/repository';
 import { normalizeQuery } from '@/lib/match/url';
 
 let databaseCount = 0;
@@ -32,19 +32,35 @@ describe('projects', () => {
     expect(await repository.getActiveProjectId()).toBeNull();
   });
 
-  it('deleting a project removes its mentions, snapshots and aggregates', async () => {
+  it('deleting a project removes its mentions, snapshots, aggregates and per-project settings', async () => {
     const { db, repository } = await freshRepository();
     const project = await repository.saveProject({ name: 'P', keyQueries: ['q'] });
+    const draft: MentionDraft = {
+      canonicalUrl: 'a.com/',
+      url: 'https://a.com/',
+      domain: 'a.com',
+      kind: 'serp-result',
+      title: 'A',
+      excerpt: '',
+      lang: 'en',
+      suggested: null,
+      flags: { clientSite: false, linksToClient: false, mentionsClient: false },
+    };
     await repository.observePage({
       projectId: project.id,
       engine: 'google',
       serp: { query: 'q', firstRank: 1 },
-      items: [{ canonicalUrl: 'a.com/', url: 'https://a.com/', domain: 'a.com', kind: 'serp-result', title: 'A', excerpt: '', lang: 'en', suggested: null, flags: { clientSite: false, linksToClient: false, mentionsClient: false } }],
+      items: [draft],
       at: Date.now(),
     });
+    await repository.setMark(project.id, draft, { sentiment: 'positive', recommends: false });
     expect(await db.count('mentions')).toBe(1);
+    const settingsBefore = await db.count('settings');
     await repository.deleteProject(project.id);
     expect([await db.count('mentions'), await db.count('snapshots'), await db.count('aggregates')]).toEqual([0, 0, 0]);
+    // The learned model and the marked-mention counter went with it; only the active-project setting stays.
+    expect(settingsBefore).toBe(3);
+    expect((await db.getAll('settings')).map((setting) => setting.key)).toEqual(['activeProjectId']);
   });
 });
 
