@@ -1,5 +1,5 @@
 import { buildBrandMatcher, type BrandMatcher } from '../match/brand';
-import { computeClientFlags } from '../match/client-flags';
+import { computeClientFlags, type ClientFlagsInput } from '../match/client-flags';
 import { canonicalizeUrl, hostnameOf, normalizeQuery } from '../match/url';
 import type { Handlers, ItemState, PageItem, ParsedRequestOf } from '../messaging';
 import { analyzeSentiment, type LearnedModel } from '../sentiment';
@@ -7,7 +7,7 @@ import { suggestsRecommendation } from '../sentiment/recommends';
 import { SITES, findSite } from '../sites';
 import { SiteOverridesSchema, type SiteOverrides } from '../sites/overrides';
 import { SiteStatusSchema, type SiteStatus } from '../messaging/protocol';
-import { NO_CLIENT_FLAGS, monthOf, type Mention, type Project } from '../schema';
+import { NO_CLIENT_FLAGS, monthOf, type ClientFlags, type Mention, type Project } from '../schema';
 import { ProjectValidationError, textOfMention, type LensRepository, type MentionDraft } from '../db/repository';
 import { previousMonth } from '../kpi';
 
@@ -35,6 +35,10 @@ function brandMatcherFor(project: Project): BrandMatcher {
   return matcher;
 }
 
+function clientFlagsOf(project: Project, item: ClientFlagsInput): ClientFlags {
+  return computeClientFlags(item, { clientDomains: project.clientDomains, brand: brandMatcherFor(project) });
+}
+
 /** Everything the background derives from a page item: canonical URL, client flags, suggested label. */
 export function draftMention(
   item: ParsedItem | PageItem,
@@ -44,16 +48,11 @@ export function draftMention(
 ): MentionDraft {
   const text = textOfMention({ title: item.title, excerpt: item.snippet });
   const sentiment = analyzeSentiment(text, { learned });
-  const brand = project ? brandMatcherFor(project) : null;
-  const flags =
-    project && brand
-      ? computeClientFlags(
-          { url: item.url, title: item.title, snippet: item.snippet, linkedUrls: item.linkedUrls ?? [] },
-          { clientDomains: project.clientDomains, brand },
-        )
-      : NO_CLIENT_FLAGS;
+  const flags = project ? clientFlagsOf(project, item) : NO_CLIENT_FLAGS;
   const recommends =
-    brand !== null && !flags.clientSite && suggestsRecommendation(text, { brand, linksToClient: flags.linksToClient });
+    project !== null &&
+    !flags.clientSite &&
+    suggestsRecommendation(text, { brand: brandMatcherFor(project), linksToClient: flags.linksToClient });
   return {
     canonicalUrl: canonicalizeUrl(item.url),
     url: item.url,
@@ -69,6 +68,11 @@ export function draftMention(
 
 function stateOf(mention: Pick<Mention, 'canonicalUrl' | 'suggested' | 'mark' | 'flags'>): ItemState {
   return { canonicalUrl: mention.canonicalUrl, suggested: mention.suggested, mark: mention.mark, flags: mention.flags };
+}
+
+/** The badges of stored mentions depend on these; when they change, the stored badges are re-derived. */
+function sameClientIdentity(a: Project, b: Project): boolean {
+  return a.clientDomains.join('\n') === b.clientDomains.join('\n') && a.brandTerms.join('\n') === b.brandTerms.join('\n');
 }
 
 async function activeProject(repository: LensRepository): Promise<Project | null> {
@@ -159,7 +163,13 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
     async 'projects.save'({ id, input }, context) {
       requireExtensionPage(context);
       try {
+        const before = id ? await repository.getProject(id) : undefined;
         const project = await repository.saveProject(input, id, now());
+        if (before && !sameClientIdentity(before, project)) {
+          await repository.refreshClientFlags(project.id, (mention) =>
+            clientFlagsOf(project, { url: mention.url, title: mention.title, snippet: mention.excerpt }),
+          );
+        }
         onDataChanged(project.id);
         return { saved: true as const, project };
       } catch (error) {

@@ -206,11 +206,10 @@ export class LensRepository {
     await tx.objectStore('projects').put(project);
     const active = await tx.objectStore('settings').get(ACTIVE_PROJECT_KEY);
     if (typeof active?.value !== 'string') await tx.objectStore('settings').put({ key: ACTIVE_PROJECT_KEY, value: project.id });
-    const countingChanged =
-      existing &&
-      (existing.keyQueries.join('\n') !== project.keyQueries.join('\n') ||
-        existing.clientDomains.join('\n') !== project.clientDomains.join('\n'));
-    if (countingChanged) await this.rebuildInTransaction(tx, project);
+    // Client domains change what counts too, but through the mentions' flags: refreshClientFlags rebuilds then.
+    if (existing && existing.keyQueries.join('\n') !== project.keyQueries.join('\n')) {
+      await this.rebuildInTransaction(tx, project);
+    }
     await tx.done;
     return project;
   }
@@ -382,6 +381,22 @@ export class LensRepository {
 
   getAggregates(projectId: string): Promise<Aggregate[]> {
     return this.db.getAllFromIndex('aggregates', 'byProject', projectId);
+  }
+
+  /**
+   * After the client's domains or brand terms change, re-derives every stored mention's badges (client site,
+   * links to, mentions) and the aggregates that depend on them, in one transaction.
+   */
+  async refreshClientFlags(projectId: string, flagsOf: (mention: Mention) => ClientFlags): Promise<void> {
+    const project = await this.getProject(projectId);
+    if (!project) throw new Error(`No project with id ${projectId}`);
+    const tx = this.db.transaction(['snapshots', 'mentions', 'aggregates', 'settings'], 'readwrite');
+    const mentions = tx.objectStore('mentions');
+    for (let cursor = await mentions.index('byProject').openCursor(projectId); cursor; cursor = await cursor.continue()) {
+      await cursor.update({ ...cursor.value, flags: flagsOf(cursor.value) });
+    }
+    await this.rebuildInTransaction(tx, project);
+    await tx.done;
   }
 
   /** Recomputes a project's aggregates from its raw records (after a change to what counts, or a repair). */

@@ -124,3 +124,26 @@ describe('suggestions learn from marks', () => {
     expect(agreement.lastMonth.total).toBe(0);
   });
 });
+
+describe('editing the client', () => {
+  it('re-derives the stored badges and the KPIs that depend on them when the client domains change', async () => {
+    const saved: { project: { id: string } } = await call('projects.save', {
+      input: { name: 'Acme', clientDomains: ['elsewhere.example'], keyQueries: ['acme clinic'] },
+    });
+    await call('page.observe', { page, items }, contentScript);
+    await call('mark.set', { page, item: items[0], sentiment: 'positive', recommends: true }, contentScript);
+    const thirdParty = async () => {
+      const kpis: { report: { kpis: { key: string; value: number | null }[] } } = await call('kpi.get', {});
+      return kpis.report.kpis.find((kpi) => kpi.key === 'third-party-recommend')!.value;
+    };
+    // acmeclinic.com is not the client yet, so its recommendation counts as third-party.
+    expect(await thirdParty()).toBe(0.5);
+    await call('projects.save', {
+      id: saved.project.id,
+      input: { name: 'Acme', clientDomains: ['acmeclinic.com'], keyQueries: ['acme clinic'] },
+    });
+    expect(await thirdParty()).toBe(0);
+    const states: { items: { flags: { clientSite: boolean } }[] } = await call('page.observe', { page, items: [items[0]] }, contentScript);
+    expect(states.items[0]!.flags.clientSite).toBe(true);
+  });
+});
