@@ -4,7 +4,7 @@ import { AgreementPanel, type AgreementData } from '@/components/AgreementPanel'
 import { ProjectForm, type FieldErrors } from '@/components/ProjectForm';
 import { ProjectList } from '@/components/ProjectList';
 import { SitesPanel, type SitesData } from '@/components/SitesPanel';
-import type { ResponseOf } from '@/lib/messaging';
+import { errorMessage, type ResponseOf } from '@/lib/messaging';
 import type { Project } from '@/lib/schema';
 import { call, useDataChanges } from '@/lib/ui/extension-client';
 
@@ -26,7 +26,7 @@ function Dashboard() {
       call('sites.status', {}).then(setSites),
       call('suggestions.agreement', {}).then(setAgreement),
     ]).catch(
-      (failure: unknown) => setNotice(failure instanceof Error ? failure.message : String(failure)),
+      (failure: unknown) => setNotice(errorMessage(failure)),
     );
   }, []);
   useEffect(refresh, [refresh]);
@@ -46,7 +46,7 @@ function Dashboard() {
       setNotice(`Saved “${result.project.name}”.`);
       refresh();
     } catch (failure) {
-      setNotice(failure instanceof Error ? failure.message : String(failure));
+      setNotice(errorMessage(failure));
     } finally {
       setSaving(false);
     }

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { PopupView, type PopupData } from '@/components/PopupView';
+import { errorMessage } from '@/lib/messaging';
 import { call, useDataChanges } from '@/lib/ui/extension-client';
 
 /** The tab's URL is visible to us only on sites we have host access to: exactly the ones we can tag. */
@@ -20,7 +21,7 @@ function Popup() {
         setData(next);
         setError(null);
       })
-      .catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
+      .catch((failure: unknown) => setError(errorMessage(failure)));
   }, []);
   useEffect(refresh, [refresh]);
   useDataChanges(refresh);

@@ -1,4 +1,5 @@
 import type { ItemState, PageItem, RequestOf } from '../messaging/protocol';
+import { errorMessage } from '../messaging/send';
 import type { Item, PageExtract } from '../sites/types';
 import type { MarkSentiment } from '../schema';
 import type { ItemLabel } from '@/components/TagRow';
@@ -171,7 +172,7 @@ export class PageAnnotator {
       this.withObserverPaused(() => {
         for (const item of items) {
           const tracked = this.tracked.get(item.element);
-          if (tracked) this.render(tracked, { error: describe(error) });
+          if (tracked) this.render(tracked, { error: errorMessage(error) });
         }
       });
     }
@@ -232,7 +233,7 @@ export class PageAnnotator {
         if (attempt < attempts) await delay(this.options.retryDelayMs ?? 300 * attempt);
       }
     }
-    this.withObserverPaused(() => this.render(tracked, { error: `Not saved: ${describe(lastError)}` }));
+    this.withObserverPaused(() => this.render(tracked, { error: `Not saved: ${errorMessage(lastError)}` }));
   }
 
   private writeLabel(tracked: Tracked): { label: ItemLabel; labelSource: 'suggested' | 'marked' } {
@@ -297,10 +298,6 @@ function clearItemAttributes(element: Element): void {
   for (const name of ['data-rl-item', 'data-rl-rank', 'data-rl-url', 'data-rl-label', 'data-rl-label-source']) {
     element.removeAttribute(name);
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function delay(ms: number): Promise<void> {

@@ -1,7 +1,7 @@
 import { buildBrandMatcher, type BrandMatcher } from '../match/brand';
 import { computeClientFlags, type ClientFlagsInput } from '../match/client-flags';
 import { canonicalizeUrl, hostnameOf, normalizeQuery } from '../match/url';
-import type { Handlers, ItemState, PageItem, ParsedRequestOf } from '../messaging';
+import { errorMessage, type Handlers, type ItemState, type PageItem, type ParsedRequestOf } from '../messaging';
 import { analyzeSentiment, type LearnedModel } from '../sentiment';
 import { suggestsRecommendation } from '../sentiment/recommends';
 import { SITES, findSite } from '../sites';
@@ -90,7 +90,7 @@ export function parseOverrides(text: string): { overrides: SiteOverrides } | { e
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { error: `Not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+    return { error: `Not valid JSON: ${errorMessage(error)}` };
   }
   const parsed = SiteOverridesSchema.safeParse(json);
   if (!parsed.success) return { error: parsed.error.issues.map((issue) => issue.message).join('; ') };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RemoteError, send, type Transport } from './send';
+import { RemoteError, errorMessage, send, type Transport } from './send';
 import {
   EnvelopeSchema,
   protocol,
@@ -11,7 +11,7 @@ import {
 } from './protocol';
 
 export * from './protocol';
-export { RemoteError, send, type Transport } from './send';
+export { RemoteError, errorMessage, send, type Transport } from './send';
 
 export type Handlers<Context> = {
   [T in RequestType]: (payload: ParsedRequestOf<T>, context: Context) => Promise<ResponseOf<T>>;
@@ -41,7 +41,7 @@ export async function dispatchMessage<Context>(
     const data = await handler(payload.data, context);
     return { ok: true, data: protocol[type].response.parse(data) };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: errorMessage(error) };
   }
 }
 

@@ -5,6 +5,11 @@ export class RemoteError extends Error {
   override name = 'RemoteError';
 }
 
+/** The message of anything thrown, for showing to the user or sending back as an error answer. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export type Transport = (message: unknown) => Promise<unknown>;
 
 /**
