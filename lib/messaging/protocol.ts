@@ -107,7 +107,8 @@ export const protocol = {
   'projects.delete': { request: ProjectIdSchema, response: z.object({}) },
   'projects.setActive': { request: ProjectIdSchema, response: z.object({}) },
   'page.status': {
-    request: z.object({ site: z.string().min(1).max(100), url: z.string().max(8192), itemsFound: z.number().int().min(0), blocksSeen: z.number().int().min(0) }),
+    // The background stamps the time itself.
+    request: SiteStatusSchema.omit({ at: true }).extend({ site: z.string().min(1).max(100) }),
     response: z.object({}),
   },
   'sites.status': {
