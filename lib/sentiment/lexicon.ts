@@ -52,6 +52,10 @@ export interface WordInfo {
   /** A sentiment word that intensifies instead when a sentiment word follows it directly ("ужасно вкусно"). */
   intensifies: boolean;
   negator: boolean;
+  /** Makes its clause a question (rules.questionParticles). */
+  asks: boolean;
+  /** A word of seeking (rules.seekingWords). */
+  seeks: boolean;
   contrast: boolean;
   /** Valence when the word is denied ("не работает"), 0 for words that are not failures. */
   failure: number;
@@ -132,6 +136,8 @@ function lexiconOf(
         boost,
         intensifies: rules.intensifyingWords.has(normalised),
         negator,
+        asks: rules.questionParticles.has(normalised),
+        seeks: rules.seekingWords.has(normalised),
         contrast: rules.contrasts.has(normalised),
         failure: functionWord ? 0 : (longestPrefixValence(normalised, rules.failures) ?? 0),
         licences: rules.licensedWords.get(normalised),

@@ -51,10 +51,12 @@ function emoticonValence(token: Token, english: LanguageLexicon): number {
 /**
  * A capitalised English word inside a sentence of ordinary lower-case text is a name ("Best Buy", "Happy
  * Dental", "the Supreme Court", "United States"), not an opinion. Russian and Bulgarian writers capitalise too
- * loosely for this to hold there.
+ * loosely for this to hold there. In any language, a capital inside a word ("МегаФон", "СуперБИТ", "iPhone")
+ * spells a brand or product.
  */
 function isProperName(tokens: readonly Token[], index: number, lexicon: LanguageLexicon, tokenized: TokenizedText): boolean {
   const token = tokens[index] as Token;
+  if (token.mixedCase) return true;
   return (
     token.capitalized &&
     token.script === 'latin' &&
@@ -104,6 +106,9 @@ export function scoreTokens(tokenized: TokenizedText, lang: SentimentLanguage): 
     if (info.negator || info.boost !== 0) continue;
     if (info.intensifies && (infos[i + 1]?.valence ?? 0) !== 0) continue;
     if (isProperName(tokens, i, lexicon, tokenized)) continue;
+    // Praise in a short quotation is a title or a name ("Активное лето"), or held at a distance: the irony of
+    // «"шикарная" политика», 'the "best" support'.
+    if (token.quoted && info.valence > 0) continue;
 
     const phrase = info.endsPhrase ? phraseEndingAt(infos, i, lexiconOfWord(token, lexicon)) : undefined;
     const firstWord = phrase === undefined ? i : i - phrase.length + 1;
@@ -134,7 +139,7 @@ export function scoreTokens(tokenized: TokenizedText, lang: SentimentLanguage): 
   }
 
   applyContrasts(tokens, infos, valences);
-  ignorePraiseInQuestions(tokens, valences);
+  ignoreUnassertedPraise(tokens, infos, valences);
 
   let sum = 0;
   for (let i = 0; i < tokens.length; i += 1) {
@@ -171,20 +176,33 @@ function applyContrasts(tokens: readonly Token[], infos: readonly (WordInfo | un
 }
 
 /**
- * A question asks about what the writer hopes for or doubts; it does not praise: "can someone recommend a good
- * editor?", "who says lotteries are harmless fun?", "кто знает хороший банк?". Positive words in the clause that
- * ends with "?" count for nothing; negative ones still count, since criticism is often put as a question ("who
- * buys this junk?"). "?!" exclaims rather than asks, and earlier clauses of the sentence ("I loved it, will
- * they open another?") are statements.
+ * Praise that is asked about or sought is not praise. A question asks about what the writer hopes for or doubts:
+ * "can someone recommend a good editor?", "who says lotteries are harmless fun?", "кто знает хороший банк?",
+ * "бихте ли препоръчали хубав ресторант" (Bulgarian "ли" asks without a question mark). Positive words in such a
+ * clause count for nothing, and so do those after a word of seeking in the same clause ("търся хубав фризьор",
+ * "посоветуйте надежный банк"). Negative ones still count, since criticism is often put as a question ("who
+ * buys this junk?"). "?!" exclaims rather than asks, and earlier clauses of the sentence ("I loved it, will they
+ * open another?") are statements.
  */
-function ignorePraiseInQuestions(tokens: readonly Token[], valences: Float64Array): void {
+function ignoreUnassertedPraise(tokens: readonly Token[], infos: readonly (WordInfo | undefined)[], valences: Float64Array): void {
   let clauseStart = 0;
-  for (let i = 0; i < tokens.length; i += 1) {
-    const token = tokens[i] as Token;
-    if (token.kind !== 'break') continue;
-    if (token.text.startsWith('?') && !tokens[i + 1]?.text.startsWith('!')) {
+  let asks = false;
+  let seeking = false;
+  for (let i = 0; i <= tokens.length; i += 1) {
+    const token = tokens[i];
+    if (token !== undefined && token.kind !== 'break') {
+      const info = infos[i];
+      if (info?.asks) asks = true;
+      if (info?.seeks) seeking = true;
+      else if (seeking && (valences[i] ?? 0) > 0) valences[i] = 0;
+      continue;
+    }
+    const question = token?.text.startsWith('?') === true && tokens[i + 1]?.text.startsWith('!') !== true;
+    if (asks || question) {
       for (let k = clauseStart; k < i; k += 1) if ((valences[k] ?? 0) > 0) valences[k] = 0;
     }
     clauseStart = i + 1;
+    asks = false;
+    seeking = false;
   }
 }

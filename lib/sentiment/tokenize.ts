@@ -13,6 +13,10 @@ export interface Token {
    * the middle of an English sentence a name.
    */
   capitalized: boolean;
+  /** A capital after a lower-case letter ("МегаФон", "СуперБИТ", "iPhone"): a brand or product name in any language. */
+  mixedCase: boolean;
+  /** Inside a short quotation (three words at most): a title, a name, or a word held at a distance ("шикарная" политика). */
+  quoted: boolean;
 }
 
 export interface TokenizedText {
@@ -51,11 +55,44 @@ function scriptOf(lowerWord: string): Script {
 }
 
 function emoticonToken(text: string): Token {
-  return { kind: 'emoticon', text, script: 'other', shouted: false, capitalized: false };
+  return { kind: 'emoticon', text, script: 'other', shouted: false, capitalized: false, mixedCase: false, quoted: false };
 }
 
 function breakToken(text: string): Token {
-  return { kind: 'break', text, script: 'other', shouted: false, capitalized: false };
+  return { kind: 'break', text, script: 'other', shouted: false, capitalized: false, mixedCase: false, quoted: false };
+}
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const ENTITY = /&(?:(amp|lt|gt|quot|apos|nbsp)|#(\d{1,7})|#x([\da-f]{1,6}));/gi;
+
+/**
+ * Text copied out of feeds, APIs and exports often keeps HTML entities, sometimes twice encoded ("&amp;lt;3"):
+ * read as words they become "gt" and "amp", and a "&lt;3" heart is lost.
+ */
+function decodeEntities(text: string): string {
+  let decoded = text;
+  for (let pass = 0; pass < 2 && decoded.includes('&'); pass += 1) {
+    decoded = decoded.replace(ENTITY, (entity, name: string | undefined, decimal: string | undefined, hex: string | undefined) => {
+      if (name !== undefined) return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
+      const code = decimal !== undefined ? Number(decimal) : Number.parseInt(hex ?? '', 16);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    });
+  }
+  return decoded;
+}
+
+const SHORT_QUOTATION = /(?:["«„“”]|'')\s*([^"«»„“”'\n.!?]{1,40}?)\s*(?:["»“”]|'')/gu;
+const MAX_QUOTED_WORDS = 3;
+
+/** Character ranges of quotations of at most three words. */
+function shortQuotations(text: string): [number, number][] {
+  if (!/["«„“”]|''/.test(text)) return [];
+  const spans: [number, number][] = [];
+  for (const match of text.matchAll(SHORT_QUOTATION)) {
+    const words = (match[1] ?? '').split(/\s+/).filter(Boolean).length;
+    if (words > 0 && words <= MAX_QUOTED_WORDS) spans.push([match.index, match.index + match[0].length]);
+  }
+  return spans;
 }
 
 const DIGIT_OR_ENUMERATOR_BEFORE = /(?:\d|(?:^|\s)\p{L})$/u;
@@ -65,12 +102,14 @@ const WORD_CHARACTER_AFTER = /^[\p{L}\p{N}]/u;
  * Splits text into words, emoticons, emoji and clause breaks. Brackets are balanced first: a ")" or "(" that
  * closes or opens nothing is the smile or frown of Russian and Bulgarian web writing ("спасибо))", "жаль(").
  */
-export function tokenize(text: string): TokenizedText {
+export function tokenize(rawText: string): TokenizedText {
+  const text = decodeEntities(rawText);
   const tokens: Token[] = [];
   let exclamations = 0;
   let questions = 0;
   let hasLowerCaseWords = false;
   const openBrackets: number[] = [];
+  const quotedSpans = shortQuotations(text);
 
   for (const match of text.matchAll(SCANNER)) {
     const [whole, , emoticon, brackets, emoji, word, punctuation] = match;
@@ -101,6 +140,8 @@ export function tokenize(text: string): TokenizedText {
         script: scriptOf(lower),
         shouted,
         capitalized: !shouted && word[0] !== lower[0],
+        mixedCase: !shouted && word.slice(1) !== lower.slice(1),
+        quoted: quotedSpans.some(([from, to]) => start > from && start < to),
       });
     } else if (punctuation !== undefined) {
       if (punctuation[0] === '!') exclamations += punctuation.length;

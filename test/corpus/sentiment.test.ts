@@ -28,7 +28,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   'ru/cedr': 0.5,
   'ru/sentirueval2015-reviews': 0.86,
   'ru/sentirueval2016-banks': 0.54,
-  'ru/sentirueval2016-telecom': 0.51,
+  'ru/sentirueval2016-telecom': 0.53,
   'bg/bgmamma-forum': 0.55,
 };
 /** Files without a floor of their own must at least match the baseline package on a sample. */

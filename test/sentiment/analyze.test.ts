@@ -89,6 +89,12 @@ describe('English', () => {
     expect(labelOf('They serve slaw with the fish.')).toBe('neutral');
   });
 
+  it('reads HTML entities as the characters they encode, even twice encoded', () => {
+    expect(labelOf('Love this place &lt;3')).toBe('positive');
+    expect(scoreOf('ok &gt;&gt;&gt; the menu')).toBe(scoreOf('ok >>> the menu'));
+    expect(labelOf('Fish &amp;amp; chips &gt; burgers')).toBe('neutral');
+  });
+
   it('lets capitals emphasise when the rest is not shouted', () => {
     expect(scoreOf('The checkout is GREAT here')).toBeGreaterThan(scoreOf('The checkout is great here'));
   });
@@ -184,6 +190,32 @@ describe('names', () => {
     expect(labelOf('The nurses at Happy Valley Clinic were rude.')).toBe('negative');
     expect(labelOf('Great staff, quick service.')).toBe('positive');
   });
+
+  it('reads a word with a capital inside as a brand, in any language', () => {
+    expect(labelOf('Подключил СуперБИТ вчера вечером')).toBe('neutral');
+    expect(labelOf('Подключил супер тариф вчера вечером')).toBe('positive');
+    expect(labelOf('Got the new iPhone from SuperDeals today')).toBe('neutral');
+  });
+
+  it('does not read praise in a short quotation: a title, a name or irony', () => {
+    expect(labelOf('Ростелеком провел праздник «Активное лето» в парке')).toBe('neutral');
+    expect(labelOf('Списали деньги без предупреждения. "Шикарная" политика.')).toBe('negative');
+    expect(labelOf('They call it "premium" support and it is awful.')).toBe('negative');
+    expect(labelOf('The staff were "rude" and "slow".')).toBe('negative');
+  });
+});
+
+describe('idioms', () => {
+  it('reads "leaves much to be desired" as criticism in every language', () => {
+    expect(labelOf('The service leaves a lot to be desired.')).toBe('negative');
+    expect(labelOf('Обслуживание оставляет желать лучшего.')).toBe('negative');
+    expect(labelOf('Обслужването оставя много да се желае.')).toBe('negative');
+  });
+
+  it('reads "stopped" as denying what stopped: "перестал работать", "спря да работи"', () => {
+    expect(labelOf('Интернет перестал работать.')).toBe('negative');
+    expect(labelOf('Приложението спря да работи.')).toBe('negative');
+  });
 });
 
 describe('questions', () => {
@@ -191,6 +223,17 @@ describe('questions', () => {
     expect(labelOf('Can anyone recommend a good plumber near the station?')).toBe('neutral');
     expect(labelOf('Кто-нибудь знает хороший банк для вклада?')).toBe('neutral');
     expect(labelOf('Можете ли да препоръчате добър зъболекар?')).toBe('neutral');
+  });
+
+  it('reads a Bulgarian "ли" clause as a question without a question mark', () => {
+    expect(labelOf('Здравейте, бихте ли препоръчали хубав ресторант за рожден ден.')).toBe('neutral');
+    expect(labelOf('Ресторантът е хубав.')).toBe('positive');
+  });
+
+  it('does not read praise that is sought as praise: "търся хубав", "посоветуйте хороший"', () => {
+    expect(labelOf('Търся хубав ресторант с градина за кръщене.')).toBe('neutral');
+    expect(labelOf('Посоветуйте хороший стоматолог в центре.')).toBe('neutral');
+    expect(labelOf('Ищу хороший сервис. Нашел, очень доволен!')).toBe('positive');
   });
 
   it('still reads criticism put as a question', () => {

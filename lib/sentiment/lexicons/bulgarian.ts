@@ -5,7 +5,8 @@ import { BOOST, DAMPEN, phraseMap, valenceMap, type LanguageRules } from './prof
 // ("препоръч" -> препоръчвам, препоръчах, препоръчително).
 
 const NEGATORS = new Set(
-  `не няма нямаше нямам нямаш нямаме нямате нямат нито никога никак без никакъв никаква никакво никакви`.split(/\s+/),
+  `не няма нямаше нямам нямаш нямаме нямате нямат нито никога никак без никакъв никаква никакво никакви спря спряха
+  престана престанаха`.split(/\s+/),
 );
 
 const BOOSTERS = new Map<string, number>([
@@ -50,7 +51,7 @@ const PREFIXES = valenceMap({
 });
 
 const PHRASES = phraseMap({
-  '-2': 'не става',
+  '-2': 'не става | да се желае',
   '0': 'добър ден | добро утро | добър вечер',
 });
 
@@ -59,6 +60,8 @@ export const BULGARIAN: LanguageRules = {
   negatingSuffixes: [],
   boosters: BOOSTERS,
   intensifyingWords: new Set('ужасно адски зверски кошмарно'.split(' ')),
+  questionParticles: new Set(['ли']),
+  seekingWords: new Set('търся търсим търсех търсихме'.split(' ')),
   contrasts: new Set(['но', 'обаче', 'ала', 'ама']),
   words: WORDS,
   prefixes: PREFIXES,

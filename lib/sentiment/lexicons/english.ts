@@ -57,7 +57,7 @@ const PHRASES = phraseMap({
   '1.5': 'no complaints | no problems | no issues | works fine | worked fine | as described | as advertised',
   '-1.5': `not worth | stay away | falls apart | fell apart | at best | below average | off putting | over rated |
   sent back | send back | sent it back | send it back`,
-  '-2': `waste of | wasted my | stopped working | quit working | never again | poor quality | poorly made |
+  '-2': `waste of | wasted my | to be desired | stopped working | quit working | never again | poor quality | poorly made |
   broke after | one star | thumbs down | a joke | 1 star`,
   '-2.5': `do not buy | don't buy | never buy | rip off | ripped off | total waste | con artist | no stars |
   zero stars | 0 stars | don't waste | do not waste | dont waste | waste your time | waste your money`,
@@ -68,6 +68,8 @@ export const ENGLISH: LanguageRules = {
   negatingSuffixes: ["n't"],
   boosters: BOOSTERS,
   intensifyingWords: new Set('terribly awfully insanely crazy'.split(' ')),
+  questionParticles: new Set(),
+  seekingWords: new Set(),
   contrasts: new Set(['but', 'however']),
   words: WORDS,
   prefixes: new Map(),

@@ -14,6 +14,10 @@ export interface LanguageRules {
    * "страшно доволна", "terribly funny" (but "беше ужасно" stays negative).
    */
   intensifyingWords: ReadonlySet<string>;
+  /** Particles that make a clause a question without a question mark (Bulgarian "ли": "бихте ли препоръчали"). */
+  questionParticles: ReadonlySet<string>;
+  /** Words of seeking: praise after them describes what is wanted, not what was had ("търся", "посоветуйте"). */
+  seekingWords: ReadonlySet<string>;
   /** Contrast words ("but", "но", "обаче"): in their sentence, what follows counts more than what precedes. */
   contrasts: ReadonlySet<string>;
   /** Our own review and reputation vocabulary: surface forms, checked before the stemmed package lexicon. */

@@ -4,7 +4,10 @@ import { BOOST, DAMPEN, phraseMap, valenceMap, type LanguageRules } from './prof
 // ("мошенни" -> мошенники, мошенничество); exact words are for forms whose prefix would be ambiguous.
 // Letters are lower-case with ё written as е (the lookup normalises the text the same way).
 
-const NEGATORS = new Set(['не', 'ни', 'нет', 'никогда', 'ничуть', 'нисколько', 'отнюдь', 'без', 'никакой', 'никакого']);
+const NEGATORS = new Set(
+  `не ни нет никогда ничуть нисколько отнюдь без никакой никакого перестал перестала перестало перестали перестает
+  перестают перестанет прекратил прекратила прекратило прекратили`.split(/\s+/),
+);
 
 const BOOSTERS = new Map<string, number>([
   ...`очень крайне весьма абсолютно невероятно чрезвычайно слишком самый самая самое самые настолько так такой
@@ -56,7 +59,7 @@ const PREFIXES = valenceMap({
 
 const PHRASES = phraseMap({
   '0': 'добрый день | добрый вечер | доброе утро | доброй ночи | спасибо за обращение | спасибо за ответ',
-  '-2': 'деньги на ветер | хуже некуда',
+  '-2': 'деньги на ветер | хуже некуда | желать лучшего',
   '-1.5': 'вернуть деньги | верните деньги',
   '2': 'все отлично | все хорошо',
 });
@@ -66,6 +69,8 @@ export const RUSSIAN: LanguageRules = {
   negatingSuffixes: [],
   boosters: BOOSTERS,
   intensifyingWords: new Set('ужасно жутко страшно чертовски'.split(' ')),
+  questionParticles: new Set(),
+  seekingWords: new Set('ищу ищем ищет посоветуйте подскажите порекомендуйте'.split(' ')),
   contrasts: new Set(['но', 'однако', 'зато']),
   words: WORDS,
   prefixes: PREFIXES,
