@@ -24,7 +24,7 @@ import {
   type Sentiment,
   type Suggestion,
 } from '../schema';
-import { LearnedModelSchema, emptyLearnedModel, forgetMark, learnFromMark, type LearnedModel } from '../sentiment';
+import { LearnedModelSchema, learnedModelOf, learnFromMark, type LearnedModel } from '../sentiment';
 import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { LensDB, LensDatabase } from './database';
 
@@ -326,6 +326,11 @@ export class LensRepository {
     return after;
   }
 
+  /**
+   * A new mark is one more learning step. A changed or removed mark, or a model stored by an older version,
+   * means replaying the project's marks in the order they were made (the change itself is already stored):
+   * a learned step cannot be taken back exactly.
+   */
   private async relearn(
     tx: WriteTransaction,
     projectId: string,
@@ -336,11 +341,22 @@ export class LensRepository {
     if (!isSentiment(previous) && !isSentiment(next)) return;
     const settings = tx.objectStore('settings');
     const stored = LearnedModelSchema.safeParse((await settings.get(learnedModelKey(projectId)))?.value);
-    let model = stored.success ? stored.data : emptyLearnedModel();
-    const text = textOfMention(mention);
-    if (isSentiment(previous)) model = forgetMark(model, text, previous, mention.lang);
-    if (isSentiment(next)) model = learnFromMark(model, text, next, mention.lang);
+    const model =
+      stored.success && !isSentiment(previous) && isSentiment(next)
+        ? learnFromMark(stored.data, textOfMention(mention), next, mention.lang)
+        : learnedModelOf(await this.sentimentMarksInOrder(tx, projectId));
     await settings.put({ key: learnedModelKey(projectId), value: model });
+  }
+
+  private async sentimentMarksInOrder(tx: WriteTransaction, projectId: string) {
+    const marked = await tx
+      .objectStore('mentions')
+      .index('byProjectMarkedAt')
+      .getAll(IDBKeyRange.bound([projectId, -Infinity], [projectId, Infinity]));
+    return marked.flatMap((mention) => {
+      const label = mention.mark?.sentiment;
+      return isSentiment(label) ? [{ text: textOfMention(mention), label, lang: mention.lang }] : [];
+    });
   }
 
   async getLearnedModel(projectId: string): Promise<LearnedModel | undefined> {

@@ -1,18 +1,11 @@
 import { languageOfTokens } from './language.ts';
-import { learnedOpinion, termsOfTokens, type LearnedModel } from './learned.ts';
-import { scoreTokens } from './score.ts';
+import { learnedLabel, learnedProbabilities, markCount, termsOfTokens, type LearnedModel } from './learned.ts';
+import { labelOfScore, scoreTokens } from './score.ts';
 import { tokenize } from './tokenize.ts';
 import type { SentimentLabel, SentimentLanguage } from './types.ts';
 
 export { detectLanguage } from './language.ts';
-export {
-  emptyLearnedModel,
-  forgetMark,
-  learnFromMark,
-  LearnedModelSchema,
-  markCount,
-  type LearnedModel,
-} from './learned.ts';
+export { emptyLearnedModel, learnedModelOf, learnFromMark, LearnedModelSchema, markCount, type LearnedModel } from './learned.ts';
 export { SENTIMENT_LANGUAGES, type SentimentLabel, type SentimentLanguage } from './types.ts';
 
 export interface SentimentResult {
@@ -25,25 +18,21 @@ export interface SentimentResult {
 export interface SentimentOptions {
   /** The text's language when known; detected from the text otherwise. */
   lang?: SentimentLanguage;
-  /** The project's model learned from the user's marks; blended in once it has enough of them. */
+  /** The project's model learned from the user's marks; it decides once it has learned from at least one. */
   learned?: LearnedModel;
 }
 
-/** |score| below this is neutral (VADER's threshold). */
-const NEUTRAL_BAND = 0.05;
-
 /**
- * Suggests a sentiment for an English, Russian or Bulgarian text: lexicons and rules (see score.ts), blended
- * with the project's learned model when one is given. Pure and synchronous; nothing is fetched.
+ * Suggests a sentiment for an English, Russian or Bulgarian text: lexicons and rules (see score.ts), corrected
+ * by the project's learned model when one is given (see learned.ts). Pure and synchronous; nothing is fetched.
  */
 export function analyzeSentiment(text: string, options: SentimentOptions = {}): SentimentResult {
   const tokenized = tokenize(text);
   const lang = options.lang ?? languageOfTokens(tokenized.tokens);
-  let score = scoreTokens(tokenized, lang);
-  if (options.learned !== undefined) {
-    const opinion = learnedOpinion(options.learned, termsOfTokens(tokenized.tokens, lang));
-    score = (1 - opinion.weight) * score + opinion.weight * opinion.score;
-  }
-  const label: SentimentLabel = score >= NEUTRAL_BAND ? 'positive' : score <= -NEUTRAL_BAND ? 'negative' : 'neutral';
-  return { label, score, lang };
+  const lexiconScore = scoreTokens(tokenized, lang);
+  const learned = options.learned;
+  if (learned === undefined || markCount(learned) === 0) return { label: labelOfScore(lexiconScore), score: lexiconScore, lang };
+  const probabilities = learnedProbabilities(learned, { lexiconScore, terms: termsOfTokens(tokenized.tokens, lang) });
+  const [negative, , positive] = probabilities;
+  return { label: learnedLabel(probabilities), score: positive - negative, lang };
 }

@@ -2,7 +2,7 @@ import { BRACKET_EMOTICONS, EMOJI, emoticonValenceByShape } from './lexicons/emo
 import { lexiconFor, lexiconOfEnglishInsideCyrillic, type LanguageLexicon, type WordInfo } from './lexicon.ts';
 import type { Token, TokenizedText } from './tokenize.ts';
 import { BOOST } from './lexicons/profile.ts';
-import type { SentimentLanguage } from './types.ts';
+import type { SentimentLabel, SentimentLanguage } from './types.ts';
 
 // The rules follow VADER (Hutto & Gilbert 2014): valences add up, boosters within three words scale a word,
 // a negator within three words flips and damps it, capitals emphasise, "but" shifts weight to what follows,
@@ -32,6 +32,13 @@ const NEGATIVITY_WEIGHT = 1.3;
 const UNATTACHED_NEGATOR_LEAN = -0.1;
 
 const SENTENCE_END = /[.!?…\n]/;
+
+/** |score| below this is neutral (VADER's threshold). */
+export const NEUTRAL_BAND = 0.05;
+
+export function labelOfScore(score: number): SentimentLabel {
+  return score >= NEUTRAL_BAND ? 'positive' : score <= -NEUTRAL_BAND ? 'negative' : 'neutral';
+}
 
 /** The lexicon that rates a word: Latin words in Russian or Bulgarian text are English, Cyrillic in English text Russian. */
 function lexiconOfWord(token: Token, lexicon: LanguageLexicon): LanguageLexicon {

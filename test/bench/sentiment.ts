@@ -11,7 +11,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeSentiment, SENTIMENT_LANGUAGES, type SentimentLabel, type SentimentLanguage } from '../../lib/sentiment/index.ts';
+import {
+  analyzeSentiment,
+  learnedModelOf,
+  SENTIMENT_LANGUAGES,
+  type SentimentLabel,
+  type SentimentLanguage,
+} from '../../lib/sentiment/index.ts';
+import { seededRandom } from '../support/prng.ts';
 import { BASELINE_MARGIN, barOf, SHORT_TEXT_MAX_CHARS, TEXTS_PER_SECOND_TARGET, type Bar, type Measure } from '../sentiment/bars.ts';
 import { baselineIsSlow, baselinePackageName, baselineSentiment, seededSample } from '../sentiment/baseline.ts';
 import { loadSentimentCorpus, type LabelledText, type SentimentCorpusFile } from '../sentiment/corpus-data.ts';
@@ -26,6 +33,9 @@ const BASELINE_SAMPLE_SEED = 20_240_601;
 /** Throughput is the best of several rounds: other processes on a shared machine only ever slow a round down. */
 const THROUGHPUT_ROUNDS = 5;
 const THROUGHPUT_ROUND_SECONDS = 1;
+/** Marks a simulated user has made when the project's learned model is measured, and the order's seed. */
+const LEARNING_MARKS = [50, 200, 500, 1000] as const;
+const LEARNING_SEED = 7;
 
 interface Answer {
   label: SentimentLabel;
@@ -134,6 +144,42 @@ function benchFile(file: SentimentCorpusFile) {
 
 type FileResult = ReturnType<typeof benchFile>;
 
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const random = seededRandom(seed);
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy;
+}
+
+/**
+ * Suggestions learning from marks: a user marks the first k texts of the file (in a fixed random order) with
+ * their gold labels, and the rest are judged with the project's learned model and without it. At most half the
+ * file is marked, so the rest stays a fair test.
+ */
+function learningCurve(file: SentimentCorpusFile) {
+  const bar = barOf(file);
+  const order = shuffled(file.rows, LEARNING_SEED);
+  return LEARNING_MARKS.filter((marks) => marks <= order.length / 2).map((marks) => {
+    const learned = learnedModelOf(order.slice(0, marks).map((row) => ({ text: row.text, label: row.label })));
+    const rest = order.slice(marks);
+    return {
+      marks,
+      without: measured(figuresOf(rest, rest.map((row) => analyzeSentiment(row.text))), bar.measure),
+      withLearned: measured(figuresOf(rest, rest.map((row) => analyzeSentiment(row.text, { learned }))), bar.measure),
+    };
+  });
+}
+
+type LearningCurve = ReturnType<typeof learningCurve>;
+
+function printLearning(name: string, curve: LearningCurve): void {
+  const steps = curve.map((step) => `${step.marks}: ${percent(step.without)} -> ${percent(step.withLearned)}`);
+  console.log(`  ${name.padEnd(30)} ${steps.join(' | ')}`);
+}
+
 function printFile(result: FileResult): void {
   const ours = result.ours;
   const base = result.baseline;
@@ -204,6 +250,10 @@ function main(): void {
     );
   }
 
+  console.log('\nLearning from marks (judged figure on the texts not marked, without -> with the learned model, after n marks):');
+  const learning = Object.fromEntries(files.map((file) => [file.name, learningCurve(file)]));
+  for (const [name, curve] of Object.entries(learning)) printLearning(name, curve);
+
   const shortTexts = files.flatMap((file) => file.rows.map((row) => row.text)).filter((text) => text.length <= SHORT_TEXT_MAX_CHARS);
   const speed = throughput(shortTexts, (text) => analyzeSentiment(text));
   const loadAverage = os.loadavg()[0] ?? 0;
@@ -232,9 +282,11 @@ function main(): void {
       'Binary files are judged by forced-binary accuracy (sign of the score, 0 counted positive); 3-class files by the label.',
       `The ru/bg baseline (multilang-sentiment) runs on a ${BASELINE_SAMPLE_SIZE}-text sample per file, seed ${BASELINE_SAMPLE_SEED}; accuracy margins compare ours on that same sample.`,
       'macro-F1 averages F1 over the classes present in the gold labels.',
+      `learning: a simulated user marks n texts of each file (seed ${LEARNING_SEED}) with their gold labels; the rest are judged without and with the learned model.`,
     ],
     files: results,
     languages,
+    learning,
     throughput: {
       shortTextsPerCpuSecond: speed.cpu,
       shortTextsPerWallSecond: speed.wall,

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   analyzeSentiment,
   emptyLearnedModel,
-  forgetMark,
+  learnedModelOf,
   learnFromMark,
   LearnedModelSchema,
   markCount,
   type LearnedModel,
   type SentimentLabel,
 } from '../../lib/sentiment/index.ts';
-import { MAX_LEARNED_TERMS, MIN_MARKS_TO_BLEND } from '../../lib/sentiment/learned.ts';
+import { MAX_LEARNED_TERMS } from '../../lib/sentiment/learned.ts';
 
 // "подвисает" (freezes for a moment) is not in the lexicon: only the user's marks can teach it.
 const PROJECT_MARKS: [string, SentimentLabel][] = [
@@ -45,18 +45,38 @@ describe('learned model', () => {
     expect(LearnedModelSchema.parse(JSON.parse(JSON.stringify(learned)))).toEqual(learned);
   });
 
-  it('flips a new text with a project-specific term to the label the user taught', () => {
-    const text = 'Сегодня снова подвисает';
-    expect(analyzeSentiment(text).label).toBe('neutral');
-    const model = learnAll(PROJECT_MARKS);
-    expect(markCount(model)).toBeGreaterThanOrEqual(MIN_MARKS_TO_BLEND);
-    expect(analyzeSentiment(text, { learned: model }).label).toBe('negative');
-    expect(analyzeSentiment('Снова кешбэк', { learned: model }).label).toBe('positive');
+  it('answers exactly as the lexicon until it has learned, and one contrary mark does not overturn the lexicon', () => {
+    const text = 'Отличный банк, быстрый перевод';
+    expect(analyzeSentiment(text, { learned: emptyLearnedModel() })).toEqual(analyzeSentiment(text));
+    const once = learnFromMark(emptyLearnedModel(), 'Отличный сервис, быстрый ответ', 'negative');
+    expect(analyzeSentiment(text, { learned: once }).label).toBe('positive');
   });
 
-  it('is not consulted before it has enough marks', () => {
-    const few = learnAll(PROJECT_MARKS.slice(0, MIN_MARKS_TO_BLEND - 1));
-    expect(analyzeSentiment('Сегодня снова подвисает', { learned: few })).toEqual(analyzeSentiment('Сегодня снова подвисает'));
+  it('turns a new text with a project-specific term to the label the user keeps giving it', () => {
+    const text = 'Сегодня снова подвисает';
+    expect(analyzeSentiment(text).label).toBe('neutral');
+    const model = learnAll([...PROJECT_MARKS, ...PROJECT_MARKS]);
+    expect(analyzeSentiment(text, { learned: model }).label).toBe('negative');
+    expect(analyzeSentiment('Кешбэк снова пришёл', { learned: model }).label).toBe('positive');
+    expect(analyzeSentiment('Ужасный сервис, никому не советую', { learned: model }).label).toBe('negative');
+  });
+
+  it('learns where this user draws the line between neutral and praise', () => {
+    const mild = [
+      'The lobby is fine.',
+      'Parking was okay.',
+      'Breakfast was decent.',
+      'The staff seemed nice enough.',
+      'Checkout was fine.',
+      'The pool is decent.',
+      'Rooms are okay for the price.',
+      'The view was nice.',
+    ];
+    const text = 'The gym was fine.';
+    expect(analyzeSentiment(text).label).toBe('positive');
+    const model = learnAll([...mild, ...mild, ...mild].map((sentence): [string, SentimentLabel] => [sentence, 'neutral']));
+    expect(analyzeSentiment(text, { learned: model }).label).toBe('neutral');
+    expect(analyzeSentiment('Absolutely wonderful stay, the best hotel we have ever had!', { learned: model }).label).toBe('positive');
   });
 
   it('learns denied terms apart from affirmed ones', () => {
@@ -66,11 +86,10 @@ describe('learned model', () => {
     expect(Object.keys(withDenial.terms)).toContain('!подвиса');
   });
 
-  it('forgets a mark exactly (the inverse of learning it)', () => {
-    const model = learnAll(PROJECT_MARKS);
-    const changedMind = forgetMark(learnFromMark(model, 'Приложение снова подвисает', 'positive'), 'Приложение снова подвисает', 'positive');
-    expect(changedMind).toEqual(model);
-    expect(forgetMark(emptyLearnedModel(), 'что угодно', 'negative')).toEqual(emptyLearnedModel());
+  it('is rebuilt by replaying the marks in order, the same model as learning them one by one', () => {
+    const marks = PROJECT_MARKS.map(([text, label]) => ({ text, label }));
+    expect(learnedModelOf(marks)).toEqual(learnAll(PROJECT_MARKS));
+    expect(learnedModelOf([])).toEqual(emptyLearnedModel());
   });
 
   it('caps its vocabulary', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DB_VERSION, openLensDatabase } from '@/lib/db/database';
 import { LensRepository, ProjectValidationError, type MentionDraft } from '@/lib/db/repository';
 import { normalizeQuery } from '@/lib/match/url';
+import { emptyLearnedModel, learnedModelOf } from '@/lib/sentiment';
 
 let databaseCount = 0;
 async function freshRepository() {
@@ -61,6 +62,67 @@ describe('projects', () => {
     // The learned model and the marked-mention counter went with it; only the active-project setting stays.
     expect(settingsBefore).toBe(3);
     expect((await db.getAll('settings')).map((setting) => setting.key)).toEqual(['activeProjectId']);
+  });
+});
+
+describe('the learned model', () => {
+  const draftOf = (n: number, title: string): MentionDraft => ({
+    canonicalUrl: `forum.example/t/${n}`,
+    url: `https://forum.example/t/${n}`,
+    domain: 'forum.example',
+    kind: 'forum-post',
+    title,
+    excerpt: '',
+    lang: 'ru',
+    suggested: null,
+    flags: { clientSite: false, linksToClient: false, mentionsClient: false },
+  });
+  const drafts = [draftOf(1, 'Приложение подвисает'), draftOf(2, 'Кешбэк пришёл'), draftOf(3, 'Офис переехал')];
+
+  it('learns each new mark, and is rebuilt from the remaining marks in order when a mark changes or goes', async () => {
+    const { repository } = await freshRepository();
+    const project = await repository.saveProject({ name: 'Bank' });
+    const at = new Date(2026, 10, 3).getTime();
+    await repository.setMark(project.id, drafts[0]!, { sentiment: 'negative', recommends: false }, at);
+    await repository.setMark(project.id, drafts[1]!, { sentiment: 'positive', recommends: false }, at + 1);
+    await repository.setMark(project.id, drafts[2]!, { sentiment: 'neutral', recommends: false }, at + 2);
+    const texts = drafts.map((draft) => draft.title);
+    expect(await repository.getLearnedModel(project.id)).toEqual(
+      learnedModelOf([
+        { text: texts[0]!, label: 'negative', lang: 'ru' },
+        { text: texts[1]!, label: 'positive', lang: 'ru' },
+        { text: texts[2]!, label: 'neutral', lang: 'ru' },
+      ]),
+    );
+    // Changed mind on the first (it is now the latest mark), and cleared the second.
+    await repository.setMark(project.id, drafts[0]!, { sentiment: 'positive', recommends: false }, at + 3);
+    await repository.setMark(project.id, drafts[1]!, { sentiment: null, recommends: false }, at + 4);
+    expect(await repository.getLearnedModel(project.id)).toEqual(
+      learnedModelOf([
+        { text: texts[2]!, label: 'neutral', lang: 'ru' },
+        { text: texts[0]!, label: 'positive', lang: 'ru' },
+      ]),
+    );
+    await repository.setMark(project.id, drafts[0]!, { sentiment: null, recommends: false }, at + 5);
+    await repository.setMark(project.id, drafts[2]!, { sentiment: 'irrelevant', recommends: false }, at + 6);
+    expect(await repository.getLearnedModel(project.id)).toEqual(emptyLearnedModel());
+  });
+
+  it('rebuilds a model stored by an older version from the marks instead of dropping them', async () => {
+    const { db, repository } = await freshRepository();
+    const project = await repository.saveProject({ name: 'Bank' });
+    const at = new Date(2026, 10, 3).getTime();
+    await repository.setMark(project.id, drafts[0]!, { sentiment: 'negative', recommends: false }, at);
+    const olderModel = { version: 1, marks: [1, 0, 0], termTotals: [2, 0, 0], terms: { приложен: [1, 0, 0], подвиса: [1, 0, 0] } };
+    await db.put('settings', { key: `learned:${project.id}`, value: olderModel });
+    expect(await repository.getLearnedModel(project.id)).toBeUndefined();
+    await repository.setMark(project.id, drafts[1]!, { sentiment: 'positive', recommends: false }, at + 1);
+    expect(await repository.getLearnedModel(project.id)).toEqual(
+      learnedModelOf([
+        { text: drafts[0]!.title, label: 'negative', lang: 'ru' },
+        { text: drafts[1]!.title, label: 'positive', lang: 'ru' },
+      ]),
+    );
   });
 });
 

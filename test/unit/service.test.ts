@@ -108,7 +108,7 @@ describe('suggestions learn from marks', () => {
       rank: i + 1,
       url: `https://forum.example/t/${i}`,
       title: `Acme mobile roaming in district ${i}`,
-      snippet: `Roaming in block ${i}.`,
+      snippet: `Roaming in zone ${i}.`,
     }));
     const probe = { rank: 1, url: 'https://other.example/new', title: 'Acme mobile roaming downtown', snippet: 'Roaming all week.' };
     const unlearned: { items: { suggested: { label: string } }[] } = await call('page.observe', { page, items: [probe] }, contentScript);
