@@ -24,7 +24,7 @@ import {
   type Sentiment,
   type Suggestion,
 } from '../schema';
-import { LearnedModelSchema, learnedModelOf, learnFromMark, type LearnedModel } from '../sentiment';
+import { LearnedModelSchema, forgetMark, learnedModelOf, learnFromMark, type LearnedModel } from '../sentiment';
 import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { LensDB, LensDatabase } from './database';
 
@@ -327,9 +327,9 @@ export class LensRepository {
   }
 
   /**
-   * A new mark is one more learning step. A changed or removed mark, or a model stored by an older version,
-   * means replaying the project's marks in the order they were made (the change itself is already stored):
-   * a learned step cannot be taken back exactly.
+   * A new mark is one more learning step and a taken-back mark one step back, so a click stays cheap however
+   * many marks the project has. A model stored by an older version is rebuilt by replaying the project's marks
+   * in the order they were made (this change is already stored, so it is among them).
    */
   private async relearn(
     tx: WriteTransaction,
@@ -341,10 +341,15 @@ export class LensRepository {
     if (!isSentiment(previous) && !isSentiment(next)) return;
     const settings = tx.objectStore('settings');
     const stored = LearnedModelSchema.safeParse((await settings.get(learnedModelKey(projectId)))?.value);
-    const model =
-      stored.success && !isSentiment(previous) && isSentiment(next)
-        ? learnFromMark(stored.data, textOfMention(mention), next, mention.lang)
-        : learnedModelOf(await this.sentimentMarksInOrder(tx, projectId));
+    let model: LearnedModel;
+    if (stored.success) {
+      const text = textOfMention(mention);
+      model = stored.data;
+      if (isSentiment(previous)) model = forgetMark(model, text, previous, mention.lang);
+      if (isSentiment(next)) model = learnFromMark(model, text, next, mention.lang);
+    } else {
+      model = learnedModelOf(await this.sentimentMarksInOrder(tx, projectId));
+    }
     await settings.put({ key: learnedModelKey(projectId), value: model });
   }
 

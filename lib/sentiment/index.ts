@@ -5,7 +5,15 @@ import { tokenize } from './tokenize.ts';
 import type { SentimentLabel, SentimentLanguage } from './types.ts';
 
 export { detectLanguage } from './language.ts';
-export { emptyLearnedModel, learnedModelOf, learnFromMark, LearnedModelSchema, markCount, type LearnedModel } from './learned.ts';
+export {
+  emptyLearnedModel,
+  forgetMark,
+  learnedModelOf,
+  learnFromMark,
+  LearnedModelSchema,
+  markCount,
+  type LearnedModel,
+} from './learned.ts';
 export { SENTIMENT_LANGUAGES, type SentimentLabel, type SentimentLanguage } from './types.ts';
 
 export interface SentimentResult {

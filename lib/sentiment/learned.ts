@@ -14,8 +14,12 @@ import type { SentimentLabel, SentimentLanguage } from './types.ts';
 // handful of marks cannot overturn the lexicon (a naive Bayes blended in by weight did: measured on the corpus it
 // lost 10-20 points in the first hundreds of marks). It is plain JSON, so the background keeps it in IndexedDB.
 
-/** Above this many terms the ones with the smallest weights are dropped, so the stored model stays small. */
+/**
+ * The model keeps this many terms, those with the largest weights: once it grows PRUNE_SLACK past them, the
+ * weakest are dropped (not at every mark, which would sort the vocabulary each time).
+ */
 export const MAX_LEARNED_TERMS = 3000;
+export const PRUNE_SLACK = 300;
 /** Only the first distinct terms of a long text are learned or read. */
 const MAX_TERMS_PER_TEXT = 300;
 /**
@@ -126,40 +130,57 @@ export function learnedLabel(probabilities: Triple): SentimentLabel {
 const stored = (value: number): number => Math.round(value * STORED_DECIMALS) / STORED_DECIMALS;
 
 /**
- * The model after the user marked `text` with `label`: one gradient step on the log-likelihood of that label.
- * The given model is left unchanged.
+ * One gradient step on the log-likelihood of `label`, taken on the model itself: up it when learning a mark
+ * (direction 1), down it when forgetting one (-1).
  */
-export function learnFromMark(model: LearnedModel, text: string, label: SentimentLabel, lang?: SentimentLanguage): LearnedModel {
-  const input = learnerInputOf(text, lang);
+function stepInPlace(model: LearnedModel, input: LearnerInput, label: SentimentLabel, direction: 1 | -1): void {
   const probabilities = learnedProbabilities(model, input);
   const target = LABEL_INDEX[label];
-  const error = probabilities.map((probability, index) => probability - (index === target ? 1 : 0));
-  const step = (weights: Triple, size: number, decay = 0): Triple =>
-    weights.map((weight, index) => stored(weight - size * ((error[index] ?? 0) + decay * weight))) as Triple;
-  const terms: Record<string, Triple> = { ...model.terms };
-  for (const term of input.terms) terms[term] = step(terms[term] ?? [0, 0, 0], TERM_STEP, TERM_DECAY);
-  const marks: LearnedModel['marks'] = [...model.marks];
-  marks[target] += 1;
-  return {
-    version: 2,
-    marks,
-    bias: step(model.bias, CALIBRATION_STEP),
-    lexiconWeight: step(model.lexiconWeight, CALIBRATION_STEP * input.lexiconScore),
-    terms: pruned(terms),
-  };
+  const error = probabilities.map((probability, index) => direction * (probability - (index === target ? 1 : 0)));
+  const decay = direction > 0 ? TERM_DECAY : 0;
+  const step = (weights: Triple, size: number, decayRate = 0): Triple =>
+    weights.map((weight, index) => stored(weight - size * ((error[index] ?? 0) + decayRate * weight))) as Triple;
+  for (const term of input.terms) model.terms[term] = step(model.terms[term] ?? [0, 0, 0], TERM_STEP, decay);
+  model.marks[target] += direction;
+  model.bias = step(model.bias, CALIBRATION_STEP);
+  model.lexiconWeight = step(model.lexiconWeight, CALIBRATION_STEP * input.lexiconScore);
+  if (Object.keys(model.terms).length > MAX_LEARNED_TERMS + PRUNE_SLACK) model.terms = strongestTerms(model.terms);
 }
 
-/** Replays marks in the order they were made: how a model is rebuilt after a mark is changed or removed. */
+function copyOf(model: LearnedModel): LearnedModel {
+  return { version: 2, marks: [...model.marks], bias: model.bias, lexiconWeight: model.lexiconWeight, terms: { ...model.terms } };
+}
+
+/** The model after the user marked `text` with `label`; the given model is left unchanged. */
+export function learnFromMark(model: LearnedModel, text: string, label: SentimentLabel, lang?: SentimentLanguage): LearnedModel {
+  const next = copyOf(model);
+  stepInPlace(next, learnerInputOf(text, lang), label, 1);
+  return next;
+}
+
+/**
+ * The model after the user took back a mark: the step learning it took, reversed. A step taken since moved the
+ * model, so this undoes the mark nearly, not exactly; learnedModelOf() replays marks when it must be exact.
+ */
+export function forgetMark(model: LearnedModel, text: string, label: SentimentLabel, lang?: SentimentLanguage): LearnedModel {
+  if (model.marks[LABEL_INDEX[label]] === 0) return model;
+  const next = copyOf(model);
+  stepInPlace(next, learnerInputOf(text, lang), label, -1);
+  return next;
+}
+
+/**
+ * Replays marks in the order they were made, the same model as learning them one by one: how a model stored
+ * by an older version is rebuilt.
+ */
 export function learnedModelOf(marks: Iterable<{ text: string; label: SentimentLabel; lang?: SentimentLanguage }>): LearnedModel {
-  let model = emptyLearnedModel();
-  for (const mark of marks) model = learnFromMark(model, mark.text, mark.label, mark.lang);
+  const model = emptyLearnedModel();
+  for (const mark of marks) stepInPlace(model, learnerInputOf(mark.text, mark.lang), mark.label, 1);
   return model;
 }
 
-function pruned(terms: Record<string, Triple>): Record<string, Triple> {
-  const entries = Object.entries(terms);
-  if (entries.length <= MAX_LEARNED_TERMS) return terms;
-  const strength = ([, weights]: [string, Triple]): number => Math.max(...weights.map(Math.abs));
-  entries.sort((a, b) => strength(b) - strength(a));
+function strongestTerms(terms: Record<string, Triple>): Record<string, Triple> {
+  const strength = (weights: Triple): number => Math.max(Math.abs(weights[0]), Math.abs(weights[1]), Math.abs(weights[2]));
+  const entries = Object.entries(terms).sort(([, a], [, b]) => strength(b) - strength(a));
   return Object.fromEntries(entries.slice(0, MAX_LEARNED_TERMS));
 }
