@@ -18,7 +18,7 @@ import {
   type SentimentLabel,
   type SentimentLanguage,
 } from '../../lib/sentiment/index.ts';
-import { seededRandom } from '../support/prng.ts';
+import { seededShuffle } from '../support/prng.ts';
 import { BASELINE_MARGIN, barOf, SHORT_TEXT_MAX_CHARS, TEXTS_PER_SECOND_TARGET, type Bar, type Measure } from '../sentiment/bars.ts';
 import { baselineIsSlow, baselinePackageName, baselineSentiment, seededSample } from '../sentiment/baseline.ts';
 import { loadSentimentCorpus, type LabelledText, type SentimentCorpusFile } from '../sentiment/corpus-data.ts';
@@ -144,16 +144,6 @@ function benchFile(file: SentimentCorpusFile) {
 
 type FileResult = ReturnType<typeof benchFile>;
 
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const random = seededRandom(seed);
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
-  }
-  return copy;
-}
-
 /**
  * Suggestions learning from marks: a user marks the first k texts of the file (in a fixed random order) with
  * their gold labels, and the rest are judged with the project's learned model and without it. At most half the
@@ -161,7 +151,7 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
  */
 function learningCurve(file: SentimentCorpusFile) {
   const bar = barOf(file);
-  const order = shuffled(file.rows, LEARNING_SEED);
+  const order = seededShuffle(file.rows, LEARNING_SEED);
   return LEARNING_MARKS.filter((marks) => marks <= order.length / 2).map((marks) => {
     const learned = learnedModelOf(order.slice(0, marks).map((row) => ({ text: row.text, label: row.label })));
     const rest = order.slice(marks);

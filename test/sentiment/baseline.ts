@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import Sentiment from 'sentiment';
 import type { SentimentLabel, SentimentLanguage } from '../../lib/sentiment/index.ts';
+import { seededShuffle } from '../support/prng.ts';
 
 // multilang-sentiment ships no types; this is the part of its API the comparison uses.
 type MultilangSentiment = (phrase: string, lang: string) => { score: number };
@@ -34,23 +35,10 @@ export function baselineIsSlow(lang: SentimentLanguage): boolean {
   return lang !== 'en';
 }
 
-/** Deterministic sample (mulberry32-driven Fisher-Yates) keeping the source order. */
+/** Deterministic sample (a seeded shuffle of the indices) keeping the source order. */
 export function seededSample<T>(items: readonly T[], size: number, seed: number): T[] {
   if (items.length <= size) return [...items];
-  let state = seed >>> 0;
-  const random = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const indices = items.map((_, index) => index);
-  for (let i = indices.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * (i + 1));
-    [indices[i], indices[j]] = [indices[j] as number, indices[i] as number];
-  }
-  return indices
+  return seededShuffle(items.map((_, index) => index), seed)
     .slice(0, size)
     .sort((a, b) => a - b)
     .map((index) => items[index] as T);
