@@ -114,10 +114,25 @@ function requireExtensionPage(context: SenderContext): void {
   if (context.origin !== 'extension-page') throw new Error('Only the extension’s own pages may manage projects');
 }
 
+/**
+ * The browser's side of "Audit this site": optional host permissions and the forum content script
+ * registered at run time per granted origin (lib/background/site-access.ts implements it with the
+ * permissions and scripting APIs; tests pass a fake).
+ */
+export interface SiteAccess {
+  /** Origins (`https://host`) currently granted and registered. */
+  audited(): Promise<string[]>;
+  /** Registers the content script for an origin whose permission the user has just granted. */
+  register(origin: string): Promise<void>;
+  /** Unregisters the content script and removes the origin's permission. */
+  revoke(origin: string): Promise<void>;
+}
+
 export interface ServiceHooks {
   /** Tells open popups and dashboards that a project's data changed. */
   onDataChanged: (projectId: string) => void;
   openDashboard: () => Promise<void>;
+  siteAccess: SiteAccess;
   now?: () => number;
 }
 

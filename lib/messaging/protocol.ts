@@ -20,6 +20,11 @@ const PageItemSchema = z.object({
   snippet: z.string().max(20_000),
   /** Links found inside the item (sitelinks, links in a forum post), wrapper-decoded. */
   linkedUrls: z.array(z.string().max(8192)).max(200).default([]),
+  /** Forum posts: author and date as displayed, the date in ISO 8601 when known, the post's own text. */
+  author: z.string().max(500).optional(),
+  date: z.string().max(500).optional(),
+  dateIso: z.string().max(100).optional(),
+  text: z.string().max(100_000).optional(),
 });
 export type PageItem = z.input<typeof PageItemSchema>;
 
@@ -77,6 +82,62 @@ const AgreementSchema = z.object({ month: MonthSchema, agreed: z.number().int(),
 
 const ProjectIdSchema = z.object({ id: z.string().min(1).max(100) });
 
+/** An origin the user granted for auditing, as `https://host` (no path, no trailing slash). */
+export const OriginSchema = z
+  .string()
+  .max(300)
+  .regex(/^https?:\/\/[^/?#\s]+$/, 'an origin such as https://forum.example.com');
+
+export const PORTAL_KINDS = ['forum', 'review-site', 'blog', 'news', 'other'] as const;
+export const PortalKindSchema = z.enum(PORTAL_KINDS);
+
+const LabelTallySchema = z.object({ positive: z.number().int(), neutral: z.number().int(), negative: z.number().int(), irrelevant: z.number().int(), unmarked: z.number().int() });
+
+/** One row of the dashboard's portal table (one portal domain of the project). */
+export const PortalRowSchema = z.object({
+  domain: z.string(),
+  kind: PortalKindSchema,
+  /** The forum engine id (`phpbb`, `generic` ...) when the portal is a forum. */
+  engine: z.string().nullable(),
+  threads: z.number().int(),
+  mentions: z.number().int(),
+  /** Mentions by the label they count with (a mark, else the suggestion; unmarked = neither). */
+  byLabel: LabelTallySchema,
+  hasLinkToClient: z.boolean(),
+  /** Newest post date seen on the portal (parsed from the page), else the newest observation. */
+  lastActivityAt: z.number().nullable(),
+  popularity: z.number().nullable(),
+  note: z.string(),
+});
+export type PortalRow = z.infer<typeof PortalRowSchema>;
+
+/** A stored mention as the dashboard lists it (text only: rendered with textContent). */
+export const MentionRowSchema = z.object({
+  canonicalUrl: z.string(),
+  url: z.string(),
+  kind: z.enum(['serp-result', 'forum-post', 'page']),
+  title: z.string(),
+  excerpt: z.string(),
+  item: ItemStateSchema,
+  lastSeen: z.number(),
+});
+export type MentionRow = z.infer<typeof MentionRowSchema>;
+
+/** What the popup captures of the current tab to mark it (or a selected passage) as a page mention. */
+export const PageCaptureSchema = z.object({
+  url: z.string().min(1).max(8192),
+  title: z.string().max(2000),
+  /** The selected passage; null marks the page as a whole. */
+  passage: z.string().max(20_000).nullable(),
+  /** The page's main text (first part), for the suggestion when no passage is selected. */
+  text: z.string().max(20_000),
+  linkedUrls: z.array(z.string().max(8192)).max(500).default([]),
+  /** What the page says it is (schema.org Review, og:type article ...), when it says. */
+  kindHint: PortalKindSchema.optional(),
+  dateIso: z.string().max(100).optional(),
+});
+export type PageCapture = z.input<typeof PageCaptureSchema>;
+
 export const protocol = {
   'page.observe': {
     request: z.object({ page: PageSchema, items: z.array(PageItemSchema).max(500) }),
@@ -130,6 +191,45 @@ export const protocol = {
     response: z.object({ thisMonth: AgreementSchema.nullable(), lastMonth: AgreementSchema.nullable() }),
   },
   'dashboard.open': { request: z.object({}), response: z.object({}) },
+  /** Marks the popup's tab (or a selected passage of it) as a page mention; from the extension's own pages. */
+  'pageMention.set': {
+    request: z.object({ capture: PageCaptureSchema, sentiment: MarkSentimentSchema.nullable(), recommends: z.boolean() }),
+    response: z.object({ projectId: z.string(), item: ItemStateSchema }),
+  },
+  /** The stored page mention of a URL (the whole page, not a passage), for the popup to show its mark. */
+  'pageMention.get': {
+    request: z.object({ url: z.string().min(1).max(8192) }),
+    response: z.object({ item: ItemStateSchema.nullable() }),
+  },
+  'portals.list': {
+    request: z.object({ projectId: z.string().max(100).optional() }),
+    response: z.object({ portals: z.array(PortalRowSchema) }),
+  },
+  /** The user-typed portal attributes (METHODOLOGY: popularity / traffic as optional statistics). */
+  'portals.update': {
+    request: z.object({
+      projectId: z.string().max(100).optional(),
+      domain: z.string().min(1).max(300),
+      popularity: z.number().min(0).nullable(),
+      note: z.string().max(2000),
+    }),
+    response: z.object({}),
+  },
+  'mentions.byPortal': {
+    request: z.object({ projectId: z.string().max(100).optional(), domain: z.string().min(1).max(300) }),
+    response: z.object({ mentions: z.array(MentionRowSchema) }),
+  },
+  /** Sites the user granted for auditing ("Audit this site"), with what was recognised there last. */
+  'sites.audited': {
+    request: z.object({}),
+    response: z.object({
+      sites: z.array(z.object({ origin: OriginSchema, engine: z.string().nullable(), last: SiteStatusSchema.nullable() })),
+    }),
+  },
+  /** After the popup obtained the host permission, registers the forum content script for the origin. */
+  'sites.audit': { request: z.object({ origin: OriginSchema }), response: z.object({}) },
+  /** Unregisters the origin's content script and gives the permission back; its marks stay. */
+  'sites.revoke': { request: z.object({ origin: OriginSchema }), response: z.object({}) },
   'kpi.get': {
     request: z.object({
       projectId: z.string().optional(),

@@ -16,8 +16,15 @@ export interface Item {
   title: string;
   /** Plain text, whitespace collapsed; empty when the page shows none. */
   snippet: string;
+  /** Forum posts: the author's name and the date as displayed. */
   author?: string;
   date?: string;
+  /** ISO 8601, when the page gives the time in machine-readable form or states it absolutely. */
+  dateIso?: string;
+  /** Forum posts: the post's own plain text (quotes and signature left out). */
+  text?: string;
+  /** Forum posts: targets of the links in the post's own text, redirect wrappers decoded. */
+  linkedUrls?: string[];
   /** The item's root element on the page (where the tag row is mounted). */
   element: Element;
 }
