@@ -59,15 +59,17 @@ function withoutTrackingParams(search: string): string {
 /**
  * The storage key of a URL: lowercase host without `www.`, no fragment, no tracking parameters,
  * no default port; the bare root's trailing slash is normalised by the URL serialiser, other paths
- * keep theirs. Unparseable input comes back trimmed.
+ * keep theirs. Unparseable input comes back trimmed. `keepFragment` is for forum posts, whose
+ * permalinks within one thread differ only by their fragment (`#p123`).
  */
-export function canonicalizeUrl(url: string): string {
+export function canonicalizeUrl(url: string, options: { keepFragment?: boolean } = {}): string {
   const trimmed = url.trim();
   const parsed = parseUrl(trimmed);
   if (!parsed || !parsed.host) return trimmed;
   const host = stripWww(parsed.hostname) + (parsed.port ? `:${parsed.port}` : '');
   const auth = parsed.username ? `${parsed.username}${parsed.password ? `:${parsed.password}` : ''}@` : '';
-  return `${parsed.protocol}//${auth}${host}${parsed.pathname}${withoutTrackingParams(parsed.search)}`;
+  const fragment = options.keepFragment && parsed.hash.length > 1 ? parsed.hash : '';
+  return `${parsed.protocol}//${auth}${host}${parsed.pathname}${withoutTrackingParams(parsed.search)}${fragment}`;
 }
 
 /** Lowercase hostname without `www.`, or null when the string is not an absolute URL with a host. */
@@ -175,13 +177,33 @@ function duckDuckGoTarget(url: URL): string | null {
   return url.searchParams.get('uddg');
 }
 
-const UNWRAPPERS = [googleTarget, bingTarget, yandexTarget, duckDuckGoTarget];
+/** Path segments that name a redirector page on forums and link shorteners of their own. */
+const REDIRECTOR_PATH = /(^|\/)(away|redirect|redirect-to|proxy|go|goto|out|link|leave|exit|clicks\/track)(\.php|\.html?|\.aspx?)?\/?$/i;
+const REDIRECT_PARAMS = ['url', 'link', 'to', 'u', 'redirect', 'target', 'goto'];
+
+/**
+ * Forum and community link wrappers: XenForo `/proxy.php?link=`, `/redirect?url=` and `?to=`,
+ * `away.php?to=`, vBulletin `redirect-to/?redirect=`, Discourse `/clicks/track?url=`,
+ * `out.reddit.com/...?url=`. Only on a path that names a redirector (or reddit's out. host), and
+ * only a parameter holding an absolute http(s) URL: `?u=` on an ordinary page is a user id.
+ */
+function forumRedirectTarget(url: URL): string | null {
+  const isRedirector = REDIRECTOR_PATH.test(url.pathname) || /^out\.reddit\.com$/.test(url.hostname);
+  if (!isRedirector) return null;
+  for (const name of REDIRECT_PARAMS) {
+    const value = url.searchParams.get(name)?.trim();
+    if (value && /^https?:\/\/[^/]/i.test(value)) return value;
+  }
+  return null;
+}
+
+const UNWRAPPERS = [googleTarget, bingTarget, yandexTarget, duckDuckGoTarget, forumRedirectTarget];
 
 /** Nested wrappers exist (an engine's counter around another's), but never deeply. */
 const MAX_UNWRAP_DEPTH = 3;
 
 /**
- * The real target of a search engine's redirect link, resolved against `base` when relative.
+ * The real target of a search engine's or a forum's redirect link, resolved against `base` when relative.
  * Returns the input (resolved when a base is given) when there is nothing to unwrap.
  */
 export function unwrapRedirect(url: string, base?: string): string {

@@ -1,17 +1,58 @@
 import { bing } from './bing';
+import { discourse } from './discourse';
 import { brave } from './brave';
 import { duckduckgo } from './duckduckgo';
 import { extractSerp } from './engine/extract';
 import { matchPatternsOf, siteOwnsUrl } from './engine/location';
+import { detectForumEngine } from './forum/detect';
+import { extractForum, extractGenericPosts } from './forum/extract';
+import { findGenericPosts } from './forum/generic';
+import type { ForumDefinition } from './forum/types';
 import { google } from './google';
+import { invision } from './invision';
+import { mybb } from './mybb';
 import type { SiteOverrides } from './overrides';
-import type { PageExtract, SiteDefinition } from './types';
+import { phpbb } from './phpbb';
+import { reddit } from './reddit';
+import { redditOld } from './reddit-old';
+import { reviews } from './reviews';
+import { smf } from './smf';
+import { stackexchange } from './stackexchange';
+import type { AnySiteDefinition, PageExtract, SiteDefinition } from './types';
+import { vbulletin } from './vbulletin';
+import { xenforo } from './xenforo';
 import { yandex } from './yandex';
 
-export type { Item, PageExtract, SiteDefinition, SiteKind } from './types';
+export type { AnySiteDefinition, ForumDefinition, Item, PageExtract, SiteDefinition, SiteKind } from './types';
 
-/** Every supported site, one definition file each. */
-export const SITES: readonly SiteDefinition[] = [google, bing, yandex, duckduckgo, brave];
+/**
+ * Every supported site, one definition file each: search engines (owned by URL) and forum engines
+ * (recognised by markup). Forum order matters only for markup two engines could share; a
+ * generator meta always decides first.
+ */
+export const SITES: readonly AnySiteDefinition[] = [
+  google,
+  bing,
+  yandex,
+  duckduckgo,
+  brave,
+  phpbb,
+  vbulletin,
+  xenforo,
+  invision,
+  mybb,
+  smf,
+  discourse,
+  reddit,
+  redditOld,
+  stackexchange,
+  // Last: schema.org Review markup also turns up inside other engines' pages.
+  reviews,
+];
+
+const SEARCH_ENGINES: readonly SiteDefinition[] = SITES.filter((site): site is SiteDefinition => site.kind === 'serp');
+
+export const FORUM_ENGINES: readonly ForumDefinition[] = SITES.filter((site): site is ForumDefinition => site.kind === 'forum');
 
 function parsePageUrl(url: string): URL | null {
   try {
@@ -21,26 +62,54 @@ function parsePageUrl(url: string): URL | null {
   }
 }
 
+/** The search engine that owns `url` (forums are never recognised by URL). */
 export function findSite(url: string): SiteDefinition | undefined {
   const parsed = parsePageUrl(url);
-  return parsed ? SITES.find((site) => siteOwnsUrl(site, parsed)) : undefined;
+  return parsed ? SEARCH_ENGINES.find((site) => siteOwnsUrl(site, parsed)) : undefined;
 }
 
 /** Manifest match patterns for the content script of every search engine. */
 export function searchEngineMatchPatterns(): string[] {
-  return SITES.filter((site) => site.kind === 'serp').flatMap(matchPatternsOf);
+  return SEARCH_ENGINES.flatMap(matchPatternsOf);
+}
+
+/** The forum engine whose markup `doc` carries, or null. */
+export function detectForum(doc: Document, forumEngines: readonly ForumDefinition[] = FORUM_ENGINES): ForumDefinition | null {
+  try {
+    return detectForumEngine(doc, forumEngines);
+  } catch {
+    return null;
+  }
+}
+
+export interface ExtractOptions {
+  overrides?: SiteOverrides;
+  /** The forum definitions to try (all by default); `[]` leaves only the generic post finder. */
+  forumEngines?: readonly ForumDefinition[];
+}
+
+function extractForumPage(doc: Document, pageUrl: URL, forumEngines: readonly ForumDefinition[]): PageExtract | null {
+  const definition = detectForumEngine(doc, forumEngines);
+  const recognised = definition ? extractForum(definition, doc, pageUrl) : null;
+  if (recognised && recognised.items.length > 0) return recognised;
+  // A recognised engine whose markup changed still has post-like blocks the generic finder can see.
+  const posts = findGenericPosts(doc);
+  if (posts.length > 0) return extractGenericPosts(posts, doc, pageUrl);
+  return recognised;
 }
 
 /**
- * Recognises the site from `url` and extracts its items. Pure: reads `doc` only, never throws;
- * null when no site owns the URL or the page cannot be read at all.
+ * Recognises the page and extracts its items: a search engine owning the URL, else a forum engine
+ * recognised by markup, else posts the generic finder sees. Pure: reads `doc` only, never throws;
+ * null when nothing is recognised or the page cannot be read at all.
  */
-export function extractPage(doc: Document, url: string, options?: { overrides?: SiteOverrides }): PageExtract | null {
+export function extractPage(doc: Document, url: string, options?: ExtractOptions): PageExtract | null {
   try {
     const parsed = parsePageUrl(url);
-    const site = parsed ? SITES.find((candidate) => siteOwnsUrl(candidate, parsed)) : undefined;
-    if (!parsed || !site) return null;
-    return extractSerp(site, doc, parsed, options?.overrides?.[site.id]);
+    if (!parsed) return null;
+    const engine = SEARCH_ENGINES.find((candidate) => siteOwnsUrl(candidate, parsed));
+    if (engine) return extractSerp(engine, doc, parsed, options?.overrides?.[engine.id]);
+    return extractForumPage(doc, parsed, options?.forumEngines ?? FORUM_ENGINES);
   } catch {
     return null;
   }

@@ -5,6 +5,10 @@
  * data cannot say.
  */
 
+import type { ForumDefinition } from './forum/types';
+
+export type { ForumDefinition } from './forum/types';
+
 export type SiteKind = 'serp' | 'forum';
 
 export interface Item {
@@ -112,9 +116,10 @@ export interface SiteHooks {
   isOrganicTarget?: (target: URL) => boolean;
 }
 
+/** A search engine: owns its result pages by URL. */
 export interface SiteDefinition {
   id: string;
-  kind: SiteKind;
+  kind: 'serp';
   /** Human name for the dashboard. */
   name: string;
   /**
@@ -140,3 +145,6 @@ export interface SiteDefinition {
   pageState?: PageStateRules;
   hooks?: SiteHooks;
 }
+
+/** Every kind of site the registry holds, told apart by `kind`. */
+export type AnySiteDefinition = SiteDefinition | ForumDefinition;

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findSite, searchEngineMatchPatterns, SITES } from '../../lib/sites';
-import type { SiteDefinition } from '../../lib/sites/types';
-import { FIXTURE_ROOT, loadFixtures } from './page';
+import { detectForum, findSite, searchEngineMatchPatterns, SITES } from '../../lib/sites';
+import type { AnySiteDefinition } from '../../lib/sites/types';
+import { FIXTURE_ROOT, loadFixtures, parsePage } from './page';
 
 const SITES_DIR = path.resolve(__dirname, '../../lib/sites');
 /** The framework files beside the one-file-per-site definitions. */
 const FRAMEWORK_FILES = new Set(['index.ts', 'types.ts', 'overrides.ts']);
+/** Search engines and forum engines alike: `kind` tells them apart. */
 
 /** Chrome/Firefox match-pattern semantics: scheme `*` is http(s), `*.host` adds subdomains, `*` in the path. */
 function matchesPattern(pattern: string, url: string): boolean {
@@ -25,8 +26,9 @@ function matchesPattern(pattern: string, url: string): boolean {
   return hostOk && pathPattern.test(parsed.pathname + parsed.search);
 }
 
-function isSiteDefinition(value: unknown): value is SiteDefinition {
-  return typeof value === 'object' && value !== null && 'id' in value && 'selectors' in value && 'hosts' in value;
+function isSiteDefinition(value: unknown): value is AnySiteDefinition {
+  if (typeof value !== 'object' || value === null || !('id' in value) || !('kind' in value)) return false;
+  return value.kind === 'serp' ? 'selectors' in value && 'hosts' in value : value.kind === 'forum' && 'detect' in value && 'post' in value;
 }
 
 describe('site registry conformance', () => {
@@ -35,14 +37,31 @@ describe('site registry conformance', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it.each(SITES.map((site) => [site.id, site] as const))('%s has a fixture folder with pages and expected JSON', (_id, site) => {
+  it.each(SITES.map((site) => [site.id, site] as const))('%s has a fixture folder with pages and expected JSON', async (_id, site) => {
     const folder = path.join(FIXTURE_ROOT, site.kind, site.id);
     expect(fs.existsSync(folder), `${folder} is missing`).toBe(true);
     const fixtures = loadFixtures(site.kind, site.id);
     expect(fixtures.length).toBeGreaterThan(0);
     for (const fixture of fixtures) {
       expect(fixture.expected.site).toBe(site.id);
-      expect(findSite(fixture.expected.pageUrl)?.id, fixture.name).toBe(site.id);
+      if (site.kind === 'serp') {
+        expect(findSite(fixture.expected.pageUrl)?.id, fixture.name).toBe(site.id);
+      } else {
+        // Forums are recognised by markup: no URL rule may claim them, the page itself must.
+        expect(findSite(fixture.expected.pageUrl), fixture.name).toBeUndefined();
+        const { document, close } = parsePage(fixture.html, fixture.expected.pageUrl);
+        expect(detectForum(document)?.id, fixture.name).toBe(site.id);
+        await close();
+      }
+    }
+  });
+
+  it('keeps forum engines out of the static manifest matches', () => {
+    const patterns = searchEngineMatchPatterns();
+    for (const site of SITES.filter((candidate) => candidate.kind === 'forum')) {
+      for (const fixture of loadFixtures(site.kind, site.id)) {
+        expect(patterns.some((pattern) => matchesPattern(pattern, fixture.expected.pageUrl)), fixture.name).toBe(false);
+      }
     }
   });
 
@@ -79,7 +98,7 @@ describe('site registry conformance', () => {
       .readdirSync(SITES_DIR)
       .filter((file) => file.endsWith('.ts') && !FRAMEWORK_FILES.has(file))
       .sort();
-    const registered = new Set<SiteDefinition>(SITES);
+    const registered = new Set<AnySiteDefinition>(SITES);
     for (const file of siteFiles) {
       const module = (await import(path.join(SITES_DIR, file))) as Record<string, unknown>;
       const definitions = Object.values(module).filter(isSiteDefinition);

@@ -1,0 +1,246 @@
+import { unwrapRedirect } from '../../match/url';
+import { plainText, queryAll, queryFirst } from '../engine/dom';
+import type { Item, PageExtract } from '../types';
+import { machineDateOf, parseDisplayedDate } from './date';
+import type { ForumDefinition, GenericPost } from './types';
+
+/**
+ * Forum posts into items: one reader for every definition and for the generic finder. A post's
+ * text is read once, in a single walk of its body that skips what is not its author's own words,
+ * so a page costs time in proportion to its size, never posts × page.
+ */
+
+export const SNIPPET_LENGTH = 300;
+
+/** Not the post's own words on any forum: quotes of earlier posts, signatures, edit notices. */
+export const COMMON_EXCLUDE: readonly string[] = [
+  'blockquote',
+  '.quote',
+  '.bbcode_quote',
+  '.signature',
+  '[class*="signature"]',
+  '.editedby',
+  '.edit-notice',
+];
+
+const NON_TEXT_ELEMENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'BUTTON', 'SVG']);
+/** Elements a reader sees as separate runs of text: without a space between them words would merge. */
+const BREAKING_ELEMENTS = new Set([
+  'BR', 'P', 'DIV', 'LI', 'UL', 'OL', 'TR', 'TD', 'TH', 'TABLE', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+  'DL', 'DT', 'DD', 'BLOCKQUOTE', 'SECTION', 'ARTICLE', 'HR', 'IMG', 'FIGURE', 'FIGCAPTION',
+]);
+
+/** Links to a member's profile are the author's name or an @mention, not something the post links to. */
+const PROFILE_LINK =
+  /(memberlist\.php\?mode=viewprofile|member\.php|\/members?\/|\/profile\/|\/user\/|\/users\/|\/u\/|action=profile|showuser=|mode=viewprofile)/i;
+
+interface OwnContent {
+  text: string;
+  links: Element[];
+}
+
+function excludedSet(body: Element, exclude: readonly string[]): Set<Element> {
+  const excluded = new Set<Element>();
+  for (const selector of exclude) for (const element of queryAll(body, selector)) excluded.add(element);
+  excluded.delete(body);
+  return excluded;
+}
+
+/**
+ * The body's own text and links: excluded subtrees, and other posts nested inside it (threaded
+ * replies), are skipped whole.
+ */
+function ownContent(body: Element, excluded: ReadonlySet<Element>, posts: ReadonlySet<Element>): OwnContent {
+  const parts: string[] = [];
+  const links: Element[] = [];
+  const pending: Node[] = [body];
+  while (pending.length > 0) {
+    const node = pending.pop() as Node;
+    if (node.nodeType === 3) {
+      parts.push(node.nodeValue ?? '');
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const element = node as Element;
+    const tag = element.tagName.toUpperCase();
+    if (NON_TEXT_ELEMENTS.has(tag) || excluded.has(element) || (element !== body && posts.has(element))) continue;
+    if (tag === 'A') links.push(element);
+    if (BREAKING_ELEMENTS.has(tag)) parts.push(' ');
+    for (let child = element.lastChild; child; child = child.previousSibling) pending.push(child);
+  }
+  return { text: parts.join('').replace(/\s+/g, ' ').trim(), links };
+}
+
+function absoluteHttpUrl(link: Element, href: string, pageUrl: URL): string | null {
+  try {
+    const target = new URL(unwrapRedirect(href, baseOf(link, pageUrl)));
+    return /^https?:$/.test(target.protocol) ? target.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function linkedUrlsOf(links: readonly Element[], pageUrl: URL): string[] {
+  const urls = new Set<string>();
+  for (const link of links) {
+    const href = link.getAttribute('href')?.trim();
+    if (!href || href.startsWith('#') || PROFILE_LINK.test(href)) continue;
+    const target = absoluteHttpUrl(link, href, pageUrl);
+    if (target) urls.add(target);
+  }
+  return [...urls];
+}
+
+const documentBases = new WeakMap<Document, { pageUrl: string; base: string }>();
+
+/** What relative links resolve against: the page's <base> when it has one, as in the browser; read once per page. */
+function baseOf(element: Element, pageUrl: URL): string {
+  const doc = element.ownerDocument;
+  const known = documentBases.get(doc);
+  if (known?.pageUrl === pageUrl.href) return known.base;
+  let base = pageUrl.href;
+  try {
+    const declared = doc.querySelector('base[href]')?.getAttribute('href');
+    if (declared) base = new URL(declared, pageUrl.href).href;
+  } catch {
+    // An unparseable <base> is ignored, as browsers do.
+  }
+  documentBases.set(doc, { pageUrl: pageUrl.href, base });
+  return base;
+}
+
+/** The permalink, fragment kept; a post with nothing better is addressed by its id on this page. */
+function permalinkOf(post: Element, found: Element | null, pageUrl: URL): string {
+  const href = found?.getAttribute('href')?.trim();
+  if (href) {
+    try {
+      const url = new URL(href, baseOf(post, pageUrl));
+      if (/^https?:$/.test(url.protocol)) return url.href;
+    } catch {
+      // Falls through to the id-based address.
+    }
+  }
+  const page = new URL(pageUrl.href);
+  page.hash = post.id ? post.id : '';
+  return page.href;
+}
+
+function threadTitleOf(doc: Document, selectors: readonly string[]): string {
+  for (const selector of selectors) {
+    for (const element of queryAll(doc, selector)) {
+      const text = plainText(element);
+      if (text) return text;
+    }
+  }
+  const ogTitle = doc.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim();
+  return ogTitle || plainText(doc.querySelector('title'));
+}
+
+/** Matches of the first selector that finds any, in page order. */
+function postRoots(doc: Document, selectors: readonly string[]): Element[] {
+  for (const selector of selectors) {
+    const matches = queryAll(doc, selector);
+    if (matches.length > 0) return matches;
+  }
+  return [];
+}
+
+/**
+ * A match inside another post's body is quoted or embedded there (a quote rendered as a post) and is
+ * not a post of its own; a match beside the body (a threaded reply nested in its parent comment) is.
+ */
+function withoutEmbedded(posts: readonly { root: Element; body: Element }[]): { root: Element; body: Element }[] {
+  const bodies = new Set(posts.map((post) => post.body));
+  return posts.filter(({ root }) => {
+    for (let parent = root.parentElement; parent; parent = parent.parentElement) if (bodies.has(parent)) return false;
+    return true;
+  });
+}
+
+interface PostParts {
+  element: Element;
+  body: Element;
+  author: Element | null;
+  date: Element | null;
+  dateText: string;
+  permalink: string;
+  exclude: readonly string[];
+}
+
+function itemOf(parts: PostParts, title: string, pageUrl: URL, posts: ReadonlySet<Element>): Item {
+  const { text, links } = ownContent(parts.body, excludedSet(parts.body, parts.exclude), posts);
+  const item: Item = {
+    url: parts.permalink,
+    title,
+    snippet: text.slice(0, SNIPPET_LENGTH),
+    text,
+    linkedUrls: linkedUrlsOf(links, pageUrl),
+    element: parts.element,
+  };
+  const author = plainText(parts.author);
+  if (author) item.author = author;
+  if (parts.dateText) item.date = parts.dateText;
+  const dateIso = machineDateOf(parts.date) ?? (parts.dateText ? parseDisplayedDate(parts.dateText) : undefined);
+  if (dateIso) item.dateIso = dateIso;
+  return item;
+}
+
+/** Items of a page read with a definition; posts with no body (table header rows) are skipped. */
+export function extractForum(definition: ForumDefinition, doc: Document, pageUrl: URL): PageExtract {
+  const hooks = definition.hooks;
+  const candidates = postRoots(doc, definition.post).filter((post) => hooks?.isPost?.(post) ?? true);
+  const posts = withoutEmbedded(
+    candidates.flatMap((root) => {
+      const body = queryFirst(root, definition.body);
+      return body ? [{ root, body }] : [];
+    }),
+  );
+  const title = threadTitleOf(doc, definition.threadTitle);
+  const rootSet = new Set(posts.map((post) => post.root));
+  const items: Item[] = [];
+  for (const { root: post, body } of posts) {
+    const date = queryFirst(post, definition.date);
+    const permalinkLink = queryFirst(post, definition.permalink);
+    const permalink =
+      (permalinkLink ? null : hooks?.permalink?.(post, pageUrl)) ?? permalinkOf(post, permalinkLink, pageUrl);
+    const item = itemOf(
+      {
+        element: hooks?.mountPoint?.(post) ?? post,
+        body,
+        author: queryFirst(post, definition.author),
+        date,
+        dateText: date ? (hooks?.dateText?.(date) ?? plainText(date)) : '',
+        permalink,
+        exclude: definition.exclude,
+      },
+      title,
+      pageUrl,
+      rootSet,
+    );
+    items.push(item);
+  }
+  return { site: definition.id, kind: 'forum', items, blocksSeen: candidates.length };
+}
+
+/** Items of a page whose posts the generic finder found. */
+export function extractGenericPosts(posts: readonly GenericPost[], doc: Document, pageUrl: URL): PageExtract {
+  const title = threadTitleOf(doc, ['h1']);
+  const roots = new Set(posts.map((post) => post.element));
+  const items = posts.map((post) =>
+    itemOf(
+      {
+        element: post.element,
+        body: post.body,
+        author: post.author ?? null,
+        date: post.date ?? null,
+        dateText: plainText(post.date),
+        permalink: post.permalink ?? permalinkOf(post.element, null, pageUrl),
+        exclude: COMMON_EXCLUDE,
+      },
+      title,
+      pageUrl,
+      roots,
+    ),
+  );
+  return { site: 'generic', kind: 'forum', items, blocksSeen: posts.length };
+}
