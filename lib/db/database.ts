@@ -1,16 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Aggregate, Mention, Project, Snapshot } from '../schema';
+import type { Aggregate, Mention, PortalRecord, Project, Snapshot } from '../schema';
 
-export interface PortalRecord {
-  projectId: string;
-  domain: string;
-  kind: 'forum' | 'review-site' | 'blog' | 'news' | 'other';
-  lastActivityAt: number;
-  hasLinkToClient: boolean;
-  mentionCounts: { positive: number; neutral: number; negative: number };
-  popularity?: number;
-  traffic?: number;
-}
+export type { PortalRecord } from '../schema';
 
 export interface PromotionRecord {
   projectId: string;
@@ -33,7 +24,7 @@ export interface LensDB extends DBSchema {
   mentions: {
     key: [string, string];
     value: Mention;
-    indexes: { byProject: string; byProjectMarkedAt: [string, number] };
+    indexes: { byProject: string; byProjectMarkedAt: [string, number]; byProjectDomain: [string, string] };
   };
   snapshots: {
     key: number;
@@ -49,7 +40,7 @@ export interface LensDB extends DBSchema {
 export type LensDatabase = IDBPDatabase<LensDB>;
 
 export const DB_NAME = 'reputation-lens';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /**
  * Schema changes only ever add a new `if (oldVersion < N)` step below, each with a migration test that opens
@@ -57,7 +48,7 @@ export const DB_VERSION = 1;
  */
 export function openLensDatabase(name: string = DB_NAME): Promise<LensDatabase> {
   return openDB<LensDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) {
         db.createObjectStore('projects', { keyPath: 'id' });
         const mentions = db.createObjectStore('mentions', { keyPath: ['projectId', 'canonicalUrl'] });
@@ -71,6 +62,12 @@ export function openLensDatabase(name: string = DB_NAME): Promise<LensDatabase> 
         db.createObjectStore('portals', { keyPath: ['projectId', 'domain'] }).createIndex('byProject', 'projectId');
         db.createObjectStore('promotion', { keyPath: ['projectId', 'month'] }).createIndex('byProject', 'projectId');
         db.createObjectStore('settings', { keyPath: 'key' });
+      }
+      if (oldVersion < 2) {
+        // A portal's mentions are read through the domain (the dashboard's portal table and its mention list).
+        transaction.objectStore('mentions').createIndex('byProjectDomain', ['projectId', 'domain']);
+        // Version 1 never wrote a portal; whatever an early build left there has the old record shape.
+        void transaction.objectStore('portals').clear();
       }
     },
   });

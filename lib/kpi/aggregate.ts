@@ -7,6 +7,7 @@ import {
   type Snapshot,
 } from '../schema';
 import { labelStateOf, recommendStateOf } from './label-state';
+import { isPortalKind } from './portals';
 
 /**
  * Per-month counters behind the popup, kept up to date write by write so the popup never scans mentions.
@@ -119,9 +120,9 @@ export function applyMentionChange(
   return true;
 }
 
-/** Months in which a mention counts towards forum tone. */
+/** Months in which a mention counts towards forum tone: forum posts, and marked pages like them (DESIGN.md). */
 export function forumMonthsOf(mention: Pick<Mention, 'kind' | 'months'> | undefined): readonly Month[] {
-  return mention?.kind === 'forum-post' ? mention.months : [];
+  return mention && isPortalKind(mention.kind) ? mention.months : [];
 }
 
 /** Recomputes every aggregate of a project from its snapshots and mentions. */

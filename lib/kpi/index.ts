@@ -1,4 +1,7 @@
-import { monthBounds, monthOf, type Aggregate, type LabelCounts, type Month, type Project } from '../schema';
+import { previousMonth, type Aggregate, type LabelCounts, type Month, type Project } from '../schema';
+import { portalCoverage, type PortalActivity } from './portals';
+
+export { previousMonth } from '../schema';
 
 /** Stable KPI keys: they are the popup's data-testid contract (DESIGN.md section 5). */
 export const KPI_KEYS = [
@@ -38,12 +41,6 @@ export interface KpiReport {
   markedCount: number;
 }
 
-/** Portal facts the popup needs, as stored per portal domain. */
-export interface PortalSummary {
-  lastActivityAt: number;
-  hasLinkToClient: boolean;
-}
-
 interface LabelTotals {
   positive: number;
   neutral: number;
@@ -73,8 +70,6 @@ function totalSlots(counts: LabelCounts): number {
   return Object.values(counts).reduce((sum, n) => sum + n, 0);
 }
 
-const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
-
 interface MonthValues {
   values: Record<KpiKey, number | null>;
   counted: Record<KpiKey, number>;
@@ -83,10 +78,11 @@ interface MonthValues {
 
 function valuesForMonth(
   aggregate: Aggregate | undefined,
-  portals: readonly PortalSummary[],
+  portals: readonly PortalActivity[],
   month: Month,
-  suggestionsCount: boolean,
+  project: Pick<Project, 'suggestionsCountInKpis' | 'clientDomains'>,
 ): MonthValues {
+  const suggestionsCount = project.suggestionsCountInKpis;
   const top20 = aggregate ? labelTotals(aggregate.top20, suggestionsCount) : null;
   const top10 = aggregate ? labelTotals(aggregate.top10, suggestionsCount) : null;
   const forum = aggregate ? labelTotals(aggregate.forum, suggestionsCount) : null;
@@ -94,16 +90,13 @@ function valuesForMonth(
   const recommends = aggregate
     ? aggregate.thirdPartyRecommends.marked + (suggestionsCount ? aggregate.thirdPartyRecommends.suggested : 0)
     : 0;
-  const [, end] = monthBounds(month);
-  const coveredPortals = portals.filter(
-    (portal) => portal.hasLinkToClient && portal.lastActivityAt >= end - THIRTY_DAYS_MS && portal.lastActivityAt < end,
-  ).length;
+  const coverage = portalCoverage(portals, month, project.clientDomains);
   const negativeTop10 = top10 && totalSlots(aggregate!.top10) > 0 ? top10.negative : null;
   return {
     values: {
       'serp-positivity': top20 ? ratio(top20.positive, top20.total) : null,
       'third-party-recommend': ratio(recommends, slots),
-      'portal-coverage': portals.length > 0 ? coveredPortals : null,
+      'portal-coverage': coverage.known > 0 ? coverage.covered : null,
       'forum-positive': forum ? ratio(forum.positive, forum.total) : null,
       'forum-negative': forum ? ratio(forum.negative, forum.total) : null,
       'negative-top10': negativeTop10,
@@ -111,7 +104,7 @@ function valuesForMonth(
     counted: {
       'serp-positivity': top20?.total ?? 0,
       'third-party-recommend': slots,
-      'portal-coverage': portals.length,
+      'portal-coverage': coverage.known,
       'forum-positive': forum?.total ?? 0,
       'forum-negative': forum?.total ?? 0,
       'negative-top10': top10?.total ?? 0,
@@ -120,7 +113,8 @@ function valuesForMonth(
       'serp-positivity': top20?.confirmed ?? 0,
       // Every observed result counts here, so "confirmed" means the results the user has marked at all.
       'third-party-recommend': aggregate ? markedSlots(aggregate.top20) : 0,
-      'portal-coverage': portals.length,
+      // Coverage is observed, never suggested: every counted portal is as confirmed as it gets.
+      'portal-coverage': coverage.known,
       'forum-positive': forum?.confirmed ?? 0,
       'forum-negative': forum?.confirmed ?? 0,
       'negative-top10': top10?.confirmed ?? 0,
@@ -143,19 +137,20 @@ const DEFINITIONS: Record<KpiKey, Pick<KpiValue, 'title' | 'formula' | 'unit' | 
   },
   'portal-coverage': {
     title: 'Portals linking to the client',
-    formula: 'portal domains with a mention in the last 30 days of the month and at least one link to a client domain',
+    formula:
+      'portal domains (not search engines, not client domains) with a mention seen in the last 30 days of the month and a link to a client domain seen by its end',
     unit: 'count',
     direction: 'higher-is-better',
   },
   'forum-positive': {
     title: 'Forum tone: positive',
-    formula: 'positive / all forum mentions seen this month',
+    formula: 'positive / all forum posts and marked pages seen this month',
     unit: 'share',
     direction: 'higher-is-better',
   },
   'forum-negative': {
     title: 'Forum tone: negative',
-    formula: 'negative / all forum mentions seen this month',
+    formula: 'negative / all forum posts and marked pages seen this month',
     unit: 'share',
     direction: 'lower-is-better',
   },
@@ -197,21 +192,17 @@ export function reputationScore(kpis: readonly KpiValue[]): number | null {
   return Math.round(mean * 1000) / 10;
 }
 
-export function previousMonth(month: Month): Month {
-  return monthOf(monthBounds(month)[0] - 1);
-}
-
 export function computeKpiReport(input: {
   project: Project;
   month: Month;
   current: Aggregate | undefined;
   previous: Aggregate | undefined;
-  portals: readonly PortalSummary[];
+  portals: readonly PortalActivity[];
   markedCount: number;
 }): KpiReport {
   const suggestionsCount = input.project.suggestionsCountInKpis;
-  const now = valuesForMonth(input.current, input.portals, input.month, suggestionsCount);
-  const before = valuesForMonth(input.previous, input.portals, previousMonth(input.month), suggestionsCount);
+  const now = valuesForMonth(input.current, input.portals, input.month, input.project);
+  const before = valuesForMonth(input.previous, input.portals, previousMonth(input.month), input.project);
   const kpis: KpiValue[] = KPI_KEYS.map((key) => ({
     key,
     ...DEFINITIONS[key],

@@ -4,6 +4,7 @@ import {
   MarkSchema,
   MarkSentimentSchema,
   MonthSchema,
+  PortalKindSchema,
   ProjectSchema,
   SuggestionSchema,
 } from '../schema';
@@ -88,8 +89,7 @@ export const OriginSchema = z
   .max(300)
   .regex(/^https?:\/\/[^/?#\s]+$/, 'an origin such as https://forum.example.com');
 
-export const PORTAL_KINDS = ['forum', 'review-site', 'blog', 'news', 'other'] as const;
-export const PortalKindSchema = z.enum(PORTAL_KINDS);
+export { PORTAL_KINDS, PortalKindSchema } from '../schema';
 
 const LabelTallySchema = z.object({ positive: z.number().int(), neutral: z.number().int(), negative: z.number().int(), irrelevant: z.number().int(), unmarked: z.number().int() });
 

@@ -116,6 +116,8 @@ export const MentionSchema = z.object({
   suggested: SuggestionSchema.nullable(),
   mark: MarkSchema.nullable(),
   flags: ClientFlagsSchema,
+  /** Links in the item's own text (a post's, a result's sitelinks), kept so its badges can be re-derived; absent before version 2. */
+  linkedUrls: z.array(z.string()).optional(),
   /** Months in which the mention was observed; forum tone counts a mention in each month it was seen. */
   months: z.array(MonthSchema),
   firstSeen: z.number(),
@@ -172,6 +174,45 @@ export const AggregateSchema = z.object({
 });
 export type Aggregate = z.infer<typeof AggregateSchema>;
 
+export const PORTAL_KINDS = ['forum', 'review-site', 'blog', 'news', 'other'] as const;
+export const PortalKindSchema = z.enum(PORTAL_KINDS);
+export type PortalKind = z.infer<typeof PortalKindSchema>;
+
+/** What the observations of one month saw of a portal: raw facts, kept per month so past months stay as they were. */
+export const PortalMonthSchema = z.object({
+  lastObservedAt: z.number(),
+  /** The newest post date the month's pages stated (parsed), null when none did. */
+  newestPostAt: z.number().nullable(),
+});
+export type PortalMonth = z.infer<typeof PortalMonthSchema>;
+
+/**
+ * A site where the client is discussed (a forum, review site, blog ...), one per project and domain (the host
+ * without www). Search engines never make one. `linksByFirstMonth` is derived from the mentions and rebuilt with
+ * the aggregates; everything else is what was observed or typed in.
+ */
+export const PortalRecordSchema = z.object({
+  projectId: z.string(),
+  domain: z.string(),
+  kind: PortalKindSchema,
+  /** The forum engine id (`phpbb`, `generic` ...) once a forum page of the portal was read. */
+  engine: z.string().nullable(),
+  /** Typed in by the user (METHODOLOGY: portal popularity / traffic). */
+  popularity: z.number().min(0).nullable(),
+  note: z.string(),
+  /** Distinct thread / page URLs seen (canonical, without fragment), at most MAX_PORTAL_THREADS of them. */
+  threads: z.array(z.string()),
+  months: z.record(MonthSchema, PortalMonthSchema),
+  /**
+   * Forum-post and page mentions of the portal that link to a client domain, by the month each was first seen:
+   * a link counts as observed from that month on. Counts rather than a flag, so a link that disappears
+   * (an edited post, a changed client domain) is taken back exactly.
+   */
+  linksByFirstMonth: z.record(MonthSchema, z.number().int().min(0)),
+});
+export type PortalRecord = z.infer<typeof PortalRecordSchema>;
+export const MAX_PORTAL_THREADS = 1000;
+
 export function emptyLabelCounts(): LabelCounts {
   return Object.fromEntries(LABEL_STATES.map((state) => [state, 0])) as LabelCounts;
 }
@@ -185,4 +226,8 @@ export function monthOf(timestamp: number): Month {
 export function monthBounds(month: Month): [start: number, end: number] {
   const [year, monthNumber] = month.split('-').map(Number) as [number, number];
   return [new Date(year, monthNumber - 1, 1).getTime(), new Date(year, monthNumber, 1).getTime()];
+}
+
+export function previousMonth(month: Month): Month {
+  return monthOf(monthBounds(month)[0] - 1);
 }

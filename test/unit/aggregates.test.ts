@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openLensDatabase } from '@/lib/db/database';
 import { LensRepository, type MentionDraft } from '@/lib/db/repository';
 import { rebuildAggregates } from '@/lib/kpi/aggregate';
+import { rebuildPortalLinks, type PortalObservation } from '@/lib/kpi/portals';
 import { normalizeQuery } from '@/lib/match/url';
 import type { Aggregate, MarkSentiment, Sentiment } from '@/lib/schema';
 import { seededRandom } from '../support/prng';
@@ -27,17 +28,41 @@ function sorted(aggregates: Aggregate[]): Aggregate[] {
   return [...aggregates].sort((a, b) => a.month.localeCompare(b.month));
 }
 
+/** A portal visit as the background derives it from a forum page or a marked page. */
+function visit(domain: string, kind: 'forum' | 'review-site' | null, at: number, random: () => number): PortalObservation {
+  return {
+    domain,
+    kind,
+    engine: kind === 'forum' ? 'phpbb' : null,
+    threadUrl: `https://${domain}/t/${Math.floor(random() * 4)}`,
+    newestPostAt: random() < 0.5 ? at - Math.floor(random() * 1e8) : null,
+    at,
+  };
+}
+
+/** A forum post or a marked page; some link to the client, and a post may lose or gain its link when edited. */
+function portalDraft(url: string, kind: 'forum-post' | 'page', random: () => number): MentionDraft {
+  return {
+    ...draft(url, kind, SENTIMENTS[Math.floor(random() * 3)]!, random() < 0.2),
+    flags: { clientSite: false, linksToClient: random() < 0.4, mentionsClient: random() < 0.5 },
+  };
+}
+
 async function runSequence(seed: number, steps: number) {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const db = await openLensDatabase(`aggregates-${seed}`);
   const repository = new LensRepository(db, normalizeQuery);
-  const project = await repository.saveProject({
+  const project = await repository.projects.saveProject({
     name: 'Acme',
     clientDomains: ['client.com'],
     keyQueries: ['Acme reviews', 'acme  price'],
   });
-  const urls = Array.from({ length: 30 }, (_, i) => (i % 7 === 0 ? `client.com/p${i}` : `site${i}.org/page`));
+  // Some results are pages of the portals too: a page mention and a search result can share a URL.
+  const urls = Array.from({ length: 30 }, (_, i) => (i % 7 === 0 ? `client.com/p${i}` : i % 5 === 0 ? `reviews.org/r${i}` : `site${i}.org/page`));
+  const forums = ['forum.net', 'talk.example'];
+  const postUrl = () => `${pick(forums)}/t/${Math.floor(random() * 4)}#p${Math.floor(random() * 6)}`;
+  const pageUrl = () => (random() < 0.5 ? pick(urls.filter((url) => url.startsWith('reviews.org'))) : `blog.example/${Math.floor(random() * 5)}`);
   const queries = ['acme reviews', 'acme price', 'something else'];
   const months = [Date.UTC(2026, 8, 15), Date.UTC(2026, 9, 15), Date.UTC(2026, 10, 15)];
   let clock = 0;
@@ -45,45 +70,60 @@ async function runSequence(seed: number, steps: number) {
     clock += 1000;
     const at = pick(months) + clock;
     const roll = random();
-    if (roll < 0.45) {
+    if (roll < 0.35) {
       const firstRank = pick([1, 11]);
       const items = Array.from({ length: 10 }, () =>
         draft(pick(urls), 'serp-result', pick(SENTIMENTS), random() < 0.2),
       );
-      await repository.observePage({
+      await repository.mentions.observePage({
         projectId: project.id,
         engine: pick(['google', 'bing']),
         serp: { query: pick(queries), firstRank },
         items,
         at,
       });
-    } else if (roll < 0.6) {
-      const items = Array.from({ length: 3 }, () => draft(`forum.net/t/${Math.floor(random() * 8)}`, 'forum-post', pick(SENTIMENTS), false));
-      await repository.observePage({ projectId: project.id, engine: 'phpbb', items, at });
+    } else if (roll < 0.55) {
+      const items = Array.from({ length: 3 }, () => portalDraft(postUrl(), 'forum-post', random));
+      const portal = visit(items[0]!.domain, 'forum', at, random);
+      await repository.mentions.observePage({ projectId: project.id, engine: 'phpbb', portal, items: items.map((item) => ({ ...item, domain: portal.domain })), at });
+    } else if (roll < 0.7) {
+      const page = portalDraft(pageUrl(), 'page', random);
+      await repository.mentions.markPage(project.id, page, { sentiment: pick(MARKS), recommends: random() < 0.3 }, visit(page.domain, pick(['review-site', null]), at, random));
     } else {
-      const url = random() < 0.8 ? pick(urls) : `forum.net/t/${Math.floor(random() * 10)}`;
-      const kind = url.startsWith('forum.net') ? 'forum-post' : 'serp-result';
-      await repository.setMark(project.id, draft(url, kind, pick(SENTIMENTS), false), {
-        sentiment: pick(MARKS),
-        recommends: random() < 0.3,
-      }, at);
+      const roll2 = random();
+      const url = roll2 < 0.7 ? pick(urls) : roll2 < 0.85 ? postUrl() : pageUrl();
+      const kind = url.includes('#') ? 'forum-post' : 'serp-result';
+      const marked = kind === 'forum-post' ? portalDraft(url, kind, random) : draft(url, kind, pick(SENTIMENTS), false);
+      const portal = kind === 'forum-post' ? visit(marked.domain, 'forum', at, random) : undefined;
+      await repository.mentions.setMark(project.id, marked, { sentiment: pick(MARKS), recommends: random() < 0.3 }, at, portal);
     }
   }
-  const incremental = sorted(await repository.getAggregates(project.id));
+  const incremental = sorted(await repository.aggregates.getAggregates(project.id));
+  const portals = await db.getAllFromIndex('portals', 'byProject', project.id);
   const snapshots = await db.getAllFromIndex('snapshots', 'byProject', project.id);
   const mentions = await db.getAllFromIndex('mentions', 'byProject', project.id);
-  const fromRaw = rebuildAggregates((await repository.getProject(project.id))!, snapshots, mentions, normalizeQuery);
-  const markedCount = (await repository.kpiReport(project.id, '2026-11')).markedCount;
+  const fromRaw = rebuildAggregates((await repository.projects.getProject(project.id))!, snapshots, mentions, normalizeQuery);
+  const markedCount = (await repository.aggregates.kpiReport(project.id, '2026-11')).markedCount;
   db.close();
-  return { incremental, fromRaw, markedCount, markedMentions: mentions.filter((mention) => mention.mark !== null).length };
+  return {
+    incremental,
+    fromRaw,
+    portals: { incremental: portals, fromRaw: rebuildPortalLinks(portals, mentions) },
+    markedCount,
+    markedMentions: mentions.filter((mention) => mention.mark !== null).length,
+  };
 }
 
 describe('month aggregates', () => {
   for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
-    it(`incremental updates equal a rebuild from raw records (seed ${seed})`, async () => {
-      const { incremental, fromRaw, markedCount, markedMentions } = await runSequence(seed, 120);
+    it(`incremental updates of aggregates and portals equal a rebuild from raw records (seed ${seed})`, async () => {
+      const { incremental, fromRaw, portals, markedCount, markedMentions } = await runSequence(seed, 160);
       expect(incremental.length).toBeGreaterThan(0);
       expect(incremental).toEqual(fromRaw);
+      expect(incremental.some((aggregate) => Object.values(aggregate.forum).some((count) => count > 0))).toBe(true);
+      expect(portals.incremental.length).toBeGreaterThan(1);
+      expect(portals.incremental.some((portal) => Object.keys(portal.linksByFirstMonth).length > 0)).toBe(true);
+      expect(portals.incremental).toEqual(portals.fromRaw);
       expect(markedCount).toBe(markedMentions);
     });
   }
@@ -91,17 +131,17 @@ describe('month aggregates', () => {
   it('counts an observed top-20 and a mark in the SERP counters', async () => {
     const db = await openLensDatabase('aggregates-basic');
     const repository = new LensRepository(db, normalizeQuery);
-    const project = await repository.saveProject({ name: 'Acme', keyQueries: ['acme'] });
+    const project = await repository.projects.saveProject({ name: 'Acme', keyQueries: ['acme'] });
     const at = Date.UTC(2026, 10, 10);
-    await repository.observePage({
+    await repository.mentions.observePage({
       projectId: project.id,
       engine: 'google',
       serp: { query: 'acme', firstRank: 1 },
       items: [draft('a.com/1', 'serp-result', 'neutral', false), draft('b.com/2', 'serp-result', 'negative', false)],
       at,
     });
-    await repository.setMark(project.id, draft('a.com/1', 'serp-result', 'neutral', false), { sentiment: 'positive', recommends: true }, at);
-    const [aggregate] = await repository.getAggregates(project.id);
+    await repository.mentions.setMark(project.id, draft('a.com/1', 'serp-result', 'neutral', false), { sentiment: 'positive', recommends: true }, at);
+    const [aggregate] = await repository.aggregates.getAggregates(project.id);
     expect(aggregate?.top20['marked:positive']).toBe(1);
     expect(aggregate?.top20['suggested:negative']).toBe(1);
     expect(aggregate?.top10['suggested:neutral']).toBe(0);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyAggregate } from '@/lib/kpi/aggregate';
 import { attainment, computeKpiReport, previousMonth, reputationScore } from '@/lib/kpi';
+import type { PortalActivity } from '@/lib/kpi/portals';
 import { ProjectSchema, type Aggregate, type Project } from '@/lib/schema';
 
 const project: Project = ProjectSchema.parse({
@@ -57,22 +58,34 @@ describe('KPI formulas', () => {
     expect([kpi.counted, kpi.confirmed]).toEqual([20, 10]);
   });
 
-  it('counts portals active in the last 30 days of the month with a link to the client', () => {
-    const end = new Date(2026, 11, 1).getTime();
-    const day = 24 * 3600 * 1000;
+  it('counts portals active in the last 30 days of the month with a link to the client by its end', () => {
+    const noon = (month: number, day: number) => new Date(2026, month - 1, day, 12).getTime();
+    const seen = (lastObservedAt: number) => ({ lastObservedAt, newestPostAt: null });
+    const portals: PortalActivity[] = [
+      { domain: 'active.example', months: { '2026-02': seen(noon(2, 20)) }, linksByFirstMonth: { '2025-12': 1 } },
+      // February is shorter than 30 days: its window starts on 30 January, so January's record is read too.
+      { domain: 'late-january.example', months: { '2026-01': seen(noon(1, 31)) }, linksByFirstMonth: { '2026-01': 2 } },
+      { domain: 'stale.example', months: { '2026-01': seen(noon(1, 20)) }, linksByFirstMonth: { '2026-01': 1 } },
+      { domain: 'no-link.example', months: { '2026-02': seen(noon(2, 10)) }, linksByFirstMonth: {} },
+      { domain: 'link-later.example', months: { '2026-02': seen(noon(2, 10)) }, linksByFirstMonth: { '2026-03': 1 } },
+      { domain: 'forum.acme.example', months: { '2026-02': seen(noon(2, 20)) }, linksByFirstMonth: { '2026-02': 1 } },
+    ];
     const report = computeKpiReport({
-      project,
-      month: '2026-11',
+      project: { ...project, clientDomains: ['acme.example'] },
+      month: '2026-02',
       current: undefined,
       previous: undefined,
-      portals: [
-        { lastActivityAt: end - day, hasLinkToClient: true },
-        { lastActivityAt: end - 40 * day, hasLinkToClient: true },
-        { lastActivityAt: end - 2 * day, hasLinkToClient: false },
-      ],
+      portals,
       markedCount: 0,
     });
-    expect(valueOf(report, 'portal-coverage').value).toBe(1);
+    const coverage = valueOf(report, 'portal-coverage');
+    expect(coverage.value).toBe(2);
+    // The client's own forum is never a portal.
+    expect(coverage.counted).toBe(5);
+    // January from January's own records: only the two portals seen then were known, and both were active.
+    expect(coverage.previous).toBe(2);
+    const march = computeKpiReport({ project, month: '2026-03', current: undefined, previous: undefined, portals, markedCount: 0 });
+    expect(valueOf(march, 'portal-coverage').value).toBe(0);
   });
 
   it('compares with the previous month and scores attainment against targets', () => {

@@ -14,28 +14,28 @@ async function freshRepository() {
 describe('projects', () => {
   it('the first project becomes active; edits keep identity and baseline; deleting falls back to the next', async () => {
     const { repository } = await freshRepository();
-    const first = await repository.saveProject({ name: 'First' }, undefined, new Date(2026, 8, 3).getTime());
-    const second = await repository.saveProject({ name: 'Second' }, undefined, new Date(2026, 9, 3).getTime());
-    expect(await repository.getActiveProjectId()).toBe(first.id);
-    const edited = await repository.saveProject({ name: 'First, renamed', keyQueries: ['a'] }, first.id, new Date(2026, 10, 3).getTime());
+    const first = await repository.projects.saveProject({ name: 'First' }, undefined, new Date(2026, 8, 3).getTime());
+    const second = await repository.projects.saveProject({ name: 'Second' }, undefined, new Date(2026, 9, 3).getTime());
+    expect(await repository.projects.getActiveProjectId()).toBe(first.id);
+    const edited = await repository.projects.saveProject({ name: 'First, renamed', keyQueries: ['a'] }, first.id, new Date(2026, 10, 3).getTime());
     expect(edited).toMatchObject({ id: first.id, baselineMonth: '2026-09', name: 'First, renamed', keyQueries: ['a'] });
-    await repository.deleteProject(first.id);
-    expect((await repository.listProjects()).map((project) => project.id)).toEqual([second.id]);
-    expect(await repository.getActiveProjectId()).toBe(second.id);
+    await repository.projects.deleteProject(first.id);
+    expect((await repository.projects.listProjects()).map((project) => project.id)).toEqual([second.id]);
+    expect(await repository.projects.getActiveProjectId()).toBe(second.id);
   });
 
   it('refuses invalid input whole, naming each field, and saves nothing', async () => {
     const { repository } = await freshRepository();
-    const refusal = await repository.saveProject({ name: '', clientDomains: ['x'], targets: { serpPositivity: 2 } }).catch((error: unknown) => error);
+    const refusal = await repository.projects.saveProject({ name: '', clientDomains: ['x'], targets: { serpPositivity: 2 } }).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(ProjectValidationError);
     expect(Object.keys((refusal as ProjectValidationError).fieldErrors).sort()).toEqual(['clientDomains', 'name', 'targets.serpPositivity']);
-    expect(await repository.listProjects()).toEqual([]);
-    expect(await repository.getActiveProjectId()).toBeNull();
+    expect(await repository.projects.listProjects()).toEqual([]);
+    expect(await repository.projects.getActiveProjectId()).toBeNull();
   });
 
   it('deleting a project removes its mentions, snapshots, aggregates and per-project settings', async () => {
     const { db, repository } = await freshRepository();
-    const project = await repository.saveProject({ name: 'P', keyQueries: ['q'] });
+    const project = await repository.projects.saveProject({ name: 'P', keyQueries: ['q'] });
     const draft: MentionDraft = {
       canonicalUrl: 'a.com/',
       url: 'https://a.com/',
@@ -47,17 +47,17 @@ describe('projects', () => {
       suggested: null,
       flags: { clientSite: false, linksToClient: false, mentionsClient: false },
     };
-    await repository.observePage({
+    await repository.mentions.observePage({
       projectId: project.id,
       engine: 'google',
       serp: { query: 'q', firstRank: 1 },
       items: [draft],
       at: Date.now(),
     });
-    await repository.setMark(project.id, draft, { sentiment: 'positive', recommends: false });
+    await repository.mentions.setMark(project.id, draft, { sentiment: 'positive', recommends: false });
     expect(await db.count('mentions')).toBe(1);
     const settingsBefore = await db.count('settings');
-    await repository.deleteProject(project.id);
+    await repository.projects.deleteProject(project.id);
     expect([await db.count('mentions'), await db.count('snapshots'), await db.count('aggregates')]).toEqual([0, 0, 0]);
     // The learned model and the marked-mention counter went with it; only the active-project setting stays.
     expect(settingsBefore).toBe(3);
@@ -66,13 +66,14 @@ describe('projects', () => {
 });
 
 describe('the learned model', () => {
-  const draftOf = (n: number, title: string): MentionDraft => ({
-    canonicalUrl: `forum.example/t/${n}`,
-    url: `https://forum.example/t/${n}`,
+  // A post is learned from by its own text, never by its thread's title.
+  const draftOf = (n: number, text: string): MentionDraft => ({
+    canonicalUrl: `forum.example/t/1#p${n}`,
+    url: `https://forum.example/t/1#p${n}`,
     domain: 'forum.example',
     kind: 'forum-post',
-    title,
-    excerpt: '',
+    title: 'Банк: отзывы клиентов',
+    excerpt: text,
     lang: 'ru',
     suggested: null,
     flags: { clientSite: false, linksToClient: false, mentionsClient: false },
@@ -81,25 +82,25 @@ describe('the learned model', () => {
 
   it('learns each new mark and steps back from a mark taken back', async () => {
     const { repository } = await freshRepository();
-    const project = await repository.saveProject({ name: 'Bank' });
+    const project = await repository.projects.saveProject({ name: 'Bank' });
     const at = new Date(2026, 10, 3).getTime();
-    await repository.setMark(project.id, drafts[0]!, { sentiment: 'negative', recommends: false }, at);
-    await repository.setMark(project.id, drafts[1]!, { sentiment: 'positive', recommends: false }, at + 1);
-    await repository.setMark(project.id, drafts[2]!, { sentiment: 'neutral', recommends: false }, at + 2);
-    expect(await repository.getLearnedModel(project.id)).toEqual(
+    await repository.mentions.setMark(project.id, drafts[0]!, { sentiment: 'negative', recommends: false }, at);
+    await repository.mentions.setMark(project.id, drafts[1]!, { sentiment: 'positive', recommends: false }, at + 1);
+    await repository.mentions.setMark(project.id, drafts[2]!, { sentiment: 'neutral', recommends: false }, at + 2);
+    expect(await repository.mentions.getLearnedModel(project.id)).toEqual(
       learnedModelOf([
-        { text: drafts[0]!.title, label: 'negative', lang: 'ru' },
-        { text: drafts[1]!.title, label: 'positive', lang: 'ru' },
-        { text: drafts[2]!.title, label: 'neutral', lang: 'ru' },
+        { text: drafts[0]!.excerpt, label: 'negative', lang: 'ru' },
+        { text: drafts[1]!.excerpt, label: 'positive', lang: 'ru' },
+        { text: drafts[2]!.excerpt, label: 'neutral', lang: 'ru' },
       ]),
     );
     // Changed mind on the first, cleared the second: one fewer negative and positive, one more positive.
-    await repository.setMark(project.id, drafts[0]!, { sentiment: 'positive', recommends: false }, at + 3);
-    await repository.setMark(project.id, drafts[1]!, { sentiment: null, recommends: false }, at + 4);
-    expect((await repository.getLearnedModel(project.id))?.marks).toEqual([0, 1, 1]);
-    await repository.setMark(project.id, drafts[0]!, { sentiment: null, recommends: false }, at + 5);
-    await repository.setMark(project.id, drafts[2]!, { sentiment: 'irrelevant', recommends: false }, at + 6);
-    const forgotten = await repository.getLearnedModel(project.id);
+    await repository.mentions.setMark(project.id, drafts[0]!, { sentiment: 'positive', recommends: false }, at + 3);
+    await repository.mentions.setMark(project.id, drafts[1]!, { sentiment: null, recommends: false }, at + 4);
+    expect((await repository.mentions.getLearnedModel(project.id))?.marks).toEqual([0, 1, 1]);
+    await repository.mentions.setMark(project.id, drafts[0]!, { sentiment: null, recommends: false }, at + 5);
+    await repository.mentions.setMark(project.id, drafts[2]!, { sentiment: 'irrelevant', recommends: false }, at + 6);
+    const forgotten = await repository.mentions.getLearnedModel(project.id);
     expect(forgotten?.marks).toEqual([0, 0, 0]);
     const empty = emptyLearnedModel();
     const drift = (forgotten?.bias ?? [1, 1, 1]).map((weight, index) => Math.abs(weight - (empty.bias[index] ?? 0)));
@@ -108,17 +109,17 @@ describe('the learned model', () => {
 
   it('rebuilds a model stored by an older version from the marks instead of dropping them', async () => {
     const { db, repository } = await freshRepository();
-    const project = await repository.saveProject({ name: 'Bank' });
+    const project = await repository.projects.saveProject({ name: 'Bank' });
     const at = new Date(2026, 10, 3).getTime();
-    await repository.setMark(project.id, drafts[0]!, { sentiment: 'negative', recommends: false }, at);
+    await repository.mentions.setMark(project.id, drafts[0]!, { sentiment: 'negative', recommends: false }, at);
     const olderModel = { version: 1, marks: [1, 0, 0], termTotals: [2, 0, 0], terms: { приложен: [1, 0, 0], подвиса: [1, 0, 0] } };
     await db.put('settings', { key: `learned:${project.id}`, value: olderModel });
-    expect(await repository.getLearnedModel(project.id)).toBeUndefined();
-    await repository.setMark(project.id, drafts[1]!, { sentiment: 'positive', recommends: false }, at + 1);
-    expect(await repository.getLearnedModel(project.id)).toEqual(
+    expect(await repository.mentions.getLearnedModel(project.id)).toBeUndefined();
+    await repository.mentions.setMark(project.id, drafts[1]!, { sentiment: 'positive', recommends: false }, at + 1);
+    expect(await repository.mentions.getLearnedModel(project.id)).toEqual(
       learnedModelOf([
-        { text: drafts[0]!.title, label: 'negative', lang: 'ru' },
-        { text: drafts[1]!.title, label: 'positive', lang: 'ru' },
+        { text: drafts[0]!.excerpt, label: 'negative', lang: 'ru' },
+        { text: drafts[1]!.excerpt, label: 'positive', lang: 'ru' },
       ]),
     );
   });
@@ -127,7 +128,7 @@ describe('the learned model', () => {
 describe('database', () => {
   it('reopening keeps the data (version 1 is the base of the migration ladder)', async () => {
     const { name, db, repository } = await freshRepository();
-    await repository.saveProject({ name: 'Kept' });
+    await repository.projects.saveProject({ name: 'Kept' });
     db.close();
     const reopened = await openLensDatabase(name);
     expect(reopened.version).toBe(DB_VERSION);

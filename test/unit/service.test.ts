@@ -13,6 +13,14 @@ const items = [
   { rank: 2, url: 'https://reviews.example.org/acme', title: 'Acme Clinic is a scam', snippet: 'Terrible, rude staff. Avoid.' },
 ];
 
+/** The browser side of auditing, faked: granted origins and what was registered or revoked. */
+const audited = new Set<string>();
+const siteAccess = {
+  audited: async () => [...audited],
+  register: async (origin: string) => void audited.add(origin),
+  revoke: async (origin: string) => void audited.delete(origin),
+};
+
 let handlers: Handlers<SenderContext>;
 let changes: string[];
 let databaseCount = 0;
@@ -20,9 +28,11 @@ let databaseCount = 0;
 beforeEach(async () => {
   const db = await openLensDatabase(`service-${databaseCount++}`);
   changes = [];
+  audited.clear();
   handlers = createHandlers(new LensRepository(db, normalizeQuery), {
     onDataChanged: (projectId) => changes.push(projectId),
     openDashboard: async () => undefined,
+    siteAccess,
     now: () => new Date(2026, 10, 20).getTime(),
   });
 });

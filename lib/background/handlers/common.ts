@@ -1,0 +1,28 @@
+import type { ItemState } from '../../messaging';
+import type { Mention } from '../../schema';
+import type { LensRepository } from '../../db/repository';
+import type { SenderContext, ServiceHooks } from '../service';
+
+/** What every group of handlers works with. */
+export interface HandlerDeps {
+  repository: LensRepository;
+  hooks: ServiceHooks;
+  now: () => number;
+}
+
+export function stateOf(mention: Pick<Mention, 'canonicalUrl' | 'suggested' | 'mark' | 'flags'>): ItemState {
+  return { canonicalUrl: mention.canonicalUrl, suggested: mention.suggested, mark: mention.mark, flags: mention.flags };
+}
+
+export function requireContentScript(context: SenderContext): void {
+  if (context.origin !== 'content-script') throw new Error('Only content scripts report page status');
+}
+
+export function requireExtensionPage(context: SenderContext): void {
+  if (context.origin !== 'extension-page') throw new Error('Only the extension’s own pages may do this');
+}
+
+/** The project a request names, else the active one. */
+export async function projectIdOf(repository: LensRepository, projectId: string | undefined): Promise<string | null> {
+  return projectId ?? (await repository.projects.getActiveProjectId());
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { SiteStatusSchema, type Handlers, type SiteStatus } from '../../messaging';
+import { SITES, findSite } from '../../sites';
+import type { SenderContext } from '../service';
+import { requireContentScript, requireExtensionPage, type HandlerDeps } from './common';
+
+type SiteHandlers = Pick<Handlers<SenderContext>, 'page.status' | 'sites.status' | 'sites.audited' | 'sites.audit' | 'sites.revoke'>;
+
+export const OVERRIDES_KEY = 'selectorOverrides';
+export const siteStatusKey = (site: string) => `siteStatus:${site}`;
+/** Forums are audited per origin: one engine id (`generic` too) means nothing across sites. */
+const originStatusKey = (origin: string) => `siteStatus:origin:${origin}`;
+const OriginStatusSchema = z.object({ engine: z.string(), status: SiteStatusSchema });
+
+function originOf(url: string): string | null {
+  try {
+    const { origin, protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:' ? origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether each site's pages were recognised, and the sites the user granted for auditing. */
+export function siteHandlers({ repository, hooks, now }: HandlerDeps): SiteHandlers {
+  const { projects } = repository;
+  return {
+    async 'page.status'({ site, url, itemsFound, blocksSeen }, context) {
+      requireContentScript(context);
+      const status: SiteStatus = { url, itemsFound, blocksSeen, at: now() };
+      if (findSite(url)?.id === site) {
+        await projects.putSetting(siteStatusKey(site), status);
+        return {};
+      }
+      const origin = originOf(url);
+      if (origin) await projects.putSetting(originStatusKey(origin), { engine: site, status });
+      return {};
+    },
+
+    async 'sites.status'() {
+      const sites = await Promise.all(
+        SITES.map(async (site) => {
+          const stored = SiteStatusSchema.safeParse(await projects.getSetting(siteStatusKey(site.id)));
+          return { id: site.id, name: site.name, kind: site.kind, last: stored.success ? stored.data : null };
+        }),
+      );
+      const text = await projects.getSetting(OVERRIDES_KEY);
+      return { sites, overridesText: typeof text === 'string' ? text : '' };
+    },
+
+    async 'sites.audited'() {
+      const origins = await hooks.siteAccess.audited();
+      const sites = await Promise.all(
+        origins.map(async (origin) => {
+          const stored = OriginStatusSchema.safeParse(await projects.getSetting(originStatusKey(origin)));
+          return { origin, engine: stored.success ? stored.data.engine : null, last: stored.success ? stored.data.status : null };
+        }),
+      );
+      return { sites };
+    },
+
+    async 'sites.audit'({ origin }, context) {
+      requireExtensionPage(context);
+      await hooks.siteAccess.register(origin);
+      return {};
+    },
+
+    async 'sites.revoke'({ origin }, context) {
+      requireExtensionPage(context);
+      await hooks.siteAccess.revoke(origin);
+      return {};
+    },
+  };
+}

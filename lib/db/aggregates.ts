@@ -1,0 +1,113 @@
+import type { IDBPObjectStore, StoreNames } from 'idb';
+import { applyMentionChange, emptyAggregate, forumMonthsOf, rebuildAggregates } from '../kpi/aggregate';
+import { computeKpiReport, type KpiReport } from '../kpi';
+import { rebuildPortalLinks } from '../kpi/portals';
+import { previousMonth, type Aggregate, type Mention, type Month, type Project } from '../schema';
+import type { LensDB, LensDatabase } from './database';
+import { deleteProjectRecords, markedCountKey, type WriteTransaction } from './stores';
+
+type AggregateStore = IDBPObjectStore<LensDB, ArrayLike<StoreNames<LensDB>>, 'aggregates', 'readwrite'>;
+
+/**
+ * The month aggregates one write touches, loaded on first use and written back once. A mention can only
+ * count in the months it was seen in (slots and forum tone both come from observations), so a change
+ * visits those months and no others.
+ */
+export class MonthAggregates {
+  private readonly loaded = new Map<Month, Aggregate | undefined>();
+  private readonly dirty = new Set<Aggregate>();
+
+  constructor(
+    private readonly store: AggregateStore,
+    private readonly projectId: string,
+  ) {}
+
+  async forMonth(month: Month, create: true): Promise<Aggregate>;
+  async forMonth(month: Month, create: boolean): Promise<Aggregate | undefined>;
+  async forMonth(month: Month, create: boolean): Promise<Aggregate | undefined> {
+    if (!this.loaded.has(month)) this.loaded.set(month, await this.store.get([this.projectId, month]));
+    let aggregate = this.loaded.get(month);
+    if (!aggregate && create) {
+      aggregate = emptyAggregate(this.projectId, month);
+      this.loaded.set(month, aggregate);
+      this.dirty.add(aggregate);
+    }
+    return aggregate;
+  }
+
+  changed(aggregate: Aggregate): void {
+    this.dirty.add(aggregate);
+  }
+
+  async applyMentionChange(before: Mention | undefined, after: Mention): Promise<void> {
+    const forumMonths = { before: forumMonthsOf(before), after: forumMonthsOf(after) };
+    for (const month of new Set([...(before?.months ?? []), ...after.months])) {
+      const aggregate = await this.forMonth(month, forumMonths.after.includes(month));
+      if (!aggregate) continue;
+      if (applyMentionChange(aggregate, after.canonicalUrl, before, after, forumMonths)) this.dirty.add(aggregate);
+    }
+  }
+
+  async writeBack(): Promise<void> {
+    for (const aggregate of this.dirty) await this.store.put(aggregate);
+  }
+}
+
+/** The stores a rebuild of a project's counters writes. */
+export const COUNTER_STORES = ['snapshots', 'mentions', 'aggregates', 'portals', 'settings'] as const;
+
+/**
+ * Recomputes everything derived from a project's raw records: the month aggregates, the portals' link counts and
+ * the marked-mention counter (after a change to what counts, or as a repair).
+ */
+export async function rebuildProjectCounters(
+  tx: WriteTransaction,
+  project: Project,
+  normalizeQuery: (q: string) => string,
+): Promise<Aggregate[]> {
+  const snapshots = await tx.objectStore('snapshots').index('byProject').getAll(project.id);
+  const mentions = await tx.objectStore('mentions').index('byProject').getAll(project.id);
+  await deleteProjectRecords(tx, 'aggregates', project.id);
+  const aggregates = tx.objectStore('aggregates');
+  const rebuilt = rebuildAggregates(project, snapshots, mentions, normalizeQuery);
+  for (const aggregate of rebuilt) await aggregates.put(aggregate);
+  const portals = tx.objectStore('portals');
+  for (const portal of rebuildPortalLinks(await portals.index('byProject').getAll(project.id), mentions)) await portals.put(portal);
+  const markedCount = mentions.filter((mention) => mention.mark !== null).length;
+  await tx.objectStore('settings').put({ key: markedCountKey(project.id), value: markedCount });
+  return rebuilt;
+}
+
+/** The month aggregates as the popup reads them, and their repair. */
+export class AggregateRepository {
+  constructor(
+    private readonly db: LensDatabase,
+    private readonly normalizeQuery: (q: string) => string,
+  ) {}
+
+  async kpiReport(projectId: string, month: Month): Promise<KpiReport> {
+    const tx = this.db.transaction(['projects', 'aggregates', 'portals', 'settings']);
+    const project = await tx.objectStore('projects').get(projectId);
+    if (!project) throw new Error(`No project with id ${projectId}`);
+    const [current, previous, portals, marked] = await Promise.all([
+      tx.objectStore('aggregates').get([projectId, month]),
+      tx.objectStore('aggregates').get([projectId, previousMonth(month)]),
+      tx.objectStore('portals').index('byProject').getAll(projectId),
+      tx.objectStore('settings').get(markedCountKey(projectId)),
+    ]);
+    return computeKpiReport({ project, month, current, previous, portals, markedCount: Number(marked?.value ?? 0) });
+  }
+
+  getAggregates(projectId: string): Promise<Aggregate[]> {
+    return this.db.getAllFromIndex('aggregates', 'byProject', projectId);
+  }
+
+  async rebuild(projectId: string): Promise<Aggregate[]> {
+    const tx = this.db.transaction([...COUNTER_STORES, 'projects'], 'readwrite');
+    const project = await tx.objectStore('projects').get(projectId);
+    if (!project) throw new Error(`No project with id ${projectId}`);
+    const rebuilt = await rebuildProjectCounters(tx, project, this.normalizeQuery);
+    await tx.done;
+    return rebuilt;
+  }
+}

@@ -1,0 +1,101 @@
+import { ProjectInputSchema, monthOf, type Project, type ProjectInput } from '../schema';
+import { COUNTER_STORES, rebuildProjectCounters } from './aggregates';
+import type { LensDatabase } from './database';
+import { ACTIVE_PROJECT_KEY, deleteProjectRecords, learnedModelKey, markedCountKey } from './stores';
+
+export class ProjectValidationError extends Error {
+  constructor(readonly fieldErrors: Record<string, string>) {
+    super(Object.entries(fieldErrors).map(([field, message]) => `${field}: ${message}`).join('; '));
+    this.name = 'ProjectValidationError';
+  }
+}
+
+/** Projects, the active project and the other settings. */
+export class ProjectRepository {
+  constructor(
+    private readonly db: LensDatabase,
+    private readonly normalizeQuery: (q: string) => string,
+    private readonly newId: () => string = () => crypto.randomUUID(),
+  ) {}
+
+  listProjects(): Promise<Project[]> {
+    return this.db.getAll('projects').then((projects) => projects.sort((a, b) => a.createdAt - b.createdAt));
+  }
+
+  getProject(id: string): Promise<Project | undefined> {
+    return this.db.get('projects', id);
+  }
+
+  async getActiveProjectId(): Promise<string | null> {
+    const setting = await this.db.get('settings', ACTIVE_PROJECT_KEY);
+    if (typeof setting?.value !== 'string') return null;
+    return (await this.getProject(setting.value)) ? setting.value : null;
+  }
+
+  async getActiveProject(): Promise<Project | null> {
+    const id = await this.getActiveProjectId();
+    return id ? ((await this.getProject(id)) ?? null) : null;
+  }
+
+  async setActiveProject(id: string | null): Promise<void> {
+    if (id !== null && !(await this.getProject(id))) throw new Error(`No project with id ${id}`);
+    await this.db.put('settings', { key: ACTIVE_PROJECT_KEY, value: id });
+  }
+
+  async getSetting(key: string): Promise<unknown> {
+    return (await this.db.get('settings', key))?.value;
+  }
+
+  async putSetting(key: string, value: unknown): Promise<void> {
+    await this.db.put('settings', { key, value });
+  }
+
+  /** Validates the whole input first: a refused project leaves nothing half-saved. */
+  async saveProject(input: ProjectInput | Record<string, unknown>, id?: string, now = Date.now()): Promise<Project> {
+    const parsed = ProjectInputSchema.safeParse(input);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.path.filter((part) => typeof part === 'string').join('.') || 'form';
+        fieldErrors[field] ??= issue.message;
+      }
+      throw new ProjectValidationError(fieldErrors);
+    }
+    const tx = this.db.transaction(['projects', ...COUNTER_STORES], 'readwrite');
+    const existing = id ? await tx.objectStore('projects').get(id) : undefined;
+    if (id && !existing) throw new Error(`No project with id ${id}`);
+    const project: Project = {
+      ...parsed.data,
+      id: existing?.id ?? this.newId(),
+      baselineMonth: existing?.baselineMonth ?? monthOf(now),
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    };
+    await tx.objectStore('projects').put(project);
+    const active = await tx.objectStore('settings').get(ACTIVE_PROJECT_KEY);
+    if (typeof active?.value !== 'string') await tx.objectStore('settings').put({ key: ACTIVE_PROJECT_KEY, value: project.id });
+    // Client domains change what counts too, but through the mentions' flags: refreshClientFlags rebuilds then.
+    if (existing && existing.keyQueries.join('\n') !== project.keyQueries.join('\n')) {
+      await rebuildProjectCounters(tx, project, this.normalizeQuery);
+    }
+    await tx.done;
+    return project;
+  }
+
+  async deleteProject(id: string): Promise<void> {
+    const stores = ['projects', 'mentions', 'snapshots', 'aggregates', 'portals', 'promotion', 'settings'] as const;
+    const tx = this.db.transaction([...stores], 'readwrite');
+    await tx.objectStore('projects').delete(id);
+    for (const store of ['mentions', 'snapshots', 'aggregates', 'portals', 'promotion'] as const) {
+      await deleteProjectRecords(tx, store, id);
+    }
+    for (const key of [learnedModelKey(id), markedCountKey(id)]) await tx.objectStore('settings').delete(key);
+    const active = await tx.objectStore('settings').get(ACTIVE_PROJECT_KEY);
+    if (active?.value === id) {
+      const remaining = await tx.objectStore('projects').getAll();
+      const next = remaining.sort((a, b) => a.createdAt - b.createdAt)[0];
+      await tx.objectStore('settings').put({ key: ACTIVE_PROJECT_KEY, value: next?.id ?? null });
+    }
+    await tx.done;
+  }
+}
