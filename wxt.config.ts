@@ -14,7 +14,7 @@ export default defineConfig({
     name: 'Reputation Lens',
     description:
       'Tag and mark search results and forum posts about your client, and track reputation KPIs month over month.',
-    permissions: ['storage', 'activeTab', 'scripting'],
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
     host_permissions: searchEngineMatchPatterns(),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     browser_specific_settings: { gecko: { id: 'reputation-lens@example.org', strict_min_version: '115.0' } },

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { ResponseOf } from '@/lib/messaging';
 import { KpiCard } from './KpiCard';
 import { ProjectSelect } from './ProjectSelect';
@@ -10,6 +11,8 @@ export function PopupView(props: {
   error: string | null;
   onSelectProject: (id: string) => void;
   onOpenDashboard: () => void;
+  /** Tools for the page in the tab (audit the site, mark the page), shown under the page's status. */
+  children?: ComponentChildren;
 }) {
   const { data } = props;
   const report = data?.report ?? null;
@@ -37,6 +40,7 @@ export function PopupView(props: {
           {data.tabPage.itemsFound} results tagged on this {data.tabPage.siteName} page.
         </p>
       )}
+      {props.children}
       {data && data.projects.length === 0 && (
         <p class="empty">
           No project yet. Search pages are tagged with suggested labels; to mark results and see KPIs,{' '}

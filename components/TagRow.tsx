@@ -1,4 +1,5 @@
 import type { ClientFlags, MarkSentiment } from '@/lib/schema';
+import { GENERIC_FINDER, engineLabel } from './engine-label';
 
 export type ItemLabel = MarkSentiment | 'unknown';
 
@@ -14,6 +15,8 @@ export interface TagRowState {
   saving: boolean;
   error: string | null;
   hasProject: boolean;
+  /** The forum engine that found the post (`generic` for the guessing finder); null on search pages. */
+  source: string | null;
 }
 
 export interface TagRowProps {
@@ -64,6 +67,19 @@ export function TagRow({ state, onMark, onToggleRecommends, onOpenDashboard }: T
         {LABEL_TEXT[state.label]}
       </span>
       <Badges flags={state.flags} />
+      {state.source !== null && (
+        <span
+          class={`source ${state.source === GENERIC_FINDER ? 'source-guess' : ''}`}
+          data-source={state.source}
+          title={
+            state.source === GENERIC_FINDER
+              ? 'No known forum engine recognised: found by the generic finder of repeated post-like blocks'
+              : 'Forum engine recognised on this page'
+          }
+        >
+          {engineLabel(state.source)}
+        </span>
+      )}
       {MARK_BUTTONS.map(({ action, text, hint }) => (
         <button
           type="button"

@@ -1,28 +1,40 @@
 import browser, { type Runtime } from 'webextension-polyfill';
+import { captureTab } from '@/lib/annotate/page-mark';
+import { contextMenuEntries, markFromMenu } from '@/lib/background/context-menu';
 import { senderContext, type ExtensionIdentity } from '@/lib/background/sender';
-import { createHandlers } from '@/lib/background/service';
+import { createHandlers, type SenderContext } from '@/lib/background/service';
+import { FORUM_SCRIPT_FILE, createSiteAccess, searchEngineOriginTest } from '@/lib/background/site-access';
 import { openLensDatabase } from '@/lib/db/database';
 import { LensRepository } from '@/lib/db/repository';
 import { normalizeQuery } from '@/lib/match/url';
-import { LIVE_PORT, dispatchMessage } from '@/lib/messaging';
-import { findSite } from '@/lib/sites';
+import { LIVE_PORT, dispatchMessage, errorMessage } from '@/lib/messaging';
+import { findSite, searchEngineMatchPatterns } from '@/lib/sites';
 
 export default defineBackground(() => {
+  const browserApi = { permissions: browser.permissions, scripting: browser.scripting, storage: browser.storage.local };
+  const siteAccess = createSiteAccess(browserApi, {
+    scriptFile: FORUM_SCRIPT_FILE,
+    isSearchEngineOrigin: searchEngineOriginTest(searchEngineMatchPatterns()),
+  });
   const self: ExtensionIdentity = {
     id: browser.runtime.id,
     origin: browser.runtime.getURL('/'),
     isSupportedPage: (url) => findSite(url) !== undefined,
+    isGrantedPage: (url) => siteAccess.isGrantedPage(url),
   };
   const contextOf = (sender: Runtime.MessageSender) => senderContext(sender, self);
 
   const livePorts = new Set<Runtime.Port>();
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== LIVE_PORT || !port.sender || contextOf(port.sender)?.origin !== 'extension-page') {
-      port.disconnect();
-      return;
-    }
-    livePorts.add(port);
-    port.onDisconnect.addListener(() => livePorts.delete(port));
+    // Held until the check answers, so a port is never used before it is known to be ours.
+    void (port.sender ? contextOf(port.sender) : Promise.resolve(null)).then((context) => {
+      if (port.name !== LIVE_PORT || context?.origin !== 'extension-page') {
+        port.disconnect();
+        return;
+      }
+      livePorts.add(port);
+      port.onDisconnect.addListener(() => livePorts.delete(port));
+    });
   });
   const announceChange = (projectId: string) => {
     for (const port of livePorts) port.postMessage({ type: 'changed', projectId });
@@ -33,12 +45,42 @@ export default defineBackground(() => {
     createHandlers(new LensRepository(db, normalizeQuery), {
       onDataChanged: announceChange,
       openDashboard: () => browser.runtime.openOptionsPage(),
+      siteAccess,
     }),
   );
+  const dispatch = (message: unknown, context: SenderContext) => handlers.then((ready) => dispatchMessage(message, context, ready));
 
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    const context = contextOf(sender);
-    if (!context) return Promise.resolve({ ok: false, error: 'Sender not allowed' });
-    return handlers.then((ready) => dispatchMessage(message, context, ready));
+  browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.MessageSender) => {
+    const context = await contextOf(sender);
+    if (!context) return { ok: false, error: 'Sender not allowed' };
+    return dispatch(message, context);
+  });
+
+  // Registered scripts follow the user's audits: kept across restarts, gone with the permission.
+  const reconcile = () => void siteAccess.reconcile().catch((error: unknown) => console.error('Site access:', error));
+  browser.runtime.onStartup.addListener(reconcile);
+  browser.permissions.onAdded.addListener(reconcile);
+  browser.permissions.onRemoved.addListener(reconcile);
+  browser.runtime.onInstalled.addListener(() => {
+    reconcile();
+    // Menus outlive the service worker: created once per install or update, never twice.
+    void browser.contextMenus.removeAll().then(() => {
+      for (const entry of contextMenuEntries()) browser.contextMenus.create(entry);
+    });
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    const tabId = tab?.id;
+    const showResult = (ok: boolean, title: string) => {
+      if (tabId === undefined) return;
+      void browser.action.setBadgeText({ tabId, text: ok ? '✓' : '!' });
+      void browser.action.setTitle({ tabId, title: `Reputation Lens: ${title}` });
+    };
+    markFromMenu(info, tab, {
+      capture: (id) => captureTab((details) => browser.scripting.executeScript(details), id),
+      dispatch: (type, payload) => dispatch({ type, payload }, { origin: 'extension-page' }),
+    })
+      .then((reply) => reply && showResult(reply.ok, reply.ok ? 'marked' : `not marked: ${reply.error}`))
+      .catch((error: unknown) => showResult(false, `not marked: ${errorMessage(error)}`));
   });
 });

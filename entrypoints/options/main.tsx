@@ -1,10 +1,12 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { AgreementPanel, type AgreementData } from '@/components/AgreementPanel';
+import { AuditedSitesPanel, type AuditedSites } from '@/components/AuditedSitesPanel';
+import { PortalsPanel } from '@/components/PortalsPanel';
 import { ProjectForm, type FieldErrors } from '@/components/ProjectForm';
 import { ProjectList } from '@/components/ProjectList';
 import { SitesPanel, type SitesData } from '@/components/SitesPanel';
-import { errorMessage, type ResponseOf } from '@/lib/messaging';
+import { errorMessage, type MentionRow, type PortalRow, type ResponseOf } from '@/lib/messaging';
 import type { Project } from '@/lib/schema';
 import { call, useDataChanges } from '@/lib/ui/extension-client';
 
@@ -19,12 +21,17 @@ function Dashboard() {
   const [sites, setSites] = useState<SitesData | null>(null);
   const [agreement, setAgreement] = useState<AgreementData | null>(null);
   const [overridesError, setOverridesError] = useState<string | null>(null);
+  const [portals, setPortals] = useState<PortalRow[] | null>(null);
+  const [openMentions, setOpenMentions] = useState<Record<string, MentionRow[]>>({});
+  const [auditedSites, setAuditedSites] = useState<AuditedSites | null>(null);
 
   const refresh = useCallback(() => {
     Promise.all([
       call('projects.list', {}).then(setData),
       call('sites.status', {}).then(setSites),
       call('suggestions.agreement', {}).then(setAgreement),
+      call('portals.list', {}).then((answer) => setPortals(answer.portals)),
+      call('sites.audited', {}).then((answer) => setAuditedSites(answer.sites)),
     ]).catch(
       (failure: unknown) => setNotice(errorMessage(failure)),
     );
@@ -72,6 +79,39 @@ function Dashboard() {
     refresh();
   };
 
+  const savePortal = async (domain: string, popularity: number | null, note: string) => {
+    try {
+      await call('portals.update', { domain, popularity, note });
+      setNotice(`Saved ${domain}.`);
+      refresh();
+    } catch (failure) {
+      setNotice(errorMessage(failure));
+    }
+  };
+
+  const toggleMentions = async (domain: string) => {
+    if (openMentions[domain]) {
+      setOpenMentions(({ [domain]: _closed, ...rest }) => rest);
+      return;
+    }
+    try {
+      const { mentions } = await call('mentions.byPortal', { domain });
+      setOpenMentions((open) => ({ ...open, [domain]: mentions }));
+    } catch (failure) {
+      setNotice(errorMessage(failure));
+    }
+  };
+
+  const revokeSite = async (origin: string) => {
+    try {
+      await call('sites.revoke', { origin });
+      setNotice(`${origin} is no longer audited: no tags there from the next page load. Its marks stay.`);
+      refresh();
+    } catch (failure) {
+      setNotice(errorMessage(failure));
+    }
+  };
+
   return (
     <main class="dashboard">
       <h1>Reputation Lens</h1>
@@ -105,6 +145,13 @@ function Dashboard() {
         }}
       />
       <AgreementPanel data={agreement} />
+      <PortalsPanel
+        portals={portals}
+        openMentions={openMentions}
+        onSave={(domain, popularity, note) => void savePortal(domain, popularity, note)}
+        onToggleMentions={(domain) => void toggleMentions(domain)}
+      />
+      <AuditedSitesPanel sites={auditedSites} onRevoke={(origin) => void revokeSite(origin)} />
       <SitesPanel data={sites} error={overridesError} saving={saving} onSaveOverrides={(text) => void saveOverrides(text)} />
     </main>
   );

@@ -1,22 +1,26 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { PageTools } from '@/components/PageTools';
 import { PopupView, type PopupData } from '@/components/PopupView';
 import { errorMessage } from '@/lib/messaging';
 import { call, useDataChanges } from '@/lib/ui/extension-client';
+import { usePageTools, type ActiveTab } from './page-tools';
 
-/** The tab's URL is visible to us only on sites we have host access to: exactly the ones we can tag. */
-async function activeTabUrl(): Promise<string | undefined> {
+/** The tab's URL is visible to us on sites we have host access to, and on any site once the popup opened (activeTab). */
+async function activeTab(): Promise<ActiveTab | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []);
-  return tab?.url?.startsWith('http') ? tab.url : undefined;
+  return tab?.id !== undefined && tab.url?.startsWith('http') ? { id: tab.id, url: tab.url } : null;
 }
 
 function Popup() {
   const [data, setData] = useState<PopupData | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [tab, setTab] = useState<ActiveTab | null>(null);
+  useEffect(() => void activeTab().then(setTab), []);
   const refresh = useCallback(() => {
-    activeTabUrl()
-      .then((tabUrl) => call('kpi.get', { tabUrl }))
+    activeTab()
+      .then((current) => call('kpi.get', { tabUrl: current?.url }))
       .then((next) => {
         setData(next);
         setError(null);
@@ -25,13 +29,16 @@ function Popup() {
   }, []);
   useEffect(refresh, [refresh]);
   useDataChanges(refresh);
+  const pageTools = usePageTools(tab);
   return (
     <PopupView
       data={data}
       error={error}
       onSelectProject={(id) => void call('projects.setActive', { id }).then(refresh)}
       onOpenDashboard={() => void browser.runtime.openOptionsPage()}
-    />
+    >
+      {pageTools.state && <PageTools state={pageTools.state} onAudit={pageTools.audit} onMark={pageTools.mark} />}
+    </PopupView>
   );
 }
 

@@ -30,6 +30,8 @@ interface Tracked {
   item: Item;
   view: TagRowView;
   state: ItemState | null;
+  /** The forum engine that found the item (`generic` for the guessing finder); null on search pages. */
+  source: string | null;
 }
 
 const TAG_ROW_TAG = 'rl-tags';
@@ -41,7 +43,8 @@ function pageKey(extract: PageExtract): string {
 }
 
 function toPageItem(item: Item): PageItem {
-  return { rank: item.rank, url: item.url, title: item.title, snippet: item.snippet };
+  const { rank, url, title, snippet, author, date, dateIso, text, linkedUrls } = item;
+  return { rank, url, title, snippet, author, date, dateIso, text, linkedUrls };
 }
 
 /**
@@ -86,6 +89,7 @@ export class PageAnnotator {
     const url = this.doc.defaultView?.location.href ?? this.doc.URL;
     const extract = this.options.extract(this.doc, url);
     if (!extract) return;
+    this.forgetDetached();
     this.reportStatus(url, extract);
     const page: Page = { url, site: extract.site, kind: extract.kind, query: extract.query, firstRank: extract.firstRank };
     const key = pageKey(extract);
@@ -127,6 +131,11 @@ export class PageAnnotator {
     for (const [element, tracked] of this.tracked) if (!keep.has(element)) this.forget(element, tracked);
   }
 
+  /** Posts a forum took out of the page (next page loaded in place, a virtualised list) are not ours to keep. */
+  private forgetDetached(): void {
+    for (const [element, tracked] of this.tracked) if (!element.isConnected) this.forget(element, tracked);
+  }
+
   private forget(element: Element, tracked: Tracked): void {
     tracked.view.destroy();
     clearItemAttributes(element);
@@ -147,7 +156,8 @@ export class PageAnnotator {
       onToggleRecommends: () => void this.toggleRecommends(element),
       onOpenDashboard: () => this.options.backend.openDashboard(),
     });
-    const tracked: Tracked = { item, view, state: null };
+    const page = this.currentPage;
+    const tracked: Tracked = { item, view, state: null, source: page?.kind === 'forum' ? page.site : null };
     this.tracked.set(element, tracked);
     // The row itself is drawn once the background answers: drawing it twice was most of our cost on big pages.
     this.writeLabel(tracked);
@@ -256,6 +266,7 @@ export class PageAnnotator {
       saving: transient.saving ?? false,
       error: transient.error ?? null,
       hasProject: this.hasProject,
+      source: tracked.source,
     });
   }
 

@@ -11,19 +11,23 @@ export interface ExtensionIdentity {
   id: string;
   /** The extension's own origin, e.g. chrome-extension://<id>/ */
   origin: string;
-  /** True for page URLs our content scripts may run on (supported sites). */
+  /** True for pages the search content script runs on (static host permissions). */
   isSupportedPage: (url: string) => boolean;
+  /** True for pages on an origin the user granted ("Audit this site"); asked of the browser each time. */
+  isGrantedPage: (url: string) => Promise<boolean>;
 }
 
 /**
- * Who may talk to the background: our own pages, and content scripts on the sites we support. Anything else
- * (another extension, a page we do not run on) gets null and is refused before any handler runs.
+ * Who may talk to the background: our own pages, and content scripts on supported search engines or on
+ * sites the user granted. Only the browser's own view of the sender counts, never the payload. Anything
+ * else (another extension, a page we do not run on) gets null and is refused before any handler runs.
  */
-export function senderContext(sender: MessageSenderLike, self: ExtensionIdentity): SenderContext | null {
+export async function senderContext(sender: MessageSenderLike, self: ExtensionIdentity): Promise<SenderContext | null> {
   if (sender.id !== self.id) return null;
   // The dashboard runs in a tab too, so the page's origin, not the presence of a tab, tells our pages apart.
   if (sender.url?.startsWith(self.origin)) return { origin: 'extension-page' };
   const pageUrl = sender.url ?? sender.tab?.url;
-  if (sender.tab && pageUrl && self.isSupportedPage(pageUrl)) return { origin: 'content-script' };
+  if (!sender.tab || !pageUrl) return null;
+  if (self.isSupportedPage(pageUrl) || (await self.isGrantedPage(pageUrl))) return { origin: 'content-script' };
   return null;
 }

@@ -222,3 +222,118 @@ describe('large pages', () => {
     frames.mockRestore();
   });
 });
+
+describe('forum threads', () => {
+  let engine = 'phpbb';
+  function extractPosts(doc: Document, url: string): PageExtract | null {
+    const items = [...doc.querySelectorAll('.post')].map((element) => {
+      const text = element.querySelector('.content')?.textContent ?? '';
+      return {
+        url: `${url.split('#')[0]}#${element.id}`,
+        title: 'Thread about Acme',
+        snippet: text.slice(0, 300),
+        text,
+        author: element.querySelector('.author')?.textContent ?? undefined,
+        date: '10 Apr 2024, 16:01',
+        dateIso: '2024-04-10T16:01:00Z',
+        linkedUrls: [...element.querySelectorAll('.content a')].map((link) => link.getAttribute('href')!),
+        element,
+      };
+    });
+    return { site: engine, kind: 'forum', items };
+  }
+
+  function addPost(id: string, text: string, container: Element = document.body) {
+    const post = document.createElement('div');
+    post.className = 'post';
+    post.id = id;
+    const author = document.createElement('span');
+    author.className = 'author';
+    author.textContent = `author of ${id}`;
+    const content = document.createElement('div');
+    content.className = 'content';
+    content.textContent = text;
+    const link = document.createElement('a');
+    link.href = 'https://client.example/offer';
+    link.textContent = 'link';
+    content.append(link);
+    post.append(author, content);
+    container.append(post);
+    return post;
+  }
+
+  function startForum(api: AnnotationBackend, path = '/viewtopic.php?t=1') {
+    window.history.replaceState(null, '', path);
+    annotator = new PageAnnotator(document, { extract: extractPosts, backend: api, createView: shadowTagRowViews(''), retryDelayMs: 1 });
+    annotator.start();
+  }
+
+  it('tags posts as posts and sends their author, date, own text and links to the background', async () => {
+    engine = 'phpbb';
+    const api = backend();
+    addPost('p1', 'Acme is great');
+    startForum(api);
+    await flush();
+    const post = document.querySelector('[data-rl-item="post"]')!;
+    expect(post.id).toBe('p1');
+    expect(post.hasAttribute('data-rl-rank')).toBe(false);
+    const [, items] = vi.mocked(api.observe).mock.calls[0]!;
+    expect(items[0]).toEqual({
+      url: expect.stringMatching(/#p1$/),
+      title: 'Thread about Acme',
+      snippet: 'Acme is greatlink',
+      text: 'Acme is greatlink',
+      author: 'author of p1',
+      date: '10 Apr 2024, 16:01',
+      dateIso: '2024-04-10T16:01:00Z',
+      linkedUrls: ['https://client.example/offer'],
+      rank: undefined,
+    });
+    const source = post.querySelector('rl-tags')!.shadowRoot!.querySelector('.source');
+    expect(source?.textContent).toBe('phpbb');
+  });
+
+  it('says visibly that the generic finder guessed', async () => {
+    engine = 'generic';
+    addPost('p1', 'hello');
+    startForum(backend());
+    await flush();
+    const source = document.querySelector('rl-tags')!.shadowRoot!.querySelector('.source');
+    expect(source?.textContent).toBe('generic (a guess)');
+    expect(source?.classList.contains('source-guess')).toBe(true);
+  });
+
+  it('posts loaded later ("load more", infinite scroll) are tagged once each', async () => {
+    engine = 'xenforo';
+    const api = backend();
+    addPost('p1', 'first');
+    startForum(api);
+    await flush();
+    const more = document.createElement('div');
+    addPost('p2', 'second', more);
+    addPost('p3', 'third', more);
+    document.body.append(more);
+    await flush();
+    annotator!.scan();
+    await flush();
+    expect(document.querySelectorAll('rl-tags')).toHaveLength(3);
+    expect([...document.querySelectorAll('.post')].every((post) => post.querySelectorAll('rl-tags').length === 1)).toBe(true);
+    expect(api.observed.map((urls) => urls.map((url) => url.split('#')[1]))).toEqual([['p1'], ['p2', 'p3']]);
+  });
+
+  it('after in-page navigation to another thread, tags its posts and forgets the ones gone', async () => {
+    engine = 'discourse';
+    const api = backend();
+    addPost('post_1', 'old thread');
+    startForum(api, '/t/old-topic/1');
+    await flush();
+    document.body.replaceChildren();
+    window.history.pushState(null, '', '/t/new-topic/2');
+    addPost('post_1', 'new thread, first post');
+    addPost('post_2', 'new thread, reply');
+    await flush();
+    expect(document.querySelectorAll('rl-tags')).toHaveLength(2);
+    const thread = `${window.location.origin}/t/new-topic/2`;
+    expect(api.observed.at(-1)).toEqual([`${thread}#post_1`, `${thread}#post_2`]);
+  });
+});

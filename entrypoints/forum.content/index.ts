@@ -1,0 +1,16 @@
+import browser from 'webextension-polyfill';
+import tagCss from '@/assets/tags.css?inline';
+import { annotatePage } from '@/lib/annotate/content-script';
+
+/**
+ * Forum posts on the sites the user audited. Never in the manifest: the background registers it per
+ * granted origin (lib/background/site-access.ts) and the popup injects it once right after the grant.
+ * Injected again into the same page, WXT invalidates the earlier instance, whose rows are removed first.
+ */
+export default defineContentScript({
+  registration: 'runtime',
+  runAt: 'document_idle',
+  async main(ctx) {
+    await annotatePage({ ctx, window, transport: (message) => browser.runtime.sendMessage(message), tagCss });
+  },
+});

@@ -1,0 +1,42 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { send, type Transport } from '../messaging/send';
+import { extractPage } from '../sites';
+import type { SiteOverrides } from '../sites/overrides';
+import { PageAnnotator } from './controller';
+import { shadowTagRowViews } from './shadow-view';
+
+/**
+ * The whole life of a content script on a page, shared by the search and the forum scripts: the
+ * annotator wired to the background, items added later picked up by its observer, in-page navigation
+ * rescanned, everything removed when the script is invalidated (update, reinjection).
+ */
+export async function annotatePage(options: {
+  ctx: ContentScriptContext;
+  window: Window;
+  transport: Transport;
+  tagCss: string;
+}): Promise<void> {
+  const { ctx, window, transport } = options;
+  // Selector overrides the user pasted in the dashboard (validated there) win over the built-in ones.
+  const overrides = await send(transport, 'overrides.get', {})
+    .then((answer) => answer.overrides as SiteOverrides)
+    .catch(() => undefined);
+  // A newer instance (the script injected again) may have taken over while the answer was on its way.
+  if (ctx.isInvalid) return;
+  const annotator = new PageAnnotator(window.document, {
+    extract: (doc, url) => extractPage(doc, url, { overrides }),
+    createView: shadowTagRowViews(options.tagCss),
+    backend: {
+      observe: (page, items) => send(transport, 'page.observe', { page, items }),
+      mark: async (page, item, sentiment, recommends) =>
+        (await send(transport, 'mark.set', { page, item, sentiment, recommends })).item,
+      openDashboard: () => void send(transport, 'dashboard.open', {}),
+      reportStatus: (status) => void send(transport, 'page.status', status).catch(() => undefined),
+    },
+  });
+  annotator.start();
+  // Single-page sites (search engines, Discourse, new Reddit) change the page without a load. The event
+  // fires before the new URL is in place, so the scan waits for the next frame.
+  ctx.addEventListener(window, 'wxt:locationchange', () => annotator.scheduleScan());
+  ctx.onInvalidated(() => annotator.stop());
+}
