@@ -31,13 +31,15 @@ export function PopupView(props: {
       )}
       {data?.tabPage && !data.tabPage.recognised && (
         <p class="not-recognised" data-testid="page-not-recognised">
-          This {data.tabPage.siteName} page was not recognised: no results were tagged. If the engine changed its
-          markup, selector overrides can be pasted in the dashboard.
+          {data.tabPage.kind === 'serp'
+            ? `This ${data.tabPage.siteName} page was not recognised: no results were tagged. If the engine changed its markup, selector overrides can be pasted in the dashboard.`
+            : 'No posts were found on this page of an audited site. Whole pages and selected passages can still be marked below.'}
         </p>
       )}
       {data?.tabPage?.recognised && (
         <p class="recognised" data-testid="page-recognised">
-          {data.tabPage.itemsFound} results tagged on this {data.tabPage.siteName} page.
+          {data.tabPage.itemsFound} {data.tabPage.kind === 'serp' ? 'results' : 'posts'} tagged on this{' '}
+          {data.tabPage.siteName} page.
         </p>
       )}
       {props.children}

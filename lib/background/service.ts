@@ -1,14 +1,12 @@
 import { normalizeQuery } from '../match/url';
 import { errorMessage, type Handlers } from '../messaging';
-import { findSite } from '../sites';
 import { SiteOverridesSchema, type SiteOverrides } from '../sites/overrides';
-import { SiteStatusSchema } from '../messaging/protocol';
 import { monthOf, previousMonth, type Project } from '../schema';
 import { ProjectValidationError, type LensRepository } from '../db/repository';
 import { clientFlagsOf, draftMention, forumVisit } from './drafts';
 import { stateOf, requireExtensionPage, projectIdOf } from './handlers/common';
 import { portalHandlers } from './handlers/portals';
-import { OVERRIDES_KEY, siteHandlers, siteStatusKey } from './handlers/sites';
+import { OVERRIDES_KEY, siteHandlers, tabPageStatus } from './handlers/sites';
 
 export { draftMention } from './drafts';
 
@@ -34,15 +32,6 @@ export function parseOverrides(text: string): { overrides: SiteOverrides } | { e
   const parsed = SiteOverridesSchema.safeParse(json);
   if (!parsed.success) return { error: parsed.error.issues.map((issue) => issue.message).join('; ') };
   return { overrides: parsed.data };
-}
-
-/** Whether the page in the popup's tab was understood: a supported site whose last scan found items. */
-async function tabPageStatus(repository: LensRepository, tabUrl: string) {
-  const site = findSite(tabUrl);
-  if (!site) return null;
-  const stored = SiteStatusSchema.safeParse(await repository.projects.getSetting(siteStatusKey(site.id)));
-  const status = stored.success && stored.data.url === tabUrl ? stored.data : null;
-  return { site: site.id, siteName: site.name, recognised: (status?.itemsFound ?? 0) > 0, itemsFound: status?.itemsFound ?? 0 };
 }
 
 /**
@@ -188,7 +177,7 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
         projects: await projects.listProjects(),
         activeProjectId,
         report,
-        tabPage: tabUrl ? await tabPageStatus(repository, tabUrl) : null,
+        tabPage: tabUrl ? await tabPageStatus(repository.projects, tabUrl) : null,
       };
     },
   };

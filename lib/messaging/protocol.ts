@@ -239,7 +239,9 @@ export const protocol = {
     }),
     response: ProjectListSchema.extend({
       report: KpiReportSchema.nullable(),
-      tabPage: z.object({ site: z.string(), siteName: z.string(), recognised: z.boolean(), itemsFound: z.number() }).nullable(),
+      tabPage: z
+        .object({ kind: z.enum(['serp', 'forum']), site: z.string(), siteName: z.string(), recognised: z.boolean(), itemsFound: z.number() })
+        .nullable(),
     }),
   },
 } as const;

@@ -97,6 +97,18 @@ describe('background service', () => {
     expect(sites.sites.find((site) => site.id === 'google')?.last?.itemsFound).toBe(10);
   });
 
+  it('says what an audited forum page showed, per page and per engine', async () => {
+    const thread = 'https://forum.example.org/viewtopic.php?t=7';
+    await call('page.status', { site: 'phpbb', url: thread, itemsFound: 9, blocksSeen: 9 }, contentScript);
+    const here: { tabPage: unknown } = await call('kpi.get', { tabUrl: thread });
+    expect(here.tabPage).toEqual({ kind: 'forum', site: 'phpbb', siteName: 'phpBB', recognised: true, itemsFound: 9 });
+    const otherThread: { tabPage: { recognised: boolean } } = await call('kpi.get', { tabUrl: `${thread}0` });
+    expect(otherThread.tabPage.recognised).toBe(false);
+    await call('page.status', { site: 'generic', url: thread, itemsFound: 4, blocksSeen: 4 }, contentScript);
+    const guessed: { tabPage: { siteName: string } } = await call('kpi.get', { tabUrl: thread });
+    expect(guessed.tabPage.siteName).toMatch(/generic/);
+  });
+
   it('validates pasted selector overrides and hands them to content scripts', async () => {
     const badJson: { saved: false; error: string } = await call('overrides.save', { text: '{ "google": ' });
     expect(badJson.error).toMatch(/Not valid JSON/);

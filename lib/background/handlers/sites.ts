@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SiteStatusSchema, type Handlers, type SiteStatus } from '../../messaging';
 import { SITES, findSite } from '../../sites';
+import type { LensRepository } from '../../db/repository';
 import type { SenderContext } from '../service';
 import { requireContentScript, requireExtensionPage, type HandlerDeps } from './common';
 
@@ -19,6 +20,35 @@ function originOf(url: string): string | null {
   } catch {
     return null;
   }
+}
+
+const GENERIC_FINDER_NAME = 'forum (generic finder, a guess)';
+
+function siteNameOf(id: string): string {
+  return SITES.find((site) => site.id === id)?.name ?? GENERIC_FINDER_NAME;
+}
+
+async function statusOfTab(projects: LensRepository['projects'], tabUrl: string) {
+  const engine = findSite(tabUrl);
+  if (engine) {
+    const stored = SiteStatusSchema.safeParse(await projects.getSetting(siteStatusKey(engine.id)));
+    return { kind: 'serp' as const, site: engine.id, status: stored.success ? stored.data : null };
+  }
+  const origin = originOf(tabUrl);
+  const stored = origin ? OriginStatusSchema.safeParse(await projects.getSetting(originStatusKey(origin))) : null;
+  if (!stored?.success) return null;
+  return { kind: 'forum' as const, site: stored.data.engine, status: stored.data.status };
+}
+
+/**
+ * Whether the page in the popup's tab was understood: a search engine, or an audited site whose content
+ * script reported on this very page, and how many items its last scan found.
+ */
+export async function tabPageStatus(projects: LensRepository['projects'], tabUrl: string) {
+  const found = await statusOfTab(projects, tabUrl);
+  if (!found) return null;
+  const itemsFound = found.status?.url === tabUrl ? found.status.itemsFound : 0;
+  return { kind: found.kind, site: found.site, siteName: siteNameOf(found.site), recognised: itemsFound > 0, itemsFound };
 }
 
 /** Whether each site's pages were recognised, and the sites the user granted for auditing. */
