@@ -89,7 +89,6 @@ export class PageAnnotator {
     const url = this.doc.defaultView?.location.href ?? this.doc.URL;
     const extract = this.options.extract(this.doc, url);
     if (!extract) return;
-    this.forgetDetached();
     this.reportStatus(url, extract);
     const page: Page = { url, site: extract.site, kind: extract.kind, query: extract.query, firstRank: extract.firstRank };
     const key = pageKey(extract);
@@ -97,6 +96,8 @@ export class PageAnnotator {
     // Single-page engines change the URL and the results at different moments: until the results are
     // replaced, the old query's results must not become the new query's snapshot.
     if (newQuery && this.currentPageKey !== null && this.showsTrackedResults(extract.items)) return;
+    // Only now: forgetting removed items first would make a results list that merely lost one look unchanged.
+    this.forgetDetached();
     const fresh = extract.items.filter((item) => newQuery || !this.isCurrent(item));
 
     this.withObserverPaused(() => {

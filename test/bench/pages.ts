@@ -96,3 +96,46 @@ ${blocks.join('\n')}
 export function googleSerpUrl(organicCount: number): string {
   return `https://www.google.com/search?q=${encodeURIComponent(BENCH_QUERY).replace(/%20/g, '+')}&num=${organicCount}`;
 }
+
+export const BENCH_FORUM_ORIGIN = 'https://forum.dentaltalk.example';
+
+/** The URL the generated thread is served at (a phpBB topic). */
+export function forumThreadUrl(postCount: number): string {
+  return `${BENCH_FORUM_ORIGIN}/viewtopic.php?t=${postCount}`;
+}
+
+/**
+ * A phpBB 3 (prosilver) thread of `postCount` posts: profile column, author line with a machine-readable time,
+ * text with a quote of the previous post every third reply, a link to the client every seventh post and a
+ * signature every fourth, so the extractor does its exclusion and link work as on a real thread.
+ */
+export function forumThreadHtml(postCount: number): string {
+  const title = `${BENCH_BRAND}: experiences?`;
+  const posts: string[] = [];
+  for (let index = 0; index < postCount; index++) {
+    const id = 5000 + index;
+    const author = `member${index % 9}`;
+    const opinion = OPINIONS[index % OPINIONS.length]!;
+    const quote = index % 3 === 2 ? `<blockquote><div><cite>member${(index - 1) % 9} wrote:</cite>${escapeHtml(OPINIONS[(index - 1) % OPINIONS.length]!)}</div></blockquote>` : '';
+    const link = index % 7 === 0 ? ` See <a href="https://${BENCH_DOMAIN}/prices" class="postlink">their prices</a>.` : '';
+    const signature = index % 4 === 0 ? `<div id="sig${id}" class="signature">Brushing twice a day since 1999</div>` : '';
+    const time = new Date(Date.UTC(2024, 4, 1, 8, index)).toISOString();
+    posts.push(`<div id="p${id}" class="post has-profile bg${(index % 2) + 1}"><div class="inner">
+  <dl class="postprofile" id="profile${id}"><dt><a href="./memberlist.php?mode=viewprofile&amp;u=${index % 9}" class="username">${author}</a></dt><dd class="profile-posts"><strong>Posts:</strong> ${index + 3}</dd></dl>
+  <div class="postbody"><div id="post_content${id}"><h3><a href="./viewtopic.php?p=${id}#p${id}">Re: ${escapeHtml(title)}</a></h3>
+  <p class="author"><a href="./viewtopic.php?p=${id}#p${id}" title="Post"></a><span class="responsive-hide">by <strong><a href="./memberlist.php?mode=viewprofile&amp;u=${index % 9}" class="username">${author}</a></strong> &raquo; </span><time datetime="${time}">${time.slice(0, 16).replace('T', ' ')}</time></p>
+  <div class="content">${quote}${escapeHtml(`${opinion} ${BENCH_BRAND} visit number ${index + 1}.`)}${link}</div>${signature}</div></div>
+  <div class="back2top"><a href="#top" class="top">Top</a></div></div></div><hr class="divider">`);
+  }
+  return `<!doctype html>
+<html dir="ltr" lang="en-gb"><head><meta charset="utf-8"><title>${escapeHtml(title)} - Dental Talk</title>
+<style>body{font-family:Verdana,sans-serif;margin:0}.post{padding:8px;margin:0 0 4px;background:#ecf3f7}.postprofile{float:right;width:22%}.postbody{width:76%}</style>
+</head><body id="phpbb" class="section-viewtopic">
+<div id="wrap"><div class="headerbar"><a href="./index.php">Dental Talk</a></div>
+<div class="navbar"><ul class="nav-main"><li><a href="./faq.php">FAQ</a></li><li><a href="./ucp.php?mode=login">Login</a></li></ul></div>
+<div id="page-body"><h2 class="topic-title"><a href="./viewtopic.php?t=${postCount}">${escapeHtml(title)}</a></h2>
+${posts.join('\n')}
+<form id="qr_postform" method="post" action="./posting.php?mode=reply"><textarea name="message"></textarea></form></div>
+<div class="page-footer">Powered by phpBB</div></div>
+</body></html>`;
+}

@@ -3,6 +3,7 @@
 // and recorded, and the extension's service worker watched through CDP (its traffic never passes a page's
 // interception). It can also start without the extension: the baseline the benchmarks measure against.
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import puppeteer, { type Browser, type Page, type Target } from 'puppeteer';
 
 export interface BlockedRequest {
@@ -35,9 +36,42 @@ const LAUNCH_ARGS = [
   '--disable-quic',
 ];
 
-export function chromiumExecutable(): string | undefined {
-  const candidates = [process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  return candidates.find((candidate): candidate is string => Boolean(candidate && existsSync(candidate)));
+const SYSTEM_BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
+
+const NO_BROWSER_MESSAGE =
+  'No Chromium found: install one (apt-get install -y chromium) or set PUPPETEER_EXECUTABLE_PATH to a Chrome/Chromium binary';
+
+function onPath(name: string): string | undefined {
+  return (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .filter(Boolean)
+    .map((directory) => path.join(directory, name))
+    .find((candidate) => existsSync(candidate));
+}
+
+/** Puppeteer's own cache (~/.cache/puppeteer): empty unless someone ran `npx puppeteer browsers install`. */
+function puppeteerCachedBrowser(): string | undefined {
+  try {
+    const cached = puppeteer.executablePath();
+    return existsSync(cached) ? cached : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The browser the tests drive: PUPPETEER_EXECUTABLE_PATH when set, else a system Chrome/Chromium on the PATH,
+ * else one in puppeteer's cache. Throws one line that says how to get a browser when there is none.
+ */
+export function chromiumExecutable(): string {
+  const configured = process.env.PUPPETEER_EXECUTABLE_PATH;
+  if (configured) {
+    if (!existsSync(configured)) throw new Error(`PUPPETEER_EXECUTABLE_PATH is ${configured}, which does not exist. ${NO_BROWSER_MESSAGE}`);
+    return configured;
+  }
+  const found = SYSTEM_BROWSER_NAMES.map(onPath).find(Boolean) ?? puppeteerCachedBrowser();
+  if (!found) throw new Error(NO_BROWSER_MESSAGE);
+  return found;
 }
 
 const isExtensionUrl = (url: string | undefined): boolean => Boolean(url?.startsWith('chrome-extension://'));
@@ -108,3 +142,56 @@ export async function launchTestBrowser(options: {
   };
 }
 
+
+/**
+ * Allows the extension on `origin` the way a user does on chrome://extensions (site access), through that page's
+ * private API: the browser's permission prompt cannot be clicked headless, and once the origin is allowed there,
+ * the extension's own `permissions.request` for it resolves at once without a prompt.
+ */
+export async function allowSiteAccess(testBrowser: TestBrowser, origin: string): Promise<void> {
+  if (!testBrowser.extensionId) throw new Error('This browser runs without the extension');
+  const settings = await testBrowser.browser.newPage();
+  try {
+    await settings.goto('chrome://extensions/', { waitUntil: 'load' });
+    await settings.evaluate(
+      (extensionId, pattern) =>
+        (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome
+          .developerPrivate.addHostPermission(extensionId, pattern),
+      testBrowser.extensionId,
+      `${origin}/*`,
+    );
+  } finally {
+    await settings.close();
+  }
+}
+
+/**
+ * "Audit this site" without the popup (the benchmark has no tab to open it for): allows the origin, then, in an
+ * extension page and within a real click, requests the permission and sends `sites.audit` as the popup does.
+ */
+export async function auditSite(testBrowser: TestBrowser, origin: string): Promise<void> {
+  await allowSiteAccess(testBrowser, origin);
+  const page = await testBrowser.extensionPage('manifest.json');
+  try {
+    await page.evaluate((siteOrigin) => {
+      const chrome = (globalThis as unknown as {
+        chrome: { permissions: { request(request: { origins: string[] }): Promise<boolean> }; runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; error?: string }> } };
+      }).chrome;
+      const button = document.createElement('button');
+      button.id = 'rl-audit';
+      button.textContent = 'audit';
+      button.addEventListener('click', () => {
+        void chrome.permissions
+          .request({ origins: [`${siteOrigin}/*`] })
+          .then((granted) => (granted ? chrome.runtime.sendMessage({ type: 'sites.audit', payload: { origin: siteOrigin } }) : { ok: false, error: 'not granted' }))
+          .then((reply) => button.setAttribute('data-result', reply.ok ? 'ok' : String(reply.error)), (error: unknown) => button.setAttribute('data-result', String(error)));
+      });
+      document.body.append(button);
+    }, origin);
+    await page.click('#rl-audit');
+    const result = await page.waitForSelector('#rl-audit[data-result]').then((button) => button!.evaluate((element) => element.getAttribute('data-result')));
+    if (result !== 'ok') throw new Error(`Auditing ${origin} failed: ${result}`);
+  } finally {
+    await page.close();
+  }
+}
