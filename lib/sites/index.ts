@@ -7,6 +7,7 @@ import { matchPatternsOf, siteOwnsUrl } from './engine/location';
 import { detectForumEngine } from './forum/detect';
 import { extractForum, extractGenericPosts } from './forum/extract';
 import { findGenericPosts } from './forum/generic';
+import { PageIndex } from './forum/page-index';
 import type { ForumDefinition } from './forum/types';
 import { google } from './google';
 import { invision } from './invision';
@@ -89,12 +90,14 @@ export interface ExtractOptions {
 }
 
 function extractForumPage(doc: Document, pageUrl: URL, forumEngines: readonly ForumDefinition[]): PageExtract | null {
-  const definition = detectForumEngine(doc, forumEngines);
-  const recognised = definition ? extractForum(definition, doc, pageUrl) : null;
+  // One index of the page serves detection and extraction (none is needed when no definition is tried).
+  const index = forumEngines.length > 0 ? new PageIndex(doc) : undefined;
+  const definition = detectForumEngine(doc, forumEngines, index);
+  const recognised = definition ? extractForum(definition, doc, pageUrl, index) : null;
   if (recognised && recognised.items.length > 0) return recognised;
   // A recognised engine whose markup changed still has post-like blocks the generic finder can see.
   const posts = findGenericPosts(doc);
-  if (posts.length > 0) return extractGenericPosts(posts, doc, pageUrl);
+  if (posts.length > 0) return extractGenericPosts(posts, doc, pageUrl, index);
   return recognised;
 }
 

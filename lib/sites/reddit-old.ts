@@ -1,3 +1,4 @@
+import { queryOne } from './engine/dom';
 import { COMMON_EXCLUDE } from './forum/extract';
 import type { ForumDefinition } from './forum/types';
 
@@ -17,7 +18,7 @@ const REDDIT_FULLNAME = /^t[13]_[0-9a-z]+$/;
 
 function isOwnPost(post: Element): boolean {
   if (!REDDIT_FULLNAME.test(post.getAttribute('data-fullname') ?? '') || post.matches('.promoted, .morechildren')) return false;
-  return post.matches('.comment') || post.querySelector(':scope > .entry .expando .usertext-body .md') !== null;
+  return post.matches('.comment') || queryOne(post, ':scope > .entry .expando .usertext-body .md') !== null;
 }
 
 function permalinkAttribute(post: Element, pageUrl: URL): string | null {
@@ -32,7 +33,7 @@ function permalinkAttribute(post: Element, pageUrl: URL): string | null {
 
 /** The post's own column: appended to the thing itself, the tag row would land below all its replies. */
 function ownEntry(post: Element): Element {
-  return post.querySelector(':scope > .entry') ?? post;
+  return queryOne(post, ':scope > .entry') ?? post;
 }
 
 export const redditOld: ForumDefinition = {

@@ -1,3 +1,4 @@
+import { queryFirst } from './engine/dom';
 import { COMMON_EXCLUDE } from './forum/extract';
 import type { ForumDefinition } from './forum/types';
 
@@ -25,12 +26,7 @@ function permalinkAttribute(post: Element, pageUrl: URL): string | null {
 
 /** A light-DOM child shown by the post's own slot: an element appended to the host itself would not be rendered. */
 function slottedContent(post: Element): Element {
-  return (
-    post.querySelector(':scope > [slot="comment"]') ??
-    post.querySelector(':scope > [slot="text-body"]') ??
-    post.querySelector(':scope > [slot="title"]') ??
-    post
-  );
+  return queryFirst(post, [':scope > [slot="comment"]', ':scope > [slot="text-body"]', ':scope > [slot="title"]']) ?? post;
 }
 
 export const reddit: ForumDefinition = {

@@ -102,10 +102,12 @@ interface EngineTally {
   texts: number;
   textOk: number;
   ms: number;
+  /** `<page id> <ms>` per page, for the timing line of each engine. */
+  pageMs: string[];
   failures: string[];
 }
 
-const newTally = (): EngineTally => ({ pages: 0, countOk: 0, authors: 0, authorOk: 0, texts: 0, textOk: 0, ms: 0, failures: [] });
+const newTally = (): EngineTally => ({ pages: 0, countOk: 0, authors: 0, authorOk: 0, texts: 0, textOk: 0, ms: 0, pageMs: [], failures: [] });
 
 const percent = (part: number, whole: number): string => (whole === 0 ? '—' : `${((100 * part) / whole).toFixed(1)}%`);
 
@@ -114,6 +116,7 @@ function tallyPage(tally: EngineTally, page: CorpusPage, extract: PageExtract | 
   const definition = FORUM_ENGINES.find((engine) => engine.id === extract?.site);
   tally.pages += 1;
   tally.ms += ms;
+  tally.pageMs.push(`${page.id} ${ms.toFixed(1)}`);
   if (items.length === page.expected.postCount) tally.countOk += 1;
   else tally.failures.push(`${page.id}: ${items.length} posts, expected ${page.expected.postCount} (site ${extract?.site ?? 'none'})`);
   for (const post of page.expected.posts) {
@@ -170,7 +173,13 @@ describe.skipIf(!corpusExists)('forum corpus accuracy', () => {
       );
     }
     const failures = [...tallies].flatMap(([engine, tally]) => (registered.has(engine) ? tally.failures : []));
-    console.log(`${lines.join('\n')}\n${failures.length > 0 ? `misses:\n  ${failures.join('\n  ')}` : 'no misses'}`);
+    // One parse and one extraction per page on a shared machine: a rough figure, never asserted (test/bench/forum-extract.ts measures).
+    const pageTimes = [...tallies].map(([engine, tally]) => `${engine}: ${tally.pageMs.join(', ')}`);
+    console.log(
+      `${lines.join('\n')}\nms per page (first extraction of a freshly parsed page):\n  ${pageTimes.join('\n  ')}\n${
+        failures.length > 0 ? `misses:\n  ${failures.join('\n  ')}` : 'no misses'
+      }`,
+    );
     for (const [engine, tally] of tallies) {
       if (!registered.has(engine)) continue;
       expect(tally.countOk, `${engine}: pages with the right post count`).toBe(tally.pages);

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractPage } from '../../lib/sites';
-import { parsePage } from '../sites/page';
+import { parsePage } from '../support/parse-page';
 import {
   allowSiteAccess,
   clickPostMark,

@@ -1,7 +1,8 @@
 import { unwrapRedirect } from '../../match/url';
-import { plainText, queryAll, queryFirst } from '../engine/dom';
+import { plainText } from '../engine/dom';
 import type { Item, PageExtract } from '../types';
 import { machineDateOf, parseDisplayedDate } from './date';
+import { DOM_QUERIES, PageIndex, type PageQueries } from './page-index';
 import type { ForumDefinition, GenericPost } from './types';
 
 /**
@@ -39,9 +40,28 @@ interface OwnContent {
   links: Element[];
 }
 
-function excludedSet(body: Element, exclude: readonly string[]): Set<Element> {
+/** What one extraction reads a page with: its address, what its relative links resolve against, its queries. */
+interface PageContext {
+  pageUrl: URL;
+  /** The page's <base> when it has one, as in the browser. */
+  base: string;
+  queries: PageQueries;
+}
+
+function pageContext(doc: Document, pageUrl: URL, queries: PageQueries): PageContext {
+  let base = pageUrl.href;
+  try {
+    const declared = queries.one(doc, 'base[href]')?.getAttribute('href');
+    if (declared) base = new URL(declared, pageUrl.href).href;
+  } catch {
+    // An unparseable <base> is ignored, as browsers do.
+  }
+  return { pageUrl, base, queries };
+}
+
+function excludedSet(body: Element, exclude: readonly string[], queries: PageQueries): Set<Element> {
   const excluded = new Set<Element>();
-  for (const selector of exclude) for (const element of queryAll(body, selector)) excluded.add(element);
+  for (const selector of exclude) for (const element of queries.all(body, selector)) excluded.add(element);
   excluded.delete(body);
   return excluded;
 }
@@ -71,75 +91,57 @@ function ownContent(body: Element, excluded: ReadonlySet<Element>, posts: Readon
   return { text: parts.join('').replace(/\s+/g, ' ').trim(), links };
 }
 
-function absoluteHttpUrl(link: Element, href: string, pageUrl: URL): string | null {
+function absoluteHttpUrl(href: string, base: string): string | null {
   try {
-    const target = new URL(unwrapRedirect(href, baseOf(link, pageUrl)));
+    const target = new URL(unwrapRedirect(href, base));
     return /^https?:$/.test(target.protocol) ? target.href : null;
   } catch {
     return null;
   }
 }
 
-function linkedUrlsOf(links: readonly Element[], pageUrl: URL): string[] {
+function linkedUrlsOf(links: readonly Element[], base: string): string[] {
   const urls = new Set<string>();
   for (const link of links) {
     const href = link.getAttribute('href')?.trim();
     if (!href || href.startsWith('#') || PROFILE_LINK.test(href)) continue;
-    const target = absoluteHttpUrl(link, href, pageUrl);
+    const target = absoluteHttpUrl(href, base);
     if (target) urls.add(target);
   }
   return [...urls];
 }
 
-const documentBases = new WeakMap<Document, { pageUrl: string; base: string }>();
-
-/** What relative links resolve against: the page's <base> when it has one, as in the browser; read once per page. */
-function baseOf(element: Element, pageUrl: URL): string {
-  const doc = element.ownerDocument;
-  const known = documentBases.get(doc);
-  if (known?.pageUrl === pageUrl.href) return known.base;
-  let base = pageUrl.href;
-  try {
-    const declared = doc.querySelector('base[href]')?.getAttribute('href');
-    if (declared) base = new URL(declared, pageUrl.href).href;
-  } catch {
-    // An unparseable <base> is ignored, as browsers do.
-  }
-  documentBases.set(doc, { pageUrl: pageUrl.href, base });
-  return base;
-}
-
 /** The permalink, fragment kept; a post with nothing better is addressed by its id on this page. */
-function permalinkOf(post: Element, found: Element | null, pageUrl: URL): string {
+function permalinkOf(post: Element, found: Element | null, page: PageContext): string {
   const href = found?.getAttribute('href')?.trim();
   if (href) {
     try {
-      const url = new URL(href, baseOf(post, pageUrl));
+      const url = new URL(href, page.base);
       if (/^https?:$/.test(url.protocol)) return url.href;
     } catch {
       // Falls through to the id-based address.
     }
   }
-  const page = new URL(pageUrl.href);
-  page.hash = post.id ? post.id : '';
-  return page.href;
+  const address = new URL(page.pageUrl.href);
+  address.hash = post.id ? post.id : '';
+  return address.href;
 }
 
-function threadTitleOf(doc: Document, selectors: readonly string[]): string {
+function threadTitleOf(doc: Document, selectors: readonly string[], queries: PageQueries): string {
   for (const selector of selectors) {
-    for (const element of queryAll(doc, selector)) {
+    for (const element of queries.all(doc, selector)) {
       const text = plainText(element);
       if (text) return text;
     }
   }
-  const ogTitle = doc.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim();
-  return ogTitle || plainText(doc.querySelector('title'));
+  const ogTitle = queries.one(doc, 'meta[property="og:title"]')?.getAttribute('content')?.trim();
+  return ogTitle || plainText(queries.one(doc, 'title'));
 }
 
 /** Matches of the first selector that finds any, in page order. */
-function postRoots(doc: Document, selectors: readonly string[]): Element[] {
+function postRoots(doc: Document, selectors: readonly string[], index: PageIndex): Element[] {
   for (const selector of selectors) {
-    const matches = queryAll(doc, selector);
+    const matches = index.all(doc, selector);
     if (matches.length > 0) return matches;
   }
   return [];
@@ -167,14 +169,14 @@ interface PostParts {
   exclude: readonly string[];
 }
 
-function itemOf(parts: PostParts, title: string, pageUrl: URL, posts: ReadonlySet<Element>): Item {
-  const { text, links } = ownContent(parts.body, excludedSet(parts.body, parts.exclude), posts);
+function itemOf(parts: PostParts, title: string, page: PageContext, posts: ReadonlySet<Element>): Item {
+  const { text, links } = ownContent(parts.body, excludedSet(parts.body, parts.exclude, page.queries), posts);
   const item: Item = {
     url: parts.permalink,
     title,
     snippet: text.slice(0, SNIPPET_LENGTH),
     text,
-    linkedUrls: linkedUrlsOf(links, pageUrl),
+    linkedUrls: linkedUrlsOf(links, page.base),
     element: parts.element,
   };
   const author = plainText(parts.author);
@@ -185,36 +187,63 @@ function itemOf(parts: PostParts, title: string, pageUrl: URL, posts: ReadonlySe
   return item;
 }
 
-/** Items of a page read with a definition; posts with no body (table header rows) are skipped. */
-export function extractForum(definition: ForumDefinition, doc: Document, pageUrl: URL): PageExtract {
+/**
+ * The definition with each selector list cut to the selectors that may match in this page, so that
+ * per post only those are tried.
+ */
+function forPage(definition: ForumDefinition, index: PageIndex): ForumDefinition {
+  return {
+    ...definition,
+    threadTitle: index.matchable(definition.threadTitle),
+    post: index.matchable(definition.post),
+    author: index.matchable(definition.author),
+    date: index.matchable(definition.date),
+    body: index.matchable(definition.body),
+    exclude: index.matchable(definition.exclude),
+    permalink: index.matchable(definition.permalink),
+  };
+}
+
+/**
+ * Items of a page read with a definition; posts with no body (table header rows) are skipped.
+ * `index` is the page's index when the caller has built it already (detection does).
+ */
+export function extractForum(
+  fullDefinition: ForumDefinition,
+  doc: Document,
+  pageUrl: URL,
+  index: PageIndex = new PageIndex(doc),
+): PageExtract {
+  const definition = forPage(fullDefinition, index);
+  const page = pageContext(doc, pageUrl, index);
   const hooks = definition.hooks;
-  const candidates = postRoots(doc, definition.post).filter((post) => hooks?.isPost?.(post) ?? true);
+  const candidates = postRoots(doc, definition.post, index).filter((post) => hooks?.isPost?.(post) ?? true);
   const posts = withoutEmbedded(
     candidates.flatMap((root) => {
-      const body = queryFirst(root, definition.body);
+      const body = index.first(root, definition.body);
       return body ? [{ root, body }] : [];
     }),
   );
-  const title = threadTitleOf(doc, definition.threadTitle);
+  const title = threadTitleOf(doc, definition.threadTitle, index);
   const rootSet = new Set(posts.map((post) => post.root));
   const items: Item[] = [];
   for (const { root: post, body } of posts) {
-    const date = queryFirst(post, definition.date);
-    const permalinkLink = queryFirst(post, definition.permalink);
+    const date = index.first(post, definition.date);
+    const permalinkLink = index.first(post, definition.permalink);
     const permalink =
-      (permalinkLink ? null : hooks?.permalink?.(post, pageUrl)) ?? permalinkOf(post, permalinkLink, pageUrl);
+      (permalinkLink ? null : hooks?.permalink?.(post, pageUrl)) ?? permalinkOf(post, permalinkLink, page);
     const item = itemOf(
       {
         element: hooks?.mountPoint?.(post) ?? post,
         body,
-        author: queryFirst(post, definition.author),
+        author: index.first(post, definition.author),
         date,
         dateText: date ? (hooks?.dateText?.(date) ?? plainText(date)) : '',
         permalink,
         exclude: definition.exclude,
       },
       title,
-      pageUrl,
+      page,
       rootSet,
     );
     items.push(item);
@@ -222,9 +251,19 @@ export function extractForum(definition: ForumDefinition, doc: Document, pageUrl
   return { site: definition.id, kind: 'forum', items, blocksSeen: candidates.length };
 }
 
-/** Items of a page whose posts the generic finder found. */
-export function extractGenericPosts(posts: readonly GenericPost[], doc: Document, pageUrl: URL): PageExtract {
-  const title = threadTitleOf(doc, ['h1']);
+/**
+ * Items of a page whose posts the generic finder found. Without the page's index (detection builds
+ * one) the few queries this makes go to the DOM: indexing the page for them alone would cost more.
+ */
+export function extractGenericPosts(
+  posts: readonly GenericPost[],
+  doc: Document,
+  pageUrl: URL,
+  queries: PageQueries = DOM_QUERIES,
+): PageExtract {
+  const page = pageContext(doc, pageUrl, queries);
+  const title = threadTitleOf(doc, ['h1'], queries);
+  const exclude = queries.matchable(COMMON_EXCLUDE);
   const roots = new Set(posts.map((post) => post.element));
   const items = posts.map((post) =>
     itemOf(
@@ -234,11 +273,11 @@ export function extractGenericPosts(posts: readonly GenericPost[], doc: Document
         author: post.author ?? null,
         date: post.date ?? null,
         dateText: plainText(post.date),
-        permalink: post.permalink ?? permalinkOf(post.element, null, pageUrl),
-        exclude: COMMON_EXCLUDE,
+        permalink: post.permalink ?? permalinkOf(post.element, null, page),
+        exclude,
       },
       title,
-      pageUrl,
+      page,
       roots,
     ),
   );

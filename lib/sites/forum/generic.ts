@@ -25,7 +25,7 @@ const PROFILE_LINK =
   /\/(members?|users?|u|profiles?|people|authors?|posters?)\/[^/?#]|memberlist\.php\?[^#]*viewprofile|member\.php|profile\.php|[?&](showuser|userid|user_id|uid)=\d|\/user-\d+/i;
 const AUTHOR_CLASS = /author|user|poster|nick|member/i;
 const DATE_CLASS = /date|time|posted/i;
-const MACHINE_TIME_ATTRIBUTES = ['datetime', 'data-time', 'data-timestamp', 'data-datestring', 'ts'];
+const MACHINE_TIME_ATTRIBUTES = new Set(['datetime', 'data-time', 'data-timestamp', 'data-datestring', 'ts']);
 const DATE_ITEMPROP = /^date(Created|Published)$/;
 /** A date shown with these words is the member's registration, not the post's. */
 const REGISTRATION_WORDS = /join|regist|member since|рег|зарегистр|дата регистрации|mitglied seit|dabei seit|присъедин/i;
@@ -45,9 +45,43 @@ const enum AuthorSignal {
   ProfileLink = 2,
 }
 
+/**
+ * What the finder reads of an element's own markup, read once in the walk: on DOMs written in
+ * JavaScript (happy-dom, jsdom) every attribute access costs, and the finder asks several
+ * questions of each element.
+ */
+interface ElementFacts {
+  /** Upper case. */
+  tag: string;
+  id: string;
+  className: string;
+  role: string;
+  href: string | null;
+  itemProp: string;
+  itemType: string;
+  /** Carries one of MACHINE_TIME_ATTRIBUTES. */
+  machineTime: boolean;
+}
+
+function factsOf(element: Element): ElementFacts {
+  const facts: ElementFacts = { tag: element.tagName.toUpperCase(), id: '', className: '', role: '', href: null, itemProp: '', itemType: '', machineTime: false };
+  for (const name of element.getAttributeNames()) {
+    const lowerName = name.toLowerCase();
+    if (lowerName === 'id') facts.id = element.getAttribute(name) ?? '';
+    else if (lowerName === 'class') facts.className = element.getAttribute(name) ?? '';
+    else if (lowerName === 'role') facts.role = element.getAttribute(name) ?? '';
+    else if (lowerName === 'href') facts.href = element.getAttribute(name);
+    else if (lowerName === 'itemprop') facts.itemProp = element.getAttribute(name) ?? '';
+    else if (lowerName === 'itemtype') facts.itemType = element.getAttribute(name) ?? '';
+    else if (MACHINE_TIME_ATTRIBUTES.has(lowerName)) facts.machineTime = true;
+  }
+  return facts;
+}
+
 /** Per-element tables over the page, indexed in document order. */
 interface PageTables {
   elements: Element[];
+  facts: ElementFacts[];
   parent: number[];
   /** Number of elements in the subtree, itself included: element i's subtree is i .. i + size - 1. */
   size: number[];
@@ -63,40 +97,35 @@ interface PageTables {
   longestLinkElsewhere: number[];
 }
 
-function classTokens(element: Element): string[] {
-  const value = element.getAttribute('class');
-  return value ? value.split(/\s+/).filter(Boolean) : [];
+function classTokens(facts: ElementFacts): string[] {
+  return facts.className ? facts.className.split(/\s+/).filter(Boolean) : [];
 }
 
-function isChrome(element: Element, insideSectioning: boolean): boolean {
-  const tag = element.tagName.toUpperCase();
+function isChrome(element: Element, facts: ElementFacts, insideSectioning: boolean): boolean {
+  const tag = facts.tag;
   if (tag === 'NAV' || tag === 'ASIDE') return true;
   // A header or footer inside an article is the post's own (author line, permalink), not the page's.
   if ((tag === 'HEADER' || tag === 'FOOTER') && !insideSectioning) return true;
   if (tag === 'FORM' && element.querySelector('textarea, [contenteditable], input[type="password"], input[type="search"]')) {
     return true;
   }
-  if (EXCLUDED_ROLES.has(element.getAttribute('role') ?? '')) return true;
-  return CHROME_NAMES.test(element.getAttribute('id') ?? '') || CHROME_NAMES.test(element.getAttribute('class') ?? '');
+  if (EXCLUDED_ROLES.has(facts.role)) return true;
+  return CHROME_NAMES.test(facts.id) || CHROME_NAMES.test(facts.className);
 }
 
-function ownDateSignal(element: Element): DateSignal {
-  if (element.tagName.toUpperCase() === 'TIME') return DateSignal.MachineReadable;
-  if (MACHINE_TIME_ATTRIBUTES.some((name) => element.hasAttribute(name))) return DateSignal.MachineReadable;
-  return DATE_ITEMPROP.test(element.getAttribute('itemprop') ?? '') ? DateSignal.MachineReadable : DateSignal.None;
+function ownDateSignal(facts: ElementFacts): DateSignal {
+  if (facts.tag === 'TIME' || facts.machineTime) return DateSignal.MachineReadable;
+  return DATE_ITEMPROP.test(facts.itemProp) ? DateSignal.MachineReadable : DateSignal.None;
 }
 
-function ownAuthorSignal(element: Element): AuthorSignal {
-  if (element.tagName.toUpperCase() === 'A' && PROFILE_LINK.test(element.getAttribute('href') ?? '')) {
-    return AuthorSignal.ProfileLink;
-  }
-  return AuthorSignal.None;
+function ownAuthorSignal(facts: ElementFacts): AuthorSignal {
+  return facts.tag === 'A' && PROFILE_LINK.test(facts.href ?? '') ? AuthorSignal.ProfileLink : AuthorSignal.None;
 }
 
 /** A link to another page that is not a member profile: a title link when it leads a block. */
-function linksElsewhere(element: Element, pageUrl: URL): boolean {
-  if (element.tagName.toUpperCase() !== 'A') return false;
-  const href = element.getAttribute('href');
+function linksElsewhere(facts: ElementFacts, pageUrl: URL): boolean {
+  if (facts.tag !== 'A') return false;
+  const href = facts.href;
   if (!href || href.startsWith('#') || PROFILE_LINK.test(href)) return false;
   const target = resolve(href, pageUrl);
   return target !== undefined && target.pathname !== pageUrl.pathname;
@@ -106,6 +135,7 @@ function linksElsewhere(element: Element, pageUrl: URL): boolean {
 function buildTables(root: Element, pageUrl: URL): PageTables {
   const tables: PageTables = {
     elements: [],
+    facts: [],
     parent: [],
     size: [],
     textLength: [],
@@ -124,14 +154,16 @@ function buildTables(root: Element, pageUrl: URL): PageTables {
   while (pending.length > 0) {
     const { element, parent, excluded: parentExcluded, insideSectioning, insideHeading } = pending.pop()!;
     const index = tables.elements.length;
-    const excluded = parentExcluded || isChrome(element, insideSectioning);
+    const facts = factsOf(element);
+    const excluded = parentExcluded || isChrome(element, facts, insideSectioning);
     tables.elements.push(element);
+    tables.facts.push(facts);
     tables.parent.push(parent);
     tables.size.push(1);
     tables.excluded.push(excluded);
-    tables.dateSignal.push(excluded ? DateSignal.None : ownDateSignal(element));
-    tables.authorSignal.push(excluded ? AuthorSignal.None : ownAuthorSignal(element));
-    const linkElsewhere = !excluded && linksElsewhere(element, pageUrl);
+    tables.dateSignal.push(excluded ? DateSignal.None : ownDateSignal(facts));
+    tables.authorSignal.push(excluded ? AuthorSignal.None : ownAuthorSignal(facts));
+    const linkElsewhere = !excluded && linksElsewhere(facts, pageUrl);
     if (linkElsewhere) linkIndexes.add(index);
     tables.headingLinksElsewhere.push(linkElsewhere && insideHeading ? 1 : 0);
     let textLength = 0;
@@ -150,7 +182,7 @@ function buildTables(root: Element, pageUrl: URL): PageTables {
     }
     tables.textLength.push(textLength);
     if (shownDate && tables.dateSignal[index] === DateSignal.None) tables.dateSignal[index] = DateSignal.ShownAsText;
-    const tag = element.tagName.toUpperCase();
+    const tag = facts.tag;
     const childInsideSectioning = insideSectioning || SECTIONING_ELEMENTS.has(tag);
     const childInsideHeading = insideHeading || HEADINGS.has(tag);
     for (let i = children.length - 1; i >= 0; i -= 1) {
@@ -195,7 +227,7 @@ function sumBottomUp(tables: PageTables, linkIndexes: ReadonlySet<number>): void
 function classifyByClass(tables: PageTables, index: number): void {
   const textLength = tables.textLength[index]!;
   if (textLength === 0 || textLength > SHORT_TEXT) return;
-  const tokens = classTokens(tables.elements[index]!);
+  const tokens = classTokens(tables.facts[index]!);
   if (tables.authorSignal[index] === AuthorSignal.None && tables.authors[index] === 0 && tokens.some((token) => AUTHOR_CLASS.test(token))) {
     tables.authorSignal[index] = AuthorSignal.NamedByClass;
   }
@@ -205,15 +237,14 @@ function classifyByClass(tables: PageTables, index: number): void {
 }
 
 /** The names under which an element may repeat: tag with each class, id pattern, schema.org type. */
-function groupKeys(element: Element): string[] {
-  const tag = element.tagName.toLowerCase();
-  const keys = classTokens(element)
+function groupKeys(facts: ElementFacts): string[] {
+  const tag = facts.tag.toLowerCase();
+  const keys = classTokens(facts)
     // Digits (ids, zebra stripes), BEM modifiers and utility classes are shared across roles.
     .filter((token) => !/[\d:/]|--/.test(token))
     .map((token) => `${tag}.${token}`);
-  const id = element.getAttribute('id');
+  const { id, itemType } = facts;
   if (id && /\d/.test(id)) keys.push(`${tag}#${id.replace(/\d[\w]*/g, '#')}`);
-  const itemType = element.getAttribute('itemtype');
   if (itemType) keys.push(`${tag}[${itemType}]`);
   if (keys.length === 0 && BARE_REPEATED_TAGS.has(tag)) keys.push(tag);
   return keys;
@@ -284,7 +315,7 @@ function buildGroups(tables: PageTables): Group[] {
   const candidatesByKey = new Map<string, number[]>();
   for (let i = 0; i < tables.elements.length; i += 1) {
     if (tables.excluded[i] || tables.dates[i] === 0 || tables.authors[i] === 0 || tables.textLength[i] === 0) continue;
-    for (const key of groupKeys(tables.elements[i]!)) {
+    for (const key of groupKeys(tables.facts[i]!)) {
       const list = candidatesByKey.get(key);
       if (list) list.push(i);
       else candidatesByKey.set(key, [i]);
