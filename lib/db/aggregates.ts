@@ -1,42 +1,33 @@
-import type { IDBPObjectStore, StoreNames } from 'idb';
 import { applyMentionChange, emptyAggregate, forumMonthsOf, rebuildAggregates } from '../kpi/aggregate';
 import { computeKpiReport, type KpiReport } from '../kpi';
 import { rebuildPortalLinks } from '../kpi/portals';
 import { previousMonth, type Aggregate, type Mention, type Month, type Project } from '../schema';
-import type { LensDB, LensDatabase } from './database';
-import { deleteProjectRecords, markedCountKey, type WriteTransaction } from './stores';
-
-type AggregateStore = IDBPObjectStore<LensDB, ArrayLike<StoreNames<LensDB>>, 'aggregates', 'readwrite'>;
+import type { LensDatabase } from './database';
+import { ProjectRecordWrites, deleteProjectRecords, markedCountKey, type ProjectRecordStore, type WriteTransaction } from './stores';
 
 /**
- * The month aggregates one write touches, loaded on first use and written back once. A mention can only
- * count in the months it was seen in (slots and forum tone both come from observations), so a change
- * visits those months and no others.
+ * The month aggregates one write touches. A mention can only count in the months it was seen in (slots and
+ * forum tone both come from observations), so a change visits those months and no others.
  */
 export class MonthAggregates {
-  private readonly loaded = new Map<Month, Aggregate | undefined>();
-  private readonly dirty = new Set<Aggregate>();
+  private readonly records: ProjectRecordWrites<'aggregates'>;
 
-  constructor(
-    private readonly store: AggregateStore,
-    private readonly projectId: string,
-  ) {}
+  constructor(store: ProjectRecordStore<'aggregates'>, private readonly projectId: string) {
+    this.records = new ProjectRecordWrites(store, projectId);
+  }
 
   async forMonth(month: Month, create: true): Promise<Aggregate>;
   async forMonth(month: Month, create: boolean): Promise<Aggregate | undefined>;
   async forMonth(month: Month, create: boolean): Promise<Aggregate | undefined> {
-    if (!this.loaded.has(month)) this.loaded.set(month, await this.store.get([this.projectId, month]));
-    let aggregate = this.loaded.get(month);
-    if (!aggregate && create) {
-      aggregate = emptyAggregate(this.projectId, month);
-      this.loaded.set(month, aggregate);
-      this.dirty.add(aggregate);
-    }
-    return aggregate;
+    const aggregate = await this.records.get(month);
+    if (aggregate || !create) return aggregate;
+    const created = emptyAggregate(this.projectId, month);
+    this.records.set(month, created);
+    return created;
   }
 
   changed(aggregate: Aggregate): void {
-    this.dirty.add(aggregate);
+    this.records.changed(aggregate.month);
   }
 
   async applyMentionChange(before: Mention | undefined, after: Mention): Promise<void> {
@@ -44,12 +35,12 @@ export class MonthAggregates {
     for (const month of new Set([...(before?.months ?? []), ...after.months])) {
       const aggregate = await this.forMonth(month, forumMonths.after.includes(month));
       if (!aggregate) continue;
-      if (applyMentionChange(aggregate, after.canonicalUrl, before, after, forumMonths)) this.dirty.add(aggregate);
+      if (applyMentionChange(aggregate, after.canonicalUrl, before, after, forumMonths)) this.records.changed(month);
     }
   }
 
-  async writeBack(): Promise<void> {
-    for (const aggregate of this.dirty) await this.store.put(aggregate);
+  writeBack(): Promise<void> {
+    return this.records.writeBack();
   }
 }
 

@@ -1,32 +1,19 @@
-import type { IDBPObjectStore, StoreNames } from 'idb';
 import { addLink, linkSlotOf, newPortal, recordPortalObservation, type PortalObservation } from '../kpi/portals';
 import type { Mention, PortalRecord } from '../schema';
-import type { LensDB, LensDatabase } from './database';
+import type { LensDatabase } from './database';
+import { ProjectRecordWrites, type ProjectRecordStore } from './stores';
 
-type PortalStore = IDBPObjectStore<LensDB, ArrayLike<StoreNames<LensDB>>, 'portals', 'readwrite'>;
-
-/**
- * The portal records one write touches, loaded on first use and written back once, in the transaction of the
- * mention writes they follow from.
- */
+/** How a mention write changes the portal records it touches (in that write's transaction). */
 export class PortalWrites {
-  private readonly loaded = new Map<string, PortalRecord | undefined>();
-  private readonly dirty = new Set<string>();
+  private readonly records: ProjectRecordWrites<'portals'>;
 
-  constructor(
-    private readonly store: PortalStore,
-    private readonly projectId: string,
-  ) {}
-
-  private async portal(domain: string): Promise<PortalRecord | undefined> {
-    if (!this.loaded.has(domain)) this.loaded.set(domain, await this.store.get([this.projectId, domain]));
-    return this.loaded.get(domain);
+  constructor(store: ProjectRecordStore<'portals'>, private readonly projectId: string) {
+    this.records = new ProjectRecordWrites(store, projectId);
   }
 
   async observe(observation: PortalObservation): Promise<void> {
-    const current = (await this.portal(observation.domain)) ?? newPortal(this.projectId, observation.domain);
-    this.loaded.set(observation.domain, recordPortalObservation(current, observation));
-    this.dirty.add(observation.domain);
+    const current = (await this.records.get(observation.domain)) ?? newPortal(this.projectId, observation.domain);
+    this.records.set(observation.domain, recordPortalObservation(current, observation));
   }
 
   /** Moves the mention's link to the client (if it is one) to where it counts now. */
@@ -35,18 +22,15 @@ export class PortalWrites {
     const added = linkSlotOf(after);
     if (removed?.domain === added?.domain && removed?.month === added?.month) return;
     for (const [slot, delta] of [[removed, -1], [added, 1]] as const) {
-      const portal = slot ? await this.portal(slot.domain) : undefined;
+      const portal = slot ? await this.records.get(slot.domain) : undefined;
       if (!slot || !portal) continue;
       addLink(portal, slot.month, delta);
-      this.dirty.add(slot.domain);
+      this.records.changed(slot.domain);
     }
   }
 
-  async writeBack(): Promise<void> {
-    for (const domain of this.dirty) {
-      const portal = this.loaded.get(domain);
-      if (portal) await this.store.put(portal);
-    }
+  writeBack(): Promise<void> {
+    return this.records.writeBack();
   }
 }
 

@@ -1,4 +1,4 @@
-import type { IDBPTransaction, StoreNames } from 'idb';
+import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { LensDB } from './database';
 
 /** What the repositories of lib/db share: the transaction type, per-project deletion and the settings keys. */
@@ -19,3 +19,43 @@ export const ACTIVE_PROJECT_KEY = 'activeProjectId';
 export const learnedModelKey = (projectId: string) => `learned:${projectId}`;
 /** Settings key of the project's marked-mention counter, kept with every mark so the popup never counts marks. */
 export const markedCountKey = (projectId: string) => `markedCount:${projectId}`;
+
+/** A project's records of one store keyed [projectId, name]: the aggregates by month, the portals by domain. */
+export type ProjectRecordStore<S extends 'aggregates' | 'portals'> = IDBPObjectStore<LensDB, ArrayLike<StoreNames<LensDB>>, S, 'readwrite'>;
+
+/**
+ * The records of one project that a write touches, each loaded on first use and written back once at the end,
+ * in the transaction of the write they follow from.
+ */
+export class ProjectRecordWrites<S extends 'aggregates' | 'portals'> {
+  private readonly loaded = new Map<string, LensDB[S]['value'] | undefined>();
+  private readonly dirty = new Set<string>();
+
+  constructor(
+    private readonly store: ProjectRecordStore<S>,
+    private readonly projectId: string,
+  ) {}
+
+  async get(name: string): Promise<LensDB[S]['value'] | undefined> {
+    if (!this.loaded.has(name)) this.loaded.set(name, await this.store.get([this.projectId, name]));
+    return this.loaded.get(name);
+  }
+
+  /** Replaces (or creates) the record to be written back. */
+  set(name: string, record: LensDB[S]['value']): void {
+    this.loaded.set(name, record);
+    this.dirty.add(name);
+  }
+
+  /** The loaded record was changed in place. */
+  changed(name: string): void {
+    this.dirty.add(name);
+  }
+
+  async writeBack(): Promise<void> {
+    for (const name of this.dirty) {
+      const record = this.loaded.get(name);
+      if (record) await this.store.put(record);
+    }
+  }
+}
