@@ -6,6 +6,7 @@ import { textOfMention, type MentionDraft } from '../db/repository';
 import type { PageItem, ParsedRequestOf } from '../messaging';
 import { analyzeSentiment, type LearnedModel } from '../sentiment';
 import { suggestsRecommendation } from '../sentiment/recommends';
+import { FORUM_ENGINES } from '../sites';
 import { NO_CLIENT_FLAGS, type ClientFlags, type MentionKind, type Project } from '../schema';
 
 /** Everything the background derives from a page item or a marked page before storing it. */
@@ -147,7 +148,7 @@ export function forumVisit(page: Page, items: readonly Pick<ParsedItem, 'dateIso
   if (page.kind !== 'forum' || !domain) return undefined;
   return {
     domain,
-    kind: 'forum',
+    kind: FORUM_ENGINES.find((engine) => engine.id === page.site)?.portalKind ?? 'forum',
     engine: page.site,
     threadUrl: canonicalizeUrl(page.url),
     newestPostAt: newestStatedDate(items.map((item) => item.dateIso), at),

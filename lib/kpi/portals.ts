@@ -59,10 +59,11 @@ export function newPortal(projectId: string, domain: string): PortalRecord {
   };
 }
 
-/** A forum engine's reading is the strongest evidence of what a portal is; a page's own hint comes next. */
-function kindAfter(current: PortalKind, observed: PortalKind | null): PortalKind {
-  if (current === 'forum' || observed === null) return current;
-  return observed;
+/** An engine's reading of the site is the strongest evidence of what a portal is; a marked page's own hint comes next. */
+function kindAfter(portal: PortalRecord, observation: PortalObservation): PortalKind {
+  if (observation.engine !== null && observation.kind !== null) return observation.kind;
+  if (portal.engine !== null || observation.kind === null) return portal.kind;
+  return observation.kind;
 }
 
 export function recordPortalObservation(portal: PortalRecord, observation: PortalObservation): PortalRecord {
@@ -72,7 +73,7 @@ export function recordPortalObservation(portal: PortalRecord, observation: Porta
   const knownThread = portal.threads.includes(observation.threadUrl);
   return {
     ...portal,
-    kind: kindAfter(portal.kind, observation.kind),
+    kind: kindAfter(portal, observation),
     engine: observation.engine ?? portal.engine,
     threads:
       knownThread || portal.threads.length >= MAX_PORTAL_THREADS ? portal.threads : [...portal.threads, observation.threadUrl],

@@ -18,6 +18,7 @@ export const reviews: ForumDefinition = {
   id: 'reviews',
   kind: 'forum',
   name: 'Reviews',
+  portalKind: 'review-site',
   detect: {
     selectors: [
       '[itemtype$="schema.org/Review"] [itemprop="reviewBody"]',

@@ -122,6 +122,19 @@ describe('forum posts', () => {
     expect(byPortal.mentions.find((mention) => mention.canonicalUrl.endsWith('#p102'))?.item.mark?.sentiment).toBe('irrelevant');
   });
 
+  it('a site whose engine reads reviews is a review-site portal, and a page marked there later does not relabel it', async () => {
+    await saveAcme();
+    const reviewPage = { url: 'https://www.trustpilot.com/review/acmeclinic.com', site: 'reviews', kind: 'forum' as const };
+    const review = { url: `${reviewPage.url}#r1`, title: 'Acme Clinic reviews', snippet: 'Great', text: 'Great clinic, friendly staff.', linkedUrls: [] };
+    await call('page.observe', { page: reviewPage, items: [review] }, contentScript);
+    const capture = { url: 'https://www.trustpilot.com/blog/clinics', title: 'Clinics', passage: null, text: 'Acme Clinic news.', kindHint: 'news' };
+    await call('pageMention.set', { capture, sentiment: 'neutral', recommends: false });
+    const list: { portals: { domain: string; kind: string; engine: string | null }[] } = await call('portals.list', {});
+    expect(list.portals.map(({ domain, kind, engine }) => ({ domain, kind, engine }))).toEqual([
+      { domain: 'trustpilot.com', kind: 'review-site', engine: 'reviews' },
+    ]);
+  });
+
   it('portal coverage of a month stays what it was after the next month’s observations', async () => {
     await saveAcme();
     await call('page.observe', { page: thread, items: posts }, contentScript);

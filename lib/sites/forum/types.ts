@@ -30,6 +30,8 @@ export interface ForumDefinition {
   kind: 'forum';
   /** Human name for the dashboard and the tag row. */
   name: string;
+  /** What a site running this engine is as a portal (METHODOLOGY: forums, review sites ...); a forum unless said. */
+  portalKind?: 'forum' | 'review-site';
   detect: ForumDetection;
   /** Ordered fallback selectors; for each field the first that finds something wins. */
   threadTitle: readonly string[];
