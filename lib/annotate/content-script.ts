@@ -1,9 +1,17 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send, type Transport } from '../messaging/send';
-import { extractPage } from '../sites';
 import type { SiteOverrides } from '../sites/overrides';
+import type { PageExtract } from '../sites/types';
 import { PageAnnotator } from './controller';
 import { shadowTagRowViews } from './shadow-view';
+
+/**
+ * How a content script reads its pages. Each script brings its own, so it bundles only its own sites.
+ * The user's selector overrides are fetched from the background only for an extractor that takes them.
+ */
+export type PageExtractor =
+  | { extract: (doc: Document, url: string) => PageExtract | null; takesOverrides: false }
+  | { extract: (doc: Document, url: string, overrides: SiteOverrides | undefined) => PageExtract | null; takesOverrides: true };
 
 /**
  * The whole life of a content script on a page, shared by the search and the forum scripts: the
@@ -15,16 +23,14 @@ export async function annotatePage(options: {
   window: Window;
   transport: Transport;
   tagCss: string;
+  reader: PageExtractor;
 }): Promise<void> {
   const { ctx, window, transport } = options;
-  // Selector overrides the user pasted in the dashboard (validated there) win over the built-in ones.
-  const overrides = await send(transport, 'overrides.get', {})
-    .then((answer) => answer.overrides as SiteOverrides)
-    .catch(() => undefined);
+  const extract = await extractorWithOverrides(options.reader, transport);
   // A newer instance (the script injected again) may have taken over while the answer was on its way.
   if (ctx.isInvalid) return;
   const annotator = new PageAnnotator(window.document, {
-    extract: (doc, url) => extractPage(doc, url, { overrides }),
+    extract,
     createView: shadowTagRowViews(options.tagCss),
     backend: {
       observe: (page, items) => send(transport, 'page.observe', { page, items }),
@@ -39,4 +45,13 @@ export async function annotatePage(options: {
   // fires before the new URL is in place, so the scan waits for the next frame.
   ctx.addEventListener(window, 'wxt:locationchange', () => annotator.scheduleScan());
   ctx.onInvalidated(() => annotator.stop());
+}
+
+async function extractorWithOverrides(reader: PageExtractor, transport: Transport): Promise<(doc: Document, url: string) => PageExtract | null> {
+  if (!reader.takesOverrides) return reader.extract;
+  // Selector overrides the user pasted in the dashboard (validated there) win over the built-in ones.
+  const overrides = await send(transport, 'overrides.get', {})
+    .then((answer) => answer.overrides as SiteOverrides)
+    .catch(() => undefined);
+  return (doc, url) => reader.extract(doc, url, overrides);
 }

@@ -32,11 +32,16 @@ interface Tracked {
   state: ItemState | null;
   /** The forum engine that found the item (`generic` for the guessing finder); null on search pages. */
   source: string | null;
+  /** The row's host is put into the page with its first drawing, never empty: one layout for both. */
+  placed: boolean;
 }
 
 const TAG_ROW_TAG = 'rl-tags';
-/** About 1 ms of drawing per row on this kind of machine: a batch stays well under a 50 ms long task. */
-const ROWS_PER_FRAME = 20;
+/**
+ * Drawing time per animation frame: rows drawn in one frame share its style and layout pass, so a page
+ * gets as few passes as this allows, while a frame's task (drawing plus layout) stays far from 50 ms.
+ */
+const FRAME_BUDGET_MS = 8;
 
 function pageKey(extract: PageExtract): string {
   return [extract.site, extract.query ?? '', extract.firstRank ?? 1].join('\u0001');
@@ -123,7 +128,8 @@ export class PageAnnotator {
 
   private isCurrent(item: Item): boolean {
     const tracked = this.tracked.get(item.element);
-    return tracked !== undefined && tracked.item.url === item.url && tracked.view.isConnected();
+    // A row not drawn yet is on its way; once drawn, a host the page took out must be put back.
+    return tracked !== undefined && tracked.item.url === item.url && (!tracked.placed || tracked.view.isConnected());
   }
 
   /** After in-page navigation, rows of results that are gone must not leak into the new query's snapshot. */
@@ -151,14 +157,13 @@ export class PageAnnotator {
     element.setAttribute('data-rl-url', item.url);
     const existing = this.tracked.get(element);
     const host = existing?.view.host ?? findOwnRow(element) ?? this.doc.createElement(TAG_ROW_TAG);
-    if (!host.isConnected) element.append(host);
     const view = existing?.view ?? this.options.createView(host, {
       onMark: (sentiment) => void this.mark(element, sentiment),
       onToggleRecommends: () => void this.toggleRecommends(element),
       onOpenDashboard: () => this.options.backend.openDashboard(),
     });
     const page = this.currentPage;
-    const tracked: Tracked = { item, view, state: null, source: page?.kind === 'forum' ? page.site : null };
+    const tracked: Tracked = { item, view, state: null, source: page?.kind === 'forum' ? page.site : null, placed: false };
     this.tracked.set(element, tracked);
     // The row itself is drawn once the background answers: drawing it twice was most of our cost on big pages.
     this.writeLabel(tracked);
@@ -190,16 +195,21 @@ export class PageAnnotator {
   }
 
   /**
-   * Draws rows a few at a time, one batch per animation frame, so a 100-result page never gets one long
-   * task from us. Rows already drawn with newer state by then (a click) are simply drawn again.
+   * Draws as many rows as the frame budget allows, the rest in the next animation frames, so a 100-result
+   * page never gets one long task from us. Rows already drawn with newer state by then (a click) are
+   * simply drawn again.
    */
   private renderInFrames(rows: readonly Tracked[]): void {
     const view = this.doc.defaultView;
-    const batch = rows.slice(0, ROWS_PER_FRAME);
+    const started = performance.now();
+    let drawn = 0;
     this.withObserverPaused(() => {
-      for (const tracked of batch) if (this.tracked.get(tracked.item.element) === tracked) this.render(tracked);
+      while (drawn < rows.length && (drawn === 0 || performance.now() - started < FRAME_BUDGET_MS)) {
+        const tracked = rows[drawn++]!;
+        if (this.tracked.get(tracked.item.element) === tracked) this.render(tracked);
+      }
     });
-    const rest = rows.slice(ROWS_PER_FRAME);
+    const rest = rows.slice(drawn);
     if (rest.length === 0 || this.stopped) return;
     if (view) view.requestAnimationFrame(() => this.renderInFrames(rest));
     else this.renderInFrames(rest);
@@ -256,6 +266,9 @@ export class PageAnnotator {
 
   private render(tracked: Tracked, transient: { saving?: boolean; error?: string } = {}): void {
     const { label, labelSource } = this.writeLabel(tracked);
+    const host = tracked.view.host;
+    if (!host.isConnected) tracked.item.element.append(host);
+    tracked.placed = true;
     const recommends = recommendStateOf(tracked.state ?? undefined);
     tracked.view.render({
       label,

@@ -139,9 +139,9 @@ function threadTitleOf(doc: Document, selectors: readonly string[], queries: Pag
 }
 
 /** Matches of the first selector that finds any, in page order. */
-function postRoots(doc: Document, selectors: readonly string[], index: PageIndex): Element[] {
+function postRoots(doc: Document, selectors: readonly string[], queries: PageQueries): Element[] {
   for (const selector of selectors) {
-    const matches = index.all(doc, selector);
+    const matches = queries.all(doc, selector);
     if (matches.length > 0) return matches;
   }
   return [];
@@ -191,52 +191,53 @@ function itemOf(parts: PostParts, title: string, page: PageContext, posts: Reado
  * The definition with each selector list cut to the selectors that may match in this page, so that
  * per post only those are tried.
  */
-function forPage(definition: ForumDefinition, index: PageIndex): ForumDefinition {
+function forPage(definition: ForumDefinition, queries: PageQueries): ForumDefinition {
   return {
     ...definition,
-    threadTitle: index.matchable(definition.threadTitle),
-    post: index.matchable(definition.post),
-    author: index.matchable(definition.author),
-    date: index.matchable(definition.date),
-    body: index.matchable(definition.body),
-    exclude: index.matchable(definition.exclude),
-    permalink: index.matchable(definition.permalink),
+    threadTitle: queries.matchable(definition.threadTitle),
+    post: queries.matchable(definition.post),
+    author: queries.matchable(definition.author),
+    date: queries.matchable(definition.date),
+    body: queries.matchable(definition.body),
+    exclude: queries.matchable(definition.exclude),
+    permalink: queries.matchable(definition.permalink),
   };
 }
 
 /**
  * Items of a page read with a definition; posts with no body (table header rows) are skipped.
- * `index` is the page's index when the caller has built it already (detection does).
+ * `queries` answers the page's selector queries: by default an index of the page built for this
+ * extraction; the caller passes its own when it has built one already (detection does).
  */
 export function extractForum(
   fullDefinition: ForumDefinition,
   doc: Document,
   pageUrl: URL,
-  index: PageIndex = new PageIndex(doc),
+  queries: PageQueries = new PageIndex(doc),
 ): PageExtract {
-  const definition = forPage(fullDefinition, index);
-  const page = pageContext(doc, pageUrl, index);
+  const definition = forPage(fullDefinition, queries);
+  const page = pageContext(doc, pageUrl, queries);
   const hooks = definition.hooks;
-  const candidates = postRoots(doc, definition.post, index).filter((post) => hooks?.isPost?.(post) ?? true);
+  const candidates = postRoots(doc, definition.post, queries).filter((post) => hooks?.isPost?.(post) ?? true);
   const posts = withoutEmbedded(
     candidates.flatMap((root) => {
-      const body = index.first(root, definition.body);
+      const body = queries.first(root, definition.body);
       return body ? [{ root, body }] : [];
     }),
   );
-  const title = threadTitleOf(doc, definition.threadTitle, index);
+  const title = threadTitleOf(doc, definition.threadTitle, queries);
   const rootSet = new Set(posts.map((post) => post.root));
   const items: Item[] = [];
   for (const { root: post, body } of posts) {
-    const date = index.first(post, definition.date);
-    const permalinkLink = index.first(post, definition.permalink);
+    const date = queries.first(post, definition.date);
+    const permalinkLink = queries.first(post, definition.permalink);
     const permalink =
       (permalinkLink ? null : hooks?.permalink?.(post, pageUrl)) ?? permalinkOf(post, permalinkLink, page);
     const item = itemOf(
       {
         element: hooks?.mountPoint?.(post) ?? post,
         body,
-        author: index.first(post, definition.author),
+        author: queries.first(post, definition.author),
         date,
         dateText: date ? (hooks?.dateText?.(date) ?? plainText(date)) : '',
         permalink,

@@ -1,0 +1,80 @@
+import { discourse } from '../discourse';
+import { invision } from '../invision';
+import { mybb } from '../mybb';
+import { phpbb } from '../phpbb';
+import { reddit } from '../reddit';
+import { redditOld } from '../reddit-old';
+import { reviews } from '../reviews';
+import { smf } from '../smf';
+import { stackexchange } from '../stackexchange';
+import type { PageExtract } from '../types';
+import { vbulletin } from '../vbulletin';
+import { xenforo } from '../xenforo';
+import { detectForumEngine } from './detect';
+import { extractForum, extractGenericPosts } from './extract';
+import { findGenericPosts } from './generic';
+import { DOM_QUERIES, PageIndex, type PageQueries } from './page-index';
+import type { ForumDefinition } from './types';
+
+/**
+ * The forum engines (recognised by markup) and their extraction, apart from the search engines so the
+ * forum content script bundles none of them. Order matters only for markup two engines could share;
+ * a generator meta always decides first.
+ */
+export const FORUM_ENGINES: readonly ForumDefinition[] = [
+  phpbb,
+  vbulletin,
+  xenforo,
+  invision,
+  mybb,
+  smf,
+  discourse,
+  reddit,
+  redditOld,
+  stackexchange,
+  // Last: schema.org Review markup also turns up inside other engines' pages.
+  reviews,
+];
+
+/** The forum engine whose markup `doc` carries, or null. */
+export function detectForum(doc: Document, forumEngines: readonly ForumDefinition[] = FORUM_ENGINES): ForumDefinition | null {
+  try {
+    return detectForumEngine(doc, forumEngines);
+  } catch {
+    return null;
+  }
+}
+
+export interface ForumExtractOptions {
+  /** The forum definitions to try (all by default); `[]` leaves only the generic post finder. */
+  forumEngines?: readonly ForumDefinition[];
+  /**
+   * What answers the page's selector queries. By default one index of the page, built for detection and
+   * extraction: happy-dom and jsdom walk the whole scope on every query. A browser's own selector engine
+   * needs no index (`DOM_QUERIES`), and there walking the page in script costs more than it saves.
+   */
+  queries?: PageQueries;
+}
+
+/**
+ * The posts of a forum page: those of the forum engine recognised by its markup, else post-like blocks
+ * the generic finder sees; null when no engine is recognised and the finder sees no posts, or when the
+ * page cannot be read. Never throws.
+ */
+export function extractForumPage(doc: Document, url: string, options: ForumExtractOptions = {}): PageExtract | null {
+  const forumEngines = options.forumEngines ?? FORUM_ENGINES;
+  try {
+    const pageUrl = new URL(url);
+    // No index is needed when no definition is tried: the generic finder's few queries go to the DOM.
+    const queries = options.queries ?? (forumEngines.length > 0 ? new PageIndex(doc) : DOM_QUERIES);
+    const definition = detectForumEngine(doc, forumEngines, queries);
+    const recognised = definition ? extractForum(definition, doc, pageUrl, queries) : null;
+    if (recognised && recognised.items.length > 0) return recognised;
+    // A recognised engine whose markup changed still has post-like blocks the generic finder can see.
+    const posts = findGenericPosts(doc);
+    if (posts.length > 0) return extractGenericPosts(posts, doc, pageUrl, queries);
+    return recognised;
+  } catch {
+    return null;
+  }
+}
