@@ -3,6 +3,7 @@ import { SiteStatusSchema, type Handlers, type SiteStatus } from '../../messagin
 import { SITES, findSite } from '../../sites';
 import type { LensRepository } from '../../db/repository';
 import type { SenderContext } from '../service';
+import { originOfUrl } from '../site-access';
 import { requireContentScript, requireExtensionPage, type HandlerDeps } from './common';
 
 type SiteHandlers = Pick<Handlers<SenderContext>, 'page.status' | 'sites.status' | 'sites.audited' | 'sites.audit' | 'sites.revoke'>;
@@ -12,15 +13,6 @@ export const siteStatusKey = (site: string) => `siteStatus:${site}`;
 /** Forums are audited per origin: one engine id (`generic` too) means nothing across sites. */
 const originStatusKey = (origin: string) => `siteStatus:origin:${origin}`;
 const OriginStatusSchema = z.object({ engine: z.string(), status: SiteStatusSchema });
-
-function originOf(url: string): string | null {
-  try {
-    const { origin, protocol } = new URL(url);
-    return protocol === 'https:' || protocol === 'http:' ? origin : null;
-  } catch {
-    return null;
-  }
-}
 
 const GENERIC_FINDER_NAME = 'forum (generic finder, a guess)';
 
@@ -34,7 +26,7 @@ async function statusOfTab(projects: LensRepository['projects'], tabUrl: string)
     const stored = SiteStatusSchema.safeParse(await projects.getSetting(siteStatusKey(engine.id)));
     return { kind: 'serp' as const, site: engine.id, status: stored.success ? stored.data : null };
   }
-  const origin = originOf(tabUrl);
+  const origin = originOfUrl(tabUrl);
   const stored = origin ? OriginStatusSchema.safeParse(await projects.getSetting(originStatusKey(origin))) : null;
   if (!stored?.success) return null;
   return { kind: 'forum' as const, site: stored.data.engine, status: stored.data.status };
@@ -62,7 +54,7 @@ export function siteHandlers({ repository, hooks, now }: HandlerDeps): SiteHandl
         await projects.putSetting(siteStatusKey(site), status);
         return {};
       }
-      const origin = originOf(url);
+      const origin = originOfUrl(url);
       if (origin) await projects.putSetting(originStatusKey(origin), { engine: site, status });
       return {};
     },
