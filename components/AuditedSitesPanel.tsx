@@ -1,5 +1,5 @@
 import type { ResponseOf } from '@/lib/messaging';
-import { engineLabel } from './engine-label';
+import { engineLabel } from '@/lib/sites/forum/engine-label';
 
 export type AuditedSites = ResponseOf<'sites.audited'>['sites'];
 

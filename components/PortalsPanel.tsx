@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MentionRow, PortalRow } from '@/lib/messaging';
 import { labelStateOf } from '@/lib/kpi/label-state';
-import { engineLabel } from './engine-label';
+import { engineLabel } from '@/lib/sites/forum/engine-label';
 
 const KIND_TEXT: Record<PortalRow['kind'], string> = {
   forum: 'forum',

@@ -2,9 +2,8 @@ import type { ItemState, PageItem, RequestOf } from '../messaging/protocol';
 import { errorMessage } from '../messaging/send';
 import type { Item, PageExtract } from '../sites/types';
 import type { MarkSentiment } from '../schema';
-import type { ItemLabel } from '@/components/TagRow';
 import { recommendStateOf } from '../kpi/label-state';
-import { itemLabel, type TagRowView, type TagRowViewFactory } from './tag-row-view';
+import { itemLabel, type ItemLabel, type TagRowView, type TagRowViewFactory } from './tag-row-view';
 
 type Page = RequestOf<'page.observe'>['page'];
 
@@ -24,16 +23,20 @@ export interface AnnotatorOptions {
   /** How often an unacknowledged write is retried before the row shows an error. */
   markAttempts?: number;
   retryDelayMs?: number;
+  /** Drawing time per animation frame; FRAME_BUDGET_MS unless a test needs another. */
+  frameBudgetMs?: number;
 }
 
 interface Tracked {
   item: Item;
-  view: TagRowView;
+  /**
+   * Made and put into the page with the row's first drawing, never empty and never earlier: one layout
+   * for both, and none of it in the task that reads the page.
+   */
+  view: TagRowView | null;
   state: ItemState | null;
   /** The forum engine that found the item (`generic` for the guessing finder); null on search pages. */
   source: string | null;
-  /** The row's host is put into the page with its first drawing, never empty: one layout for both. */
-  placed: boolean;
 }
 
 const TAG_ROW_TAG = 'rl-tags';
@@ -129,7 +132,7 @@ export class PageAnnotator {
   private isCurrent(item: Item): boolean {
     const tracked = this.tracked.get(item.element);
     // A row not drawn yet is on its way; once drawn, a host the page took out must be put back.
-    return tracked !== undefined && tracked.item.url === item.url && (!tracked.placed || tracked.view.isConnected());
+    return tracked !== undefined && tracked.item.url === item.url && (tracked.view === null || tracked.view.isConnected());
   }
 
   /** After in-page navigation, rows of results that are gone must not leak into the new query's snapshot. */
@@ -144,7 +147,7 @@ export class PageAnnotator {
   }
 
   private forget(element: Element, tracked: Tracked): void {
-    tracked.view.destroy();
+    tracked.view?.destroy();
     clearItemAttributes(element);
     this.tracked.delete(element);
   }
@@ -155,15 +158,9 @@ export class PageAnnotator {
     if (item.rank !== undefined) element.setAttribute('data-rl-rank', String(item.rank));
     else element.removeAttribute('data-rl-rank');
     element.setAttribute('data-rl-url', item.url);
-    const existing = this.tracked.get(element);
-    const host = existing?.view.host ?? findOwnRow(element) ?? this.doc.createElement(TAG_ROW_TAG);
-    const view = existing?.view ?? this.options.createView(host, {
-      onMark: (sentiment) => void this.mark(element, sentiment),
-      onToggleRecommends: () => void this.toggleRecommends(element),
-      onOpenDashboard: () => this.options.backend.openDashboard(),
-    });
     const page = this.currentPage;
-    const tracked: Tracked = { item, view, state: null, source: page?.kind === 'forum' ? page.site : null, placed: false };
+    const view = this.tracked.get(element)?.view ?? null;
+    const tracked: Tracked = { item, view, state: null, source: page?.kind === 'forum' ? page.site : null };
     this.tracked.set(element, tracked);
     // The row itself is drawn once the background answers: drawing it twice was most of our cost on big pages.
     this.writeLabel(tracked);
@@ -202,9 +199,10 @@ export class PageAnnotator {
   private renderInFrames(rows: readonly Tracked[]): void {
     const view = this.doc.defaultView;
     const started = performance.now();
+    const budget = this.options.frameBudgetMs ?? FRAME_BUDGET_MS;
     let drawn = 0;
     this.withObserverPaused(() => {
-      while (drawn < rows.length && (drawn === 0 || performance.now() - started < FRAME_BUDGET_MS)) {
+      while (drawn < rows.length && (drawn === 0 || performance.now() - started < budget)) {
         const tracked = rows[drawn++]!;
         if (this.tracked.get(tracked.item.element) === tracked) this.render(tracked);
       }
@@ -266,11 +264,10 @@ export class PageAnnotator {
 
   private render(tracked: Tracked, transient: { saving?: boolean; error?: string } = {}): void {
     const { label, labelSource } = this.writeLabel(tracked);
-    const host = tracked.view.host;
-    if (!host.isConnected) tracked.item.element.append(host);
-    tracked.placed = true;
+    const view = (tracked.view ??= this.createView(tracked.item.element));
+    if (!view.host.isConnected) tracked.item.element.append(view.host);
     const recommends = recommendStateOf(tracked.state ?? undefined);
-    tracked.view.render({
+    view.render({
       label,
       labelSource,
       confidence: tracked.state?.suggested ? Math.abs(tracked.state.suggested.score) : null,
@@ -281,6 +278,15 @@ export class PageAnnotator {
       error: transient.error ?? null,
       hasProject: this.hasProject,
       source: tracked.source,
+    });
+  }
+
+  private createView(element: Element): TagRowView {
+    const host = findOwnRow(element) ?? this.doc.createElement(TAG_ROW_TAG);
+    return this.options.createView(host, {
+      onMark: (sentiment) => void this.mark(element, sentiment),
+      onToggleRecommends: () => void this.toggleRecommends(element),
+      onOpenDashboard: () => this.options.backend.openDashboard(),
     });
   }
 

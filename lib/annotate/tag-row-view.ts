@@ -1,7 +1,25 @@
-import type { ItemLabel, TagRowState } from '@/components/TagRow';
 import { labelStateOf } from '../kpi/label-state';
 import type { ItemState } from '../messaging/protocol';
-import type { MarkSentiment } from '../schema';
+import type { ClientFlags, MarkSentiment } from '../schema';
+
+export type ItemLabel = MarkSentiment | 'unknown';
+
+/** Everything one tag row shows; the view draws it, the controller decides it. */
+export interface TagRowState {
+  label: ItemLabel;
+  labelSource: 'suggested' | 'marked';
+  /** The suggestion's confidence, |score|, shown as a hint next to a suggested label. */
+  confidence: number | null;
+  recommends: boolean;
+  recommendsSource: 'suggested' | 'marked';
+  flags: ClientFlags;
+  /** The row waits for the background to confirm a write. */
+  saving: boolean;
+  error: string | null;
+  hasProject: boolean;
+  /** The forum engine that found the post (`generic` for the guessing finder); null on search pages. */
+  source: string | null;
+}
 
 export interface TagRowCallbacks {
   onMark: (sentiment: MarkSentiment) => void;
@@ -9,7 +27,7 @@ export interface TagRowCallbacks {
   onOpenDashboard: () => void;
 }
 
-/** One mounted tag row; the content script renders it with Preact into an open shadow root. */
+/** One mounted tag row; the content script draws it into an open shadow root (lib/annotate/shadow-view.ts). */
 export interface TagRowView {
   readonly host: Element;
   render(state: TagRowState): void;

@@ -65,9 +65,9 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-function start(api: AnnotationBackend) {
+function start(api: AnnotationBackend, frameBudgetMs?: number) {
   window.history.replaceState(null, '', '/search?q=acme');
-  annotator = new PageAnnotator(document, { extract: extractResults, backend: api, createView: shadowTagRowViews(''), retryDelayMs: 1 });
+  annotator = new PageAnnotator(document, { extract: extractResults, backend: api, createView: shadowTagRowViews(''), retryDelayMs: 1, frameBudgetMs });
   annotator.start();
 }
 
@@ -210,7 +210,8 @@ describe('large pages', () => {
   it('draws rows in batches across animation frames, and every row gets drawn', async () => {
     const frames = vi.spyOn(window, 'requestAnimationFrame');
     for (let index = 0; index < 45; index++) addResult(`https://r${index}.example/`);
-    start(backend());
+    // No time to spare in a frame: one row each, however fast this machine draws.
+    start(backend(), 0);
     await flush();
     await flush();
     await flush();
@@ -218,7 +219,7 @@ describe('large pages', () => {
     expect(rows).toHaveLength(45);
     expect(rows.every((row) => row.shadowRoot?.querySelector('[data-action="positive"]'))).toBe(true);
     expect(document.querySelectorAll('[data-rl-label="neutral"]')).toHaveLength(45);
-    expect(frames.mock.calls.length).toBeGreaterThanOrEqual(2);
+    expect(frames.mock.calls.length).toBeGreaterThanOrEqual(44);
     frames.mockRestore();
   });
 });

@@ -1,0 +1,214 @@
+import type { MarkSentiment } from '../schema';
+import { GENERIC_FINDER, engineLabel } from '../sites/forum/engine-label';
+import type { ItemLabel, TagRowCallbacks, TagRowState, TagRowViewFactory } from './tag-row-view';
+
+const MARK_BUTTONS: ReadonlyArray<{ action: MarkSentiment; hint: string }> = [
+  { action: 'positive', hint: 'Mark as positive (click again to clear)' },
+  { action: 'neutral', hint: 'Mark as neutral (click again to clear)' },
+  { action: 'negative', hint: 'Mark as negative (click again to clear)' },
+  { action: 'irrelevant', hint: 'Not about the client: left out of the KPIs' },
+];
+const RECOMMENDS_HINT = 'Recommends the client';
+const NEEDS_PROJECT_HINT = 'Create a project in the dashboard to mark results';
+
+const LABEL_TEXT: Record<ItemLabel, string> = {
+  positive: 'positive',
+  neutral: 'neutral',
+  negative: 'negative',
+  irrelevant: 'irrelevant',
+  unknown: '…',
+};
+
+/** The parts of a row that come and go, in the order they stand in it. */
+const BADGES = [
+  { flag: 'clientSite', className: 'badge badge-client', text: 'client site' },
+  { flag: 'linksToClient', className: 'badge badge-link', text: 'links to client' },
+  { flag: 'mentionsClient', className: 'badge badge-mention', text: 'mentions client' },
+] as const;
+
+/**
+ * Draws tag rows into an OPEN shadow root on their host element (the page-DOM contract), so the host
+ * page's CSS cannot restyle them and tests can reach their buttons.
+ *
+ * Rows are built with the DOM directly rather than with Preact: a forum thread draws fifty of them while
+ * the page is still loading, and cloning one prepared skeleton per row, then setting a few attributes,
+ * costs a fraction of rendering fifty component trees (and keeps Preact out of the content scripts).
+ */
+export function shadowTagRowViews(css: string): TagRowViewFactory {
+  let sharedSheet: CSSStyleSheet | null | undefined;
+  // One parsed stylesheet adopted by every row is far cheaper on a 100-result page than a <style> per row.
+  const adoptSharedSheet = (root: ShadowRoot): boolean => {
+    if (sharedSheet === undefined) {
+      try {
+        sharedSheet = new CSSStyleSheet();
+        sharedSheet.replaceSync(css);
+      } catch {
+        sharedSheet = null;
+      }
+    }
+    if (!sharedSheet) return false;
+    try {
+      root.adoptedStyleSheets = [sharedSheet];
+      return true;
+    } catch {
+      // Firefox content scripts cannot always hand a sheet made in their own world to the page's DOM.
+      return false;
+    }
+  };
+  let skeleton: HTMLElement | null = null;
+  return (host, callbacks) => {
+    const doc = host.ownerDocument;
+    const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+    // A row left by an earlier instance of the script answers to that instance's callbacks: start afresh.
+    root.replaceChildren();
+    if (!adoptSharedSheet(root)) {
+      const style = doc.createElement('style');
+      style.textContent = css;
+      root.append(style);
+    }
+    skeleton ??= buildSkeleton(doc);
+    const row = new DrawnRow(skeleton.cloneNode(true) as HTMLElement, callbacks);
+    root.append(row.element);
+    return {
+      host,
+      render: (state) => row.draw(state),
+      isConnected: () => host.isConnected,
+      destroy: () => host.remove(),
+    };
+  };
+}
+
+/** The parts every row has: its label and its five buttons. */
+function buildSkeleton(doc: Document): HTMLElement {
+  const row = doc.createElement('div');
+  row.className = 'row';
+  row.setAttribute('role', 'group');
+  row.setAttribute('aria-label', 'Reputation Lens');
+  const label = doc.createElement('span');
+  label.className = 'label';
+  row.append(label);
+  for (const { action } of MARK_BUTTONS) row.append(markButton(doc, action, `mark mark-${action}`, action));
+  row.append(markButton(doc, 'recommends', 'mark mark-recommends', 'recommends'));
+  return row;
+}
+
+function markButton(doc: Document, action: string, className: string, text: string): HTMLButtonElement {
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.className = className;
+  button.setAttribute('data-action', action);
+  button.textContent = text;
+  return button;
+}
+
+/** One row on the page: draws a state into its skeleton, adding and removing the optional parts. */
+class DrawnRow {
+  private readonly label: HTMLElement;
+  private readonly buttons: HTMLButtonElement[];
+  private readonly recommendsButton: HTMLButtonElement;
+  private readonly optional = new Map<string, HTMLElement>();
+  private state: TagRowState | null = null;
+
+  constructor(
+    readonly element: HTMLElement,
+    callbacks: TagRowCallbacks,
+  ) {
+    this.label = element.querySelector('.label')!;
+    this.buttons = [...element.querySelectorAll('button')];
+    this.recommendsButton = this.buttons.at(-1)!;
+    // One listener per row: its buttons say what they do in data-action.
+    element.addEventListener('click', (event) => {
+      const button = (event.target as Element | null)?.closest('button');
+      if (!button || button.disabled || !this.state) return;
+      const action = button.getAttribute('data-action');
+      if (!this.state.hasProject || action === null) callbacks.onOpenDashboard();
+      else if (action === 'recommends') callbacks.onToggleRecommends();
+      else callbacks.onMark(action as MarkSentiment);
+    });
+  }
+
+  draw(state: TagRowState): void {
+    this.state = state;
+    const marked = state.labelSource === 'marked';
+    const needsProject = !state.hasProject;
+    this.element.className = `row label-${state.label}`;
+    this.label.className = `label ${marked ? 'label-marked' : 'label-suggested'}`;
+    this.label.title = marked
+      ? 'Marked by you'
+      : state.confidence === null
+        ? 'Suggested label'
+        : `Suggested label (confidence ${Math.round(state.confidence * 100)}%)`;
+    this.label.textContent = `${marked ? '✓' : '~'} ${LABEL_TEXT[state.label]}`;
+
+    let after: Element = this.label;
+    for (const badge of BADGES) {
+      after = this.place(badge.flag, state.flags[badge.flag], after, (part) => {
+        part.className = badge.className;
+        part.textContent = badge.text;
+      });
+    }
+    const source = state.source;
+    this.place('source', source !== null, after, (part) => {
+      const guess = source === GENERIC_FINDER;
+      part.className = guess ? 'source source-guess' : 'source';
+      part.setAttribute('data-source', source ?? '');
+      part.title = guess
+        ? 'No known forum engine recognised: found by the generic finder of repeated post-like blocks'
+        : 'Forum engine recognised on this page';
+      part.textContent = engineLabel(source ?? '');
+    });
+
+    MARK_BUTTONS.forEach(({ action, hint }, index) => {
+      const button = this.buttons[index]!;
+      button.setAttribute('aria-pressed', String(marked && state.label === action));
+      button.title = needsProject ? NEEDS_PROJECT_HINT : hint;
+      button.disabled = state.saving;
+    });
+    const recommends = this.recommendsButton;
+    recommends.className = `mark mark-recommends${state.recommends ? (state.recommendsSource === 'marked' ? ' on' : ' suggested') : ''}`;
+    recommends.setAttribute('aria-pressed', String(state.recommends && state.recommendsSource === 'marked'));
+    recommends.title = needsProject ? NEEDS_PROJECT_HINT : RECOMMENDS_HINT;
+    recommends.disabled = state.saving;
+
+    after = this.place('setup', needsProject, recommends, (part) => {
+      part.className = 'setup';
+      part.textContent = 'Set up a project to mark';
+    }, 'button');
+    after = this.place('saving', state.saving, after, (part) => {
+      part.className = 'status';
+      part.textContent = 'saving…';
+    });
+    const error = state.error;
+    this.place('error', error !== null, after, (part) => {
+      part.className = 'status error';
+      part.setAttribute('role', 'alert');
+      part.textContent = error;
+    });
+  }
+
+  /**
+   * Puts an optional part right after `after` when it is wanted (filled by `fill`), takes it out when
+   * not, and returns what the next part goes after.
+   */
+  private place(
+    key: string,
+    wanted: boolean,
+    after: Element,
+    fill: (part: HTMLElement) => void,
+    tag: 'span' | 'button' = 'span',
+  ): Element {
+    let part = this.optional.get(key);
+    if (!wanted) {
+      part?.remove();
+      return after;
+    }
+    if (!part) {
+      part = this.element.ownerDocument.createElement(tag);
+      if (tag === 'button') part.setAttribute('type', 'button');
+      this.optional.set(key, part);
+    }
+    fill(part);
+    if (part.previousElementSibling !== after) after.after(part);
+    return part;
+  }
+}

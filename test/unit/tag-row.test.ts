@@ -1,0 +1,99 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { shadowTagRowViews } from '@/lib/annotate/shadow-view';
+import type { TagRowState } from '@/lib/annotate/tag-row-view';
+
+const NO_FLAGS = { clientSite: false, linksToClient: false, mentionsClient: false };
+
+function state(overrides: Partial<TagRowState> = {}): TagRowState {
+  return {
+    label: 'neutral',
+    labelSource: 'suggested',
+    confidence: 0.42,
+    recommends: false,
+    recommendsSource: 'suggested',
+    flags: NO_FLAGS,
+    saving: false,
+    error: null,
+    hasProject: true,
+    source: null,
+    ...overrides,
+  };
+}
+
+function mountRow() {
+  const host = document.createElement('rl-tags');
+  document.body.append(host);
+  const callbacks = { onMark: vi.fn(), onToggleRecommends: vi.fn(), onOpenDashboard: vi.fn() };
+  const view = shadowTagRowViews('.row{}')(host, callbacks);
+  const root = host.shadowRoot!;
+  const parts = () => [...root.querySelector('.row')!.children].map((child) => child.className || child.tagName);
+  const button = (action: string) => root.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`)!;
+  return { host, view, root, callbacks, parts, button };
+}
+
+describe('tag row view', () => {
+  it('shows the suggestion with its confidence, and a mark as pressed', () => {
+    const { view, root, button } = mountRow();
+    view.render(state());
+    const label = root.querySelector('.label')!;
+    expect(label.textContent).toBe('~ neutral');
+    expect(label.getAttribute('title')).toBe('Suggested label (confidence 42%)');
+    expect(button('neutral').getAttribute('aria-pressed')).toBe('false');
+    view.render(state({ label: 'negative', labelSource: 'marked' }));
+    expect(label.textContent).toBe('✓ negative');
+    expect(root.querySelector('.row')!.classList.contains('label-negative')).toBe(true);
+    expect(button('negative').getAttribute('aria-pressed')).toBe('true');
+    expect(button('neutral').getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('adds and removes badges, the engine and the status in a fixed order', () => {
+    const { view, parts } = mountRow();
+    view.render(state({ flags: { clientSite: false, linksToClient: true, mentionsClient: true }, source: 'phpbb', saving: true }));
+    expect(parts()).toEqual([
+      'label label-suggested', 'badge badge-link', 'badge badge-mention', 'source',
+      'mark mark-positive', 'mark mark-neutral', 'mark mark-negative', 'mark mark-irrelevant', 'mark mark-recommends',
+      'status',
+    ]);
+    view.render(state({ flags: { clientSite: true, linksToClient: false, mentionsClient: true }, error: 'Not saved' }));
+    expect(parts()).toEqual([
+      'label label-suggested', 'badge badge-client', 'badge badge-mention',
+      'mark mark-positive', 'mark mark-neutral', 'mark mark-negative', 'mark mark-irrelevant', 'mark mark-recommends',
+      'status error',
+    ]);
+  });
+
+  it('sends each button to its callback, and nothing while a write is pending', () => {
+    const { view, callbacks, button } = mountRow();
+    view.render(state());
+    button('positive').click();
+    button('recommends').click();
+    expect(callbacks.onMark).toHaveBeenCalledWith('positive');
+    expect(callbacks.onToggleRecommends).toHaveBeenCalledTimes(1);
+    view.render(state({ saving: true }));
+    expect(button('irrelevant').disabled).toBe(true);
+    button('irrelevant').click();
+    expect(callbacks.onMark).toHaveBeenCalledTimes(1);
+  });
+
+  it('without a project every button leads to the dashboard', () => {
+    const { view, root, callbacks, button } = mountRow();
+    view.render(state({ hasProject: false }));
+    button('negative').click();
+    root.querySelector<HTMLButtonElement>('.setup')!.click();
+    expect(callbacks.onMark).not.toHaveBeenCalled();
+    expect(callbacks.onOpenDashboard).toHaveBeenCalledTimes(2);
+    view.render(state());
+    expect(root.querySelector('.setup')).toBeNull();
+  });
+
+  it('a row mounted again on the same host replaces the old one instead of adding a second', () => {
+    const first = mountRow();
+    first.view.render(state());
+    const again = shadowTagRowViews('')(first.host, { onMark: vi.fn(), onToggleRecommends: vi.fn(), onOpenDashboard: vi.fn() });
+    again.render(state());
+    expect(first.root.querySelectorAll('.row')).toHaveLength(1);
+    again.destroy();
+    expect(first.host.isConnected).toBe(false);
+  });
+});
