@@ -1,5 +1,3 @@
-import browser from 'webextension-polyfill';
-import tagCss from '@/assets/tags.css?inline';
 import { annotatePage } from '@/lib/annotate/content-script';
 import { extractSearchPage, searchEngineMatchPatterns } from '@/lib/sites/engine/search-engines';
 
@@ -7,12 +5,6 @@ export default defineContentScript({
   matches: searchEngineMatchPatterns(),
   runAt: 'document_idle',
   async main(ctx) {
-    await annotatePage({
-      ctx,
-      window,
-      transport: (message) => browser.runtime.sendMessage(message),
-      tagCss,
-      reader: { extract: extractSearchPage, takesOverrides: true },
-    });
+    await annotatePage(ctx, { extract: extractSearchPage, takesOverrides: true });
   },
 });

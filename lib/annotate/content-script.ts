@@ -1,4 +1,6 @@
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import tagCss from '@/assets/tags.css?inline';
 import { send, type Transport } from '../messaging/send';
 import type { SiteOverrides } from '../sites/overrides';
 import type { PageExtract } from '../sites/types';
@@ -18,20 +20,17 @@ export type PageExtractor =
  * annotator wired to the background, items added later picked up by its observer, in-page navigation
  * rescanned, everything removed when the script is invalidated (update, reinjection).
  */
-export async function annotatePage(options: {
-  ctx: ContentScriptContext;
-  window: Window;
-  transport: Transport;
-  tagCss: string;
-  reader: PageExtractor;
-}): Promise<void> {
-  const { ctx, window, transport } = options;
-  const extract = await extractorWithOverrides(options.reader, transport);
+export async function annotatePage(ctx: ContentScriptContext, reader: PageExtractor): Promise<void> {
+  // The browser's own promise-based runtime (`browser` in Firefox, `chrome` in Chrome), not the
+  // polyfill: sending messages is all a content script does with it, and the polyfill's code would be
+  // compiled on every page load.
+  const transport: Transport = (message) => browser.runtime.sendMessage(message);
+  const extract = await extractorWithOverrides(reader, transport);
   // A newer instance (the script injected again) may have taken over while the answer was on its way.
   if (ctx.isInvalid) return;
   const annotator = new PageAnnotator(window.document, {
     extract,
-    createView: shadowTagRowViews(options.tagCss),
+    createView: shadowTagRowViews(tagCss),
     backend: {
       observe: (page, items) => send(transport, 'page.observe', { page, items }),
       mark: async (page, item, sentiment, recommends) =>
