@@ -1,5 +1,7 @@
 import { extractSearchPage, findSite, SEARCH_ENGINES } from './engine/search-engines';
 import { extractForumPage, FORUM_ENGINES } from './forum/forum-engines';
+import { PageIndex } from './forum/page-index';
+import { DOM_QUERIES } from './forum/queries';
 import type { ForumDefinition } from './forum/types';
 import type { SiteOverrides } from './overrides';
 import type { AnySiteDefinition, PageExtract } from './types';
@@ -27,7 +29,12 @@ export interface ExtractOptions {
  * null when nothing is recognised or the page cannot be read at all.
  */
 export function extractPage(doc: Document, url: string, options?: ExtractOptions): PageExtract | null {
-  return findSite(url)
-    ? extractSearchPage(doc, url, options?.overrides)
-    : extractForumPage(doc, url, { forumEngines: options?.forumEngines });
+  if (findSite(url)) return extractSearchPage(doc, url, options?.overrides);
+  const forumEngines = options?.forumEngines ?? FORUM_ENGINES;
+  // Outside a browser the definitions' long selector lists are answered from one index of the page; with
+  // no definition to try, the generic finder's few queries cost less than building it.
+  return extractForumPage(doc, url, {
+    forumEngines,
+    queriesFor: (page) => (forumEngines.length > 0 ? new PageIndex(page) : DOM_QUERIES),
+  });
 }

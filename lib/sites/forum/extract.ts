@@ -1,8 +1,9 @@
+import { GENERIC_FINDER } from './engine-label';
 import { unwrapRedirect } from '../../match/url';
 import { plainText } from '../engine/dom';
 import type { Item, PageExtract } from '../types';
 import { machineDateOf, parseDisplayedDate } from './date';
-import { DOM_QUERIES, PageIndex, type PageQueries } from './page-index';
+import { DOM_QUERIES, type PageQueries } from './queries';
 import type { ForumDefinition, GenericPost } from './types';
 
 /**
@@ -206,14 +207,13 @@ function forPage(definition: ForumDefinition, queries: PageQueries): ForumDefini
 
 /**
  * Items of a page read with a definition; posts with no body (table header rows) are skipped.
- * `queries` answers the page's selector queries: by default an index of the page built for this
- * extraction; the caller passes its own when it has built one already (detection does).
+ * `queries` answers the page's selector queries: the same ones detection used.
  */
 export function extractForum(
   fullDefinition: ForumDefinition,
   doc: Document,
   pageUrl: URL,
-  queries: PageQueries = new PageIndex(doc),
+  queries: PageQueries,
 ): PageExtract {
   const definition = forPage(fullDefinition, queries);
   const page = pageContext(doc, pageUrl, queries);
@@ -282,5 +282,5 @@ export function extractGenericPosts(
       roots,
     ),
   );
-  return { site: 'generic', kind: 'forum', items, blocksSeen: posts.length };
+  return { site: GENERIC_FINDER, kind: 'forum', items, blocksSeen: posts.length };
 }

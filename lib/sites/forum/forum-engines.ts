@@ -13,7 +13,7 @@ import { xenforo } from '../xenforo';
 import { detectForumEngine } from './detect';
 import { extractForum, extractGenericPosts } from './extract';
 import { findGenericPosts } from './generic';
-import { DOM_QUERIES, PageIndex, type PageQueries } from './page-index';
+import { DOM_QUERIES, type PageQueries } from './queries';
 import type { ForumDefinition } from './types';
 
 /**
@@ -39,7 +39,7 @@ export const FORUM_ENGINES: readonly ForumDefinition[] = [
 /** The forum engine whose markup `doc` carries, or null. */
 export function detectForum(doc: Document, forumEngines: readonly ForumDefinition[] = FORUM_ENGINES): ForumDefinition | null {
   try {
-    return detectForumEngine(doc, forumEngines);
+    return detectForumEngine(doc, forumEngines, DOM_QUERIES);
   } catch {
     return null;
   }
@@ -49,11 +49,12 @@ export interface ForumExtractOptions {
   /** The forum definitions to try (all by default); `[]` leaves only the generic post finder. */
   forumEngines?: readonly ForumDefinition[];
   /**
-   * What answers the page's selector queries. By default one index of the page, built for detection and
-   * extraction: happy-dom and jsdom walk the whole scope on every query. A browser's own selector engine
-   * needs no index (`DOM_QUERIES`), and there walking the page in script costs more than it saves.
+   * What answers the page's selector queries, made once per extraction for detection and reading alike.
+   * By default the browser's own selector engine; in Node, where happy-dom and jsdom walk the whole
+   * scope on every query, lib/sites/index.ts hands in an index of the page. It stays out of this
+   * module so the content script does not carry the index and its selector parser.
    */
-  queries?: PageQueries;
+  queriesFor?: (doc: Document) => PageQueries;
 }
 
 /**
@@ -65,8 +66,7 @@ export function extractForumPage(doc: Document, url: string, options: ForumExtra
   const forumEngines = options.forumEngines ?? FORUM_ENGINES;
   try {
     const pageUrl = new URL(url);
-    // No index is needed when no definition is tried: the generic finder's few queries go to the DOM.
-    const queries = options.queries ?? (forumEngines.length > 0 ? new PageIndex(doc) : DOM_QUERIES);
+    const queries = options.queriesFor?.(doc) ?? DOM_QUERIES;
     const definition = detectForumEngine(doc, forumEngines, queries);
     const recognised = definition ? extractForum(definition, doc, pageUrl, queries) : null;
     if (recognised && recognised.items.length > 0) return recognised;

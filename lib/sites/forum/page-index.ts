@@ -1,5 +1,6 @@
-import { AttributeAction, parse as parseSelector, type Selector, SelectorType } from 'css-what';
-import { childAnchored, queryAll, queryChildAnchored, queryFirst, queryOne } from '../engine/dom';
+import { AttributeAction, isTraversal, parse as parseSelector, type Selector, SelectorType, stringify } from 'css-what';
+import { queryAll, queryOne } from '../engine/dom';
+import type { PageQueries } from './queries';
 
 /**
  * One walk over a page that answers the selector queries of its extraction. Every element is
@@ -131,23 +132,66 @@ function matchesSafely(element: Element, selector: string): boolean {
   }
 }
 
-/** The selector queries of an extraction, answered by a page index or by the DOM itself. */
-export interface PageQueries {
-  all(scope: ParentNode, selector: string): Element[];
-  one(scope: ParentNode, selector: string): Element | null;
-  /** The first element matched by the first selector that matches anything. */
-  first(scope: ParentNode, selectors: readonly string[]): Element | null;
-  /** The selectors of a fallback list worth running in this page, order kept. */
-  matchable(selectors: readonly string[]): readonly string[];
+/**
+ * `:scope > X` or `:scope > X Y`, split into the child compound X and the rest Y. Selector engines
+ * that test `:scope` on every descendant (happy-dom, jsdom) pay a walk of the whole subtree for it,
+ * nested replies included; reading the scope's children instead costs a few `matches` calls.
+ */
+interface ChildAnchored {
+  child: string;
+  rest: string | null;
 }
 
-/** For a few queries, where walking the page to index it would cost more than it saves. */
-export const DOM_QUERIES: PageQueries = {
-  all: queryAll,
-  one: queryOne,
-  first: queryFirst,
-  matchable: (selectors) => selectors,
-};
+const childAnchoredCache = new Map<string, ChildAnchored | null>();
+
+function childAnchored(selector: string): ChildAnchored | null {
+  let anchored = childAnchoredCache.get(selector);
+  if (anchored !== undefined) return anchored;
+  anchored = null;
+  if (selector.trimStart().startsWith(':scope')) {
+    try {
+      const groups = parseSelector(selector);
+      const tokens = groups.length === 1 ? groups[0]! : [];
+      if (tokens[0]?.type === SelectorType.Pseudo && tokens[0].name === 'scope' && tokens[1]?.type === SelectorType.Child) {
+        const compoundEnd = tokens.findIndex((token, index) => index > 1 && isTraversal(token));
+        const compound = tokens.slice(2, compoundEnd < 0 ? undefined : compoundEnd);
+        const next = compoundEnd < 0 ? undefined : tokens[compoundEnd];
+        if (compound.length > 0 && (next === undefined || next.type === SelectorType.Descendant)) {
+          anchored = {
+            child: stringify([compound]),
+            rest: next ? stringify([tokens.slice(compoundEnd + 1)]) : null,
+          };
+        }
+      }
+    } catch {
+      // Left to the DOM, which reports it as invalid.
+    }
+  }
+  childAnchoredCache.set(selector, anchored);
+  return anchored;
+}
+
+type SubtreeQuery = (scope: Element, selector: string, firstOnly: boolean) => Element[];
+
+const nativeQuery: SubtreeQuery = (scope, selector, firstOnly) =>
+  firstOnly ? [scope.querySelector(selector)].filter((found) => found !== null) : Array.from(scope.querySelectorAll(selector));
+
+/** Matches of a `:scope > X Y` selector, in document order: Y is looked for in each child matching X with `within`. */
+function queryChildAnchored(
+  scope: ParentNode,
+  anchored: ChildAnchored,
+  firstOnly: boolean,
+  within: SubtreeQuery = nativeQuery,
+): Element[] {
+  const found: Element[] = [];
+  for (let child = scope.firstElementChild; child; child = child.nextElementSibling) {
+    if (!child.matches(anchored.child)) continue;
+    if (anchored.rest === null) found.push(child);
+    else found.push(...within(child, anchored.rest, firstOnly));
+    if (firstOnly && found.length > 0) break;
+  }
+  return found;
+}
 
 export class PageIndex implements PageQueries {
   private readonly lists = {
