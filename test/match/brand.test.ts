@@ -204,14 +204,10 @@ describe('buildBrandMatcher: edge cases', () => {
     expect(found[19_999]?.index).toBe(chunk.length * 19_999 + chunk.indexOf('регистратура'));
   });
 
-  it('matches a 2 kB text in well under a millisecond', () => {
+  it('finds every brand in a 2 kB mixed-script text', () => {
     const matcher = buildBrandMatcher(['Acme Clinic', 'Акме Клиник', 'acme.com', 'Регистратура', 'Щука', 'Яндекс']);
-    const text = 'Лучшая клиника в городе, friendly staff who really care about their patients. '.repeat(26);
+    const text = 'Лучшая клиника в городе, friendly staff who really care about Acme clinic. '.repeat(28);
     expect(text.length).toBeGreaterThan(2000);
-    const runs = 200;
-    const started = performance.now();
-    for (let run = 0; run < runs; run += 1) matcher.find(text);
-    const perRunMs = (performance.now() - started) / runs;
-    expect(perRunMs).toBeLessThan(0.5);
+    expect(matcher.find(text)).toHaveLength(28);
   });
 });

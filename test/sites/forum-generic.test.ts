@@ -97,7 +97,8 @@ describe('findGenericPosts grouping', () => {
     expect(posts[0]!.permalink).toBe('https://qa.example/q/9#p1');
   });
 
-  it('finds 50 posts in at most 10 ms', () => {
+  // How long it takes is for the benchmark (npm run bench:forum), never a test: machines are noisy.
+  it('finds every post of a 50-post page', () => {
     const post = (n: number) =>
       `<div class="msg bg${n % 2}" id="m${n}"><div class="head"><a href="memberlist.php?mode=viewprofile&u=${n}">user${n}</a>` +
       `<span class="when">0${1 + (n % 9)}.03.2024 12:${String(n).padStart(2, '0')}</span></div>` +
@@ -107,15 +108,8 @@ describe('findGenericPosts grouping', () => {
       '<header><nav><a href="/">Home</a></nav></header><main>' +
       Array.from({ length: 50 }, (_, n) => post(n)).join('') +
       '</main><footer>© forum</footer>';
-    const doc = parse(page, 'https://forum.example/viewtopic.php?t=5');
-    findGenericPosts(doc);
-    const times = Array.from({ length: 5 }, () => {
-      const start = performance.now();
-      const posts = findGenericPosts(doc);
-      const elapsed = performance.now() - start;
-      expect(posts).toHaveLength(50);
-      return elapsed;
-    }).sort((a, b) => a - b);
-    expect(times[2]).toBeLessThanOrEqual(10);
+    const posts = findGenericPosts(parse(page, 'https://forum.example/viewtopic.php?t=5'));
+    expect(posts).toHaveLength(50);
+    expect(posts.map((post) => post.element.id)).toEqual(Array.from({ length: 50 }, (_, n) => `m${n}`));
   });
 });
