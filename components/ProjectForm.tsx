@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { formatLocaleNumber, parseLocaleNumber, type NumberOptions } from '@/lib/format/number';
 import type { Project } from '@/lib/schema';
 
 export interface ProjectFormValues {
@@ -38,9 +39,6 @@ export function splitEntries(text: string): string[] {
   return entries.map((entry) => entry.trim()).filter(Boolean);
 }
 
-function numberOrNaN(text: string): number {
-  return text.trim() === '' ? Number.NaN : Number(text.replace(',', '.'));
-}
 
 const roundPct = (share: number) => String(Math.round(share * 10_000) / 100);
 
@@ -56,28 +54,48 @@ export function valuesFromProject(project: Project | null): ProjectFormValues {
     thirdPartyRecommendPct: roundPct(project.targets.thirdPartyRecommend),
     portalCoverage: String(project.targets.portalCoverage),
     negativeTop10: String(project.targets.negativeTop10),
-    monthlyBudget: project.monthlyBudget === null ? '' : String(project.monthlyBudget),
+    monthlyBudget: project.monthlyBudget === null ? '' : formatLocaleNumber(project.monthlyBudget),
     suggestionsCountInKpis: project.suggestionsCountInKpis,
   };
 }
 
-/** The form's text becomes the project input the background validates; percentages become shares. */
-export function inputFromValues(values: ProjectFormValues): Record<string, unknown> {
-  return {
+const PERCENT: NumberOptions = { percent: true, nonNegative: true };
+const COUNT: NumberOptions = { whole: true, nonNegative: true };
+
+/**
+ * The form's text becomes the project input the background validates; percentages become shares.
+ * Numbers are read in the browser's locale ("150 000 ₽"); one that cannot be read is an error beside its
+ * field and nothing is sent, so a stored value is never replaced by an empty one.
+ */
+export function inputFromValues(values: ProjectFormValues, locale?: string): { input: Record<string, unknown>; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const numberOf = (errorKey: string, text: string, options: NumberOptions): number | null => {
+    const reading = parseLocaleNumber(text, { ...options, locale });
+    if (reading.ok) return reading.value;
+    errors[errorKey] = reading.error;
+    return null;
+  };
+  const share = (errorKey: string, text: string) => {
+    const percent = numberOf(errorKey, text, PERCENT);
+    return percent === null ? null : percent / 100;
+  };
+  const input = {
     name: values.name,
     brandTerms: splitEntries(values.brands),
     clientDomains: splitEntries(values.domains),
     competitorDomains: splitEntries(values.competitors),
     keyQueries: splitEntries(values.queries),
     targets: {
-      serpPositivity: numberOrNaN(values.serpPositivityPct) / 100,
-      thirdPartyRecommend: numberOrNaN(values.thirdPartyRecommendPct) / 100,
-      portalCoverage: numberOrNaN(values.portalCoverage),
-      negativeTop10: numberOrNaN(values.negativeTop10),
+      serpPositivity: share('targets.serpPositivity', values.serpPositivityPct),
+      thirdPartyRecommend: share('targets.thirdPartyRecommend', values.thirdPartyRecommendPct),
+      portalCoverage: numberOf('targets.portalCoverage', values.portalCoverage, COUNT),
+      negativeTop10: numberOf('targets.negativeTop10', values.negativeTop10, COUNT),
     },
-    monthlyBudget: values.monthlyBudget.trim() === '' ? null : numberOrNaN(values.monthlyBudget),
+    // Empty is "no budget"; anything typed must read as an amount.
+    monthlyBudget: values.monthlyBudget.trim() === '' ? null : numberOf('monthlyBudget', values.monthlyBudget, { nonNegative: true }),
     suggestionsCountInKpis: values.suggestionsCountInKpis,
   };
+  return { input, errors };
 }
 
 interface FieldProps {
@@ -125,20 +143,28 @@ export function ProjectForm(props: {
   onCancel: () => void;
 }) {
   const [values, setValues] = useState<ProjectFormValues>(() => valuesFromProject(props.project));
-  useEffect(() => setValues(valuesFromProject(props.project)), [props.project]);
+  // Numbers this form could not read: shown like the background's errors, and nothing is sent.
+  const [unreadable, setUnreadable] = useState<FieldErrors>({});
+  useEffect(() => {
+    setValues(valuesFromProject(props.project));
+    setUnreadable({});
+  }, [props.project]);
   const onInput = (id: keyof ProjectFormValues, value: string) => setValues((current) => ({ ...current, [id]: value }));
-  const shared = { values, errors: props.errors, onInput };
+  const errors = { ...props.errors, ...unreadable };
+  const shared = { values, errors, onInput };
   return (
     <form
       class="project-form"
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        props.onSave(inputFromValues(values));
+        const { input, errors: numberErrors } = inputFromValues(values);
+        setUnreadable(numberErrors);
+        if (Object.keys(numberErrors).length === 0) props.onSave(input);
       }}
     >
       <h2>{props.project ? `Edit “${props.project.name}”` : 'New project'}</h2>
-      {props.errors.form && <p class="field-error">{props.errors.form}</p>}
+      {errors.form && <p class="field-error">{errors.form}</p>}
       <Field id="name" testId="project-name" label="Client name" errorKey="name" {...shared} />
       <Field
         id="brands"
@@ -181,7 +207,14 @@ export function ProjectForm(props: {
         <Field id="portalCoverage" testId="target-portal-coverage" label="Portals linking to the client" errorKey="targets.portalCoverage" {...shared} />
         <Field id="negativeTop10" testId="target-negative-top10" label="Negative results in top-10, at most" errorKey="targets.negativeTop10" {...shared} />
       </fieldset>
-      <Field id="monthlyBudget" testId="project-budget" label="Monthly budget" errorKey="monthlyBudget" {...shared} />
+      <Field
+        id="monthlyBudget"
+        testId="project-budget"
+        label="Monthly budget"
+        hint="As you write amounts, e.g. 150 000 or 150 000 ₽; leave empty for none"
+        errorKey="monthlyBudget"
+        {...shared}
+      />
       <label class="checkbox">
         <input
           type="checkbox"

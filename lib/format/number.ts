@@ -1,0 +1,120 @@
+/**
+ * Numbers as people type them in their own locale: "150 000", "150 000 ₽", "1 234,5", "1,234.5",
+ * "70 %". Anything that could be read two ways, or that names a scale ("1,5 млн"), is refused with a
+ * message that says what to type instead: a misread budget is worse than a question.
+ */
+
+export type NumberReading = { ok: true; value: number } | { ok: false; error: string };
+
+export interface NumberOptions {
+  /** The user's locale (the browser's by default): it decides what a lone "," or "." means. */
+  locale?: string;
+  /** Accepts a trailing or leading % (the number is returned as typed, not divided by 100). */
+  percent?: boolean;
+  /** Only whole numbers (counts). */
+  whole?: boolean;
+  /** Refuses numbers below zero. */
+  nonNegative?: boolean;
+}
+
+const SPACES = /[\s\u00a0\u202f\u2009\u2007]/g;
+/** Currency signs and codes a manager in Russia, Bulgaria or elsewhere may type after an amount. */
+const CURRENCY = /(₽|руб\.?|р\.|лв\.?|bgn|rub|usd|eur|gbp|\$|€|£)/giu;
+const SCALE_WORDS = /(тыс|млн|млрд|хил|мил|k\b|m\b|mln|bn|thousand|million|billion)/iu;
+const GROUP_OF_THREE = /^\d{1,3}(?:[.,]\d{3})+$/;
+
+interface Separators {
+  group: string;
+  decimal: string;
+}
+
+const separatorCache = new Map<string, Separators>();
+
+function separatorsOf(locale: string | undefined): Separators {
+  const key = locale ?? '';
+  let separators = separatorCache.get(key);
+  if (!separators) {
+    let group = ',';
+    let decimal = '.';
+    try {
+      for (const part of new Intl.NumberFormat(locale).formatToParts(12345.6)) {
+        if (part.type === 'group') group = part.value;
+        if (part.type === 'decimal') decimal = part.value;
+      }
+    } catch {
+      // An unknown locale reads like English.
+    }
+    separators = { group, decimal };
+    separatorCache.set(key, separators);
+  }
+  return separators;
+}
+
+const refuse = (error: string): NumberReading => ({ ok: false, error });
+
+/** Reads `text` as a number in the user's locale, or says why it cannot. Empty text is an error too. */
+export function parseLocaleNumber(text: string, options: NumberOptions = {}): NumberReading {
+  const typed = text.trim();
+  if (typed === '') return refuse('Enter a number.');
+  if (SCALE_WORDS.test(typed)) return refuse(`Write the number in digits, without a word for thousands or millions: e.g. 1 500 000, not “${typed}”.`);
+  let body = typed.replace(CURRENCY, '');
+  if (options.percent) body = body.replace(/%/g, '');
+  const negative = /^\s*[-−]/.test(body);
+  body = body.replace(/^\s*[-−]/, '');
+  // Spaces of any width group digits ("150 000"): only between groups of three.
+  if (/\d[\s\u00a0\u202f\u2009\u2007]+\d/.test(body) && !/^\d{1,3}(?:[\s\u00a0\u202f\u2009\u2007]\d{3})*(?:[.,]\d+)?$/.test(body.trim())) {
+    return refuse(`“${typed}” is not a number: spaces may only separate groups of three digits.`);
+  }
+  body = body.replace(SPACES, '');
+  if (!/^[\d.,]+$/.test(body) || !/\d/.test(body)) return refuse(`“${typed}” is not a number.`);
+
+  const value = readDigits(body, separatorsOf(options.locale));
+  if (typeof value === 'string') return refuse(value.replace('{typed}', typed));
+  const signed = negative ? -value : value;
+  if (!Number.isFinite(signed)) return refuse(`“${typed}” is not a number.`);
+  if (options.nonNegative && signed < 0) return refuse('It cannot be negative.');
+  if (options.whole && !Number.isInteger(signed)) return refuse('Enter a whole number.');
+  return { ok: true, value: signed };
+}
+
+/** Digits with at most "." and ",": which one is the decimal point, or why that cannot be told. */
+function readDigits(body: string, locale: Separators): number | string {
+  const dots = body.split('.').length - 1;
+  const commas = body.split(',').length - 1;
+  if (dots > 0 && commas > 0) {
+    // Both: the last one is the decimal point, the other groups thousands ("1,234.5", "1.234,5").
+    const decimal = body.lastIndexOf('.') > body.lastIndexOf(',') ? '.' : ',';
+    const [whole, fraction] = splitAt(body, decimal);
+    if (fraction.includes('.') || fraction.includes(',') || !GROUP_OF_THREE.test(whole)) return '“{typed}” is not a number.';
+    return Number(`${whole.replace(/[.,]/g, '')}.${fraction}`);
+  }
+  const separator = dots > 0 ? '.' : commas > 0 ? ',' : null;
+  if (separator === null) return Number(body);
+  const count = Math.max(dots, commas);
+  if (count > 1) {
+    // Repeated: it groups thousands ("1.500.000").
+    return GROUP_OF_THREE.test(body) ? Number(body.replace(/[.,]/g, '')) : '“{typed}” is not a number.';
+  }
+  const [whole, fraction] = splitAt(body, separator);
+  if (whole === '' || fraction === '') return '“{typed}” is not a number.';
+  const couldGroup = fraction.length === 3 && whole.length <= 3;
+  if (couldGroup && separator === locale.group) return Number(whole + fraction);
+  if (couldGroup && separator !== locale.decimal) {
+    return `“{typed}” could be read two ways: write ${whole}${fraction} for the whole number, or use your decimal separator “${locale.decimal}”.`;
+  }
+  return Number(`${whole}.${fraction}`);
+}
+
+function splitAt(body: string, separator: string): [string, string] {
+  const index = body.lastIndexOf(separator);
+  return [body.slice(0, index), body.slice(index + 1)];
+}
+
+/** A number as the user's locale writes it, grouped ("150 000" in Russian), for a field showing a stored value. */
+export function formatLocaleNumber(value: number, locale?: string): string {
+  try {
+    return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+  } catch {
+    return String(value);
+  }
+}
