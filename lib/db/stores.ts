@@ -7,8 +7,17 @@ export type WriteTransaction = IDBPTransaction<LensDB, ArrayLike<StoreNames<Lens
 
 export type ProjectScopedStore = 'mentions' | 'snapshots' | 'aggregates' | 'portals' | 'promotion';
 
-/** Removes every record of one project from a store keyed by project (through its byProject index). */
+/**
+ * Removes every record of one project from a store keyed by project. Stores keyed [projectId, …] lose the
+ * whole key range in one request (a cursor deleting 100,000 mentions one by one took minutes); snapshots,
+ * numbered by the database, go through their byProject index.
+ */
 export async function deleteProjectRecords(tx: WriteTransaction, store: ProjectScopedStore, projectId: string): Promise<void> {
+  if (store !== 'snapshots') {
+    // An array sorts after every string, so [projectId, []] closes the range of [projectId, <any string>].
+    await tx.objectStore(store).delete(IDBKeyRange.bound([projectId], [projectId, []]));
+    return;
+  }
   const records = tx.objectStore(store);
   for (let cursor = await records.index('byProject').openKeyCursor(projectId); cursor; cursor = await cursor.continue()) {
     await records.delete(cursor.primaryKey);
