@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { AgreementPanel, type AgreementData } from '@/components/AgreementPanel';
 import { AuditedSitesPanel, type AuditedSites } from '@/components/AuditedSitesPanel';
+import { BackupPanel, type BackupState } from '@/components/BackupPanel';
 import { PortalsPanel } from '@/components/PortalsPanel';
 import { ProjectForm, type FieldErrors } from '@/components/ProjectForm';
 import { ProjectList } from '@/components/ProjectList';
@@ -9,6 +10,7 @@ import { SitesPanel, type SitesData } from '@/components/SitesPanel';
 import { errorMessage, type MentionRow, type PortalRow, type ResponseOf } from '@/lib/messaging';
 import type { Project } from '@/lib/schema';
 import { call, useDataChanges } from '@/lib/ui/extension-client';
+import { describeImport, downloadBackup, importBackupFile, persistStorage } from './backup';
 
 type ProjectListData = ResponseOf<'projects.list'>;
 
@@ -24,6 +26,10 @@ function Dashboard() {
   const [portals, setPortals] = useState<PortalRow[] | null>(null);
   const [openMentions, setOpenMentions] = useState<Record<string, MentionRow[]>>({});
   const [auditedSites, setAuditedSites] = useState<AuditedSites | null>(null);
+  const [backup, setBackup] = useState<BackupState>({ persisted: null, busy: false, result: null });
+  useEffect(() => {
+    void persistStorage().then((persisted) => setBackup((current) => ({ ...current, persisted })));
+  }, []);
 
   const refresh = useCallback(() => {
     Promise.all([
@@ -112,6 +118,20 @@ function Dashboard() {
     }
   };
 
+  const runBackup = async (work: () => Promise<string>) => {
+    setBackup((current) => ({ ...current, busy: true, result: null }));
+    let result: BackupState['result'];
+    try {
+      result = { ok: true, text: await work() };
+    } catch (failure) {
+      result = { ok: false, text: errorMessage(failure) };
+    }
+    setBackup((current) => ({ ...current, busy: false, result }));
+    refresh();
+  };
+
+  const activeProject = data.projects.find((project) => project.id === data.activeProjectId) ?? null;
+
   return (
     <main class="dashboard">
       <h1>Reputation Lens</h1>
@@ -152,6 +172,14 @@ function Dashboard() {
         onToggleMentions={(domain) => void toggleMentions(domain)}
       />
       <AuditedSitesPanel sites={auditedSites} onRevoke={(origin) => void revokeSite(origin)} />
+      <BackupPanel
+        state={backup}
+        activeProjectName={activeProject?.name ?? null}
+        onExport={(scope) =>
+          void runBackup(async () => `Saved ${await downloadBackup(scope === 'all' ? null : (activeProject?.id ?? null))}.`)
+        }
+        onImport={(file) => void runBackup(async () => describeImport(await importBackupFile(file)))}
+      />
       <SitesPanel data={sites} error={overridesError} saving={saving} onSaveOverrides={(text) => void saveOverrides(text)} />
     </main>
   );

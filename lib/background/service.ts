@@ -5,6 +5,7 @@ import { monthOf, previousMonth, type Project } from '../schema';
 import { ProjectValidationError, type LensRepository } from '../db/repository';
 import { clientFlagsOf, draftMention, forumVisit } from './drafts';
 import { stateOf, requireExtensionPage, projectIdOf } from './handlers/common';
+import { backupHandlers } from './handlers/backup';
 import { portalHandlers } from './handlers/portals';
 import { OVERRIDES_KEY, siteHandlers, tabPageStatus } from './handlers/sites';
 
@@ -62,6 +63,7 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
   const deps = { repository, hooks, now };
   return {
     ...portalHandlers(deps),
+    ...backupHandlers(deps),
     ...siteHandlers(deps),
 
     async 'page.observe'({ page, items }) {

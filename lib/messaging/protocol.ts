@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BACKUP_PART_CHARS, MAX_BACKUP_PARTS } from '../backup/limits';
 import {
   ClientFlagsSchema,
   MarkSchema,
@@ -230,6 +231,33 @@ export const protocol = {
   'sites.audit': { request: z.object({ origin: OriginSchema }), response: z.object({}) },
   /** Unregisters the origin's content script and gives the permission back; its marks stay. */
   'sites.revoke': { request: z.object({ origin: OriginSchema }), response: z.object({}) },
+  /**
+   * A backup file of one project (by id) or of every project (null), named for the day it was made, in
+   * parts: part 0 makes the file and says how many parts it has; later parts name it by `exportId`.
+   */
+  'backup.export': {
+    request: z.object({
+      projectId: z.string().max(100).nullable(),
+      part: z.number().int().min(0).max(MAX_BACKUP_PARTS),
+      exportId: z.string().max(100).optional(),
+    }),
+    response: z.object({ fileName: z.string(), exportId: z.string(), part: z.number(), parts: z.number(), text: z.string() }),
+  },
+  /**
+   * One part of a backup file to import (the dashboard's own `uploadId`); after the last part the file is
+   * validated whole and merged (newer record wins), or refused with where and why.
+   */
+  'backup.import': {
+    request: z.object({
+      uploadId: z.string().min(1).max(100),
+      part: z.number().int().min(0),
+      parts: z.number().int().min(1).max(MAX_BACKUP_PARTS),
+      text: z.string().max(BACKUP_PART_CHARS),
+    }),
+    response: z.object({
+      counts: z.record(z.enum(['projects', 'mentions', 'snapshots', 'portals']), z.object({ written: z.number(), kept: z.number() })).nullable(),
+    }),
+  },
   'kpi.get': {
     request: z.object({
       projectId: z.string().optional(),

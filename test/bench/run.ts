@@ -12,7 +12,7 @@
 //   "longTasksOver50ms": count,
 //   "bundleGzipKb": { "content": kB, "popup": kB },
 //   "clickToAckMs": ms, "writesPerSec": n, "popupRender100kMs": ms, "dashboardMonth100kMs": ms,
-//   "sentimentTextsPerSec": n,
+//   "sentimentTextsPerSec": n, "exportAll100kMs": ms, "importPerSec": n,
 //   "addedMainThreadMs.serp20": ms, ... (the flat aliases),
 //   "machine": { "cpus", "cpuModel", "loadAverage", "platform", "node", "chromium" },
 //   "date": ISO time,
@@ -133,6 +133,31 @@ async function createProject(control: Page): Promise<Project> {
 }
 
 /** Page loads with and without the extension, alternating which goes first so drift hits both alike. */
+/**
+ * Exports everything in parts, deletes the project, imports the file back in parts. Both are timed in the
+ * dashboard page (request to answer), so moving the parts between Node and the page is not counted.
+ */
+async function measureBackupRoundTrip(dashboard: Page, projectId: string) {
+  const send = async (type: string, payload: unknown) => {
+    const { replies, elapsedMs } = await sendFromExtensionPage(dashboard, [{ type, payload }]);
+    expectAllOk(replies, type);
+    return { data: (replies[0] as { ok: true; data: never }).data, elapsedMs };
+  };
+  const head = await send('backup.export', { projectId: null, part: 0 });
+  const first = head.data as { exportId: string; parts: number; text: string };
+  const texts = [first.text];
+  let exportMs = head.elapsedMs;
+  for (let part = 1; part < first.parts; part++) {
+    const next = await send('backup.export', { projectId: null, part, exportId: first.exportId });
+    texts.push((next.data as { text: string }).text);
+    exportMs += next.elapsedMs;
+  }
+  await send('projects.delete', { id: projectId });
+  let importMs = 0;
+  for (const [part, text] of texts.entries()) importMs += (await send('backup.import', { uploadId: 'bench', part, parts: texts.length, text })).elapsedMs;
+  return { exportMs, importMs, parts: texts.length, fileMb: texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0) / 1024 / 1024 };
+}
+
 async function measurePageLoads(withExtension: TestBrowser, baseline: TestBrowser, runs: number) {
   const bySize: Record<string, { extension: PageLoadRun[]; baseline: PageLoadRun[]; incomplete: number }> = {};
   for (const { key, url, items } of TRACED_PAGES) {
@@ -260,6 +285,9 @@ async function main(): Promise<void> {
     expectAllOk(rebuild.replies, 'projects.save (rebuild)');
     if (!(rebuild.replies[0] as { ok: true; data: { saved: boolean } }).data.saved) throw new Error('The key-query change was refused');
     const rebuildMs = rebuild.elapsedMs;
+
+    log('backup: export everything, delete the project, import the file');
+    const backupRun = await measureBackupRoundTrip(dashboard, project.id);
     const extensionRequests = withExtension.blocked.filter((request) => request.fromExtension);
 
     const medianOf = (runs: readonly PageLoadRun[], pickValue: (run: PageLoadRun) => number | null) =>
@@ -282,6 +310,8 @@ async function main(): Promise<void> {
       popupRender100kMs: round(median(popup.samples)),
       dashboardMonth100kMs: round(median(monthReport)),
       sentimentTextsPerSec: round(sentiment.textsPerSec, 0),
+      exportAll100kMs: round(backupRun.exportMs),
+      importPerSec: round(store.mentions.length / (backupRun.importMs / 1000), 0),
     };
     const results = {
       ...contract,
@@ -347,6 +377,8 @@ async function main(): Promise<void> {
         clickToAckMs: `Median of ${CLICKS} clicks (ranks 1-${CLICKS} of the 20-result page, "positive"): click dispatched in the page until data-rl-label-source becomes "marked"; the store holds the seeded mentions.`,
         writesPerSec: `mark.set writes on stored mentions through the real background (message, zod, suggestion, IndexedDB transaction with aggregates), ${MARKS_IN_FLIGHT} in flight, sent from an extension page; the store holds the seeded mentions.`,
         popupRender100kMs: `Median over ${POPUP_RUNS} opens of popup.html in a tab: ms from navigation start until the SERP positivity KPI element exists (MutationObserver installed before the popup's scripts).`,
+        exportAll100kMs: 'ms for backup.export of every project (all parts) from the dashboard page, with the seeded 100k mentions and 12 months of snapshots: read, serialised, handed over.',
+        importPerSec: 'Seeded mentions divided by the seconds backup.import took (all parts, validation, merge and aggregate rebuild in one transaction) after the project was deleted.',
         dashboardMonth100kMs: `Median of ${DASHBOARD_RUNS} kpi.get requests for the current month from the dashboard page (the month report path: aggregates, marked count, KPI computation), timed in the page.`,
         sentimentTextsPerSec: 'analyzeSentiment on short texts (as bench:sentiment: corpus texts of at most 140 characters, language detected per text), one core, 2 s after a warm-up pass.',
         store: `${options.mentions} mentions over ${SEED_MONTHS} months (30% forum posts, 20% marked), key-query snapshots of pages 1-2 on 4 engines per month; derived by draftMention and rebuildAggregates in Node and written into the extension's IndexedDB.`,
@@ -376,6 +408,14 @@ async function main(): Promise<void> {
       { key: 'clickToAckMs', value: contract.clickToAckMs, unit: 'ms' },
       { key: 'writesPerSec', value: contract.writesPerSec, unit: '/s', note: `mark.set, ${MARKS_IN_FLIGHT} in flight; sequential ${round(writes.marksSequentialPerSec, 0)}/s` },
       { key: 'popupRender100kMs', value: contract.popupRender100kMs, unit: 'ms' },
+      {
+        key: 'exportAll100kMs',
+        value: contract.exportAll100kMs,
+        unit: 'ms',
+        goal: { text: '<= 5000 ms', met: (value) => value <= 5000 },
+        note: `${round(backupRun.fileMb, 1)} MB in ${backupRun.parts} part(s)`,
+      },
+      { key: 'importPerSec', value: contract.importPerSec, unit: '/s', goal: { text: '>= 3000', met: (value) => value >= 3000 } },
       { key: 'dashboardMonth100kMs', value: contract.dashboardMonth100kMs, unit: 'ms', note: `full rebuild ${round(rebuildMs, 0)} ms` },
       {
         key: 'sentimentTextsPerSec',

@@ -169,3 +169,31 @@ describe('editing the client', () => {
     expect(states.items[0]!.flags.clientSite).toBe(true);
   });
 });
+
+describe('backups through the background', () => {
+  it('exports for extension pages only, and imports a file sent in parts, in order', async () => {
+    const { project }: { project: { id: string } } = await call('projects.save', { input: { name: 'Acme', keyQueries: ['acme clinic'] } });
+    await call('mark.set', { page, item: items[0], sentiment: 'positive', recommends: false });
+    await expect(call('backup.export', { projectId: null, part: 0 }, contentScript)).rejects.toThrow(/extension’s own pages/);
+    const exported: { text: string; parts: number; fileName: string } = await call('backup.export', { projectId: project.id, part: 0 });
+    expect(exported).toMatchObject({ parts: 1, fileName: 'reputation-lens-acme-2026-11-20.json' });
+    await call('projects.delete', { id: project.id });
+
+    const half = Math.floor(exported.text.length / 2);
+    const [first, second] = [exported.text.slice(0, half), exported.text.slice(half)];
+    await expect(call('backup.import', { uploadId: 'u1', part: 1, parts: 2, text: second })).rejects.toThrow(/out of order/);
+    expect(await call('backup.import', { uploadId: 'u2', part: 0, parts: 2, text: first })).toEqual({ counts: null });
+    const done: { counts: { projects: { written: number } } } = await call('backup.import', { uploadId: 'u2', part: 1, parts: 2, text: second });
+    expect(done.counts.projects.written).toBe(1);
+    const again: { text: string } = await call('backup.export', { projectId: project.id, part: 0 });
+    expect(again.text).toBe(exported.text);
+  });
+
+  it('refuses an invalid file whole, with where and why, and writes nothing', async () => {
+    await expect(call('backup.import', { uploadId: 'u3', part: 0, parts: 1, text: '{"format": "reputation-lens-backup", "version": 1, "projects": [{"id": 1}]' })).rejects.toThrow(
+      /^Backup not imported\. Not valid JSON at line 1, column \d+/,
+    );
+    const { projects }: { projects: unknown[] } = await call('projects.list', {});
+    expect(projects).toEqual([]);
+  });
+});

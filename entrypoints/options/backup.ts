@@ -1,0 +1,47 @@
+import { BACKUP_PART_CHARS } from '@/lib/backup/limits';
+import type { ResponseOf } from '@/lib/messaging';
+import { call } from '@/lib/ui/extension-client';
+
+/** The dashboard's side of backups: fetching the file part by part, saving it, sending a chosen one back. */
+
+type ImportCounts = NonNullable<ResponseOf<'backup.import'>['counts']>;
+
+export async function downloadBackup(projectId: string | null): Promise<string> {
+  const first = await call('backup.export', { projectId, part: 0 });
+  const parts = [first.text];
+  for (let part = 1; part < first.parts; part++) parts.push((await call('backup.export', { projectId, part, exportId: first.exportId })).text);
+  const url = URL.createObjectURL(new Blob(parts, { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = first.fileName;
+  link.click();
+  // The click has handed the file to the browser's download by then.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return first.fileName;
+}
+
+export async function importBackupFile(file: File): Promise<ImportCounts> {
+  const text = await file.text();
+  const uploadId = crypto.randomUUID();
+  const parts = Math.max(1, Math.ceil(text.length / BACKUP_PART_CHARS));
+  for (let part = 0; part < parts; part++) {
+    const { counts } = await call('backup.import', { uploadId, part, parts, text: text.slice(part * BACKUP_PART_CHARS, (part + 1) * BACKUP_PART_CHARS) });
+    if (counts) return counts;
+  }
+  throw new Error('Backup not imported: the background never confirmed the last part.');
+}
+
+export function describeImport(counts: ImportCounts): string {
+  const part = (name: keyof ImportCounts) => `${name}: ${counts[name]?.written ?? 0} written, ${counts[name]?.kept ?? 0} kept`;
+  return `Imported. ${(['projects', 'mentions', 'snapshots', 'portals'] as const).map(part).join('; ')}.`;
+}
+
+/** Asks the browser to keep the extension's storage under pressure; says whether it does. */
+export async function persistStorage(): Promise<boolean | null> {
+  if (!navigator.storage?.persist) return null;
+  try {
+    return (await navigator.storage.persisted()) || (await navigator.storage.persist());
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,77 @@
+import { parseBackup, serializeBackup } from '../../backup/format';
+import { BACKUP_PART_CHARS } from '../../backup/limits';
+import type { Handlers } from '../../messaging';
+import type { SenderContext } from '../service';
+import { requireExtensionPage, type HandlerDeps } from './common';
+
+type BackupHandlers = Pick<Handlers<SenderContext>, 'backup.export' | 'backup.import'>;
+
+/** A file between its first and its last part; one left half-way is dropped after this long. */
+const TRANSFER_TTL_MS = 10 * 60 * 1000;
+
+interface Transfer {
+  startedAt: number;
+  parts: string[];
+}
+
+const fileDate = (at: number) => new Date(at).toISOString().slice(0, 10);
+
+function slug(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'project';
+}
+
+function partsOf(text: string): string[] {
+  const parts: string[] = [];
+  for (let start = 0; start < text.length || parts.length === 0; start += BACKUP_PART_CHARS) parts.push(text.slice(start, start + BACKUP_PART_CHARS));
+  return parts;
+}
+
+/** Backups are the user's whole data: only the extension's own pages may ask for one or write one back. */
+export function backupHandlers({ repository, now }: HandlerDeps): BackupHandlers {
+  const exports = new Map<string, Transfer & { fileName: string }>();
+  const uploads = new Map<string, Transfer>();
+  const dropStale = () => {
+    for (const transfers of [exports, uploads] as Map<string, Transfer>[]) {
+      for (const [id, transfer] of transfers) if (now() - transfer.startedAt > TRANSFER_TTL_MS) transfers.delete(id);
+    }
+  };
+  return {
+    async 'backup.export'({ projectId, part, exportId }, context) {
+      requireExtensionPage(context);
+      dropStale();
+      let transfer = exportId === undefined ? undefined : exports.get(exportId);
+      let id = exportId ?? '';
+      if (part === 0) {
+        const backup = await repository.backup.exportProjects(projectId === null ? undefined : [projectId]);
+        if (projectId !== null && backup.projects.length === 0) throw new Error(`No project with id ${projectId}`);
+        const scope = projectId === null ? 'all' : slug(backup.projects[0]!.name);
+        id = crypto.randomUUID();
+        transfer = { startedAt: now(), parts: partsOf(serializeBackup(backup)), fileName: `reputation-lens-${scope}-${fileDate(now())}.json` };
+        exports.set(id, transfer);
+      }
+      const text = transfer?.parts[part];
+      if (!transfer || text === undefined) throw new Error('This backup is no longer being made: download it again.');
+      if (part === transfer.parts.length - 1) exports.delete(id);
+      return { fileName: transfer.fileName, exportId: id, part, parts: transfer.parts.length, text };
+    },
+    async 'backup.import'({ uploadId, part, parts, text }, context) {
+      requireExtensionPage(context);
+      dropStale();
+      const upload = uploads.get(uploadId) ?? { startedAt: now(), parts: [] };
+      if (part !== upload.parts.length || part >= parts) {
+        uploads.delete(uploadId);
+        throw new Error('Backup not imported: its parts arrived out of order. Please import it again.');
+      }
+      upload.parts.push(text);
+      if (part < parts - 1) {
+        uploads.set(uploadId, upload);
+        return { counts: null };
+      }
+      uploads.delete(uploadId);
+      const reading = parseBackup(upload.parts.join(''));
+      // Refused whole: nothing is written unless every record of the file is valid.
+      if (!reading.ok) throw new Error(`Backup not imported. ${reading.error}`);
+      return { counts: await repository.backup.importBackup(reading.backup) };
+    },
+  };
+}

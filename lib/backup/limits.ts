@@ -1,0 +1,9 @@
+/** Bigger backup files are refused before they are parsed; 100,000 mentions with a year of snapshots are about 60 MB. */
+export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
+
+/**
+ * A backup crosses between the dashboard and the background in parts of this many characters: one
+ * extension message is limited to 64 MB of JSON, and escaping can grow text by half.
+ */
+export const BACKUP_PART_CHARS = 16 * 1024 * 1024;
+export const MAX_BACKUP_PARTS = Math.ceil(MAX_BACKUP_BYTES / BACKUP_PART_CHARS);

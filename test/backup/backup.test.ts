@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { BACKUP_FORMAT, MAX_BACKUP_BYTES, parseBackup, serializeBackup, type Backup } from '@/lib/backup/format';
+import { openLensDatabase } from '@/lib/db/database';
+import { LensRepository, type MentionDraft } from '@/lib/db/repository';
+import { normalizeQuery } from '@/lib/match/url';
+import { monthOf } from '@/lib/schema';
+
+let databaseCount = 0;
+async function freshRepository() {
+  const db = await openLensDatabase(`backup-${databaseCount++}`);
+  return { db, repository: new LensRepository(db, normalizeQuery) };
+}
+
+const draft = (n: number, overrides: Partial<MentionDraft> = {}): MentionDraft => ({
+  canonicalUrl: `site${n}.example/page`,
+  url: `https://site${n}.example/page`,
+  domain: `site${n}.example`,
+  kind: 'serp-result',
+  title: `Result ${n} <b>кириллица</b>`,
+  excerpt: 'Snippet, with "quotes"',
+  lang: 'en',
+  suggested: { label: 'positive', score: 0.4, recommends: false },
+  flags: { clientSite: false, linksToClient: n % 2 === 0, mentionsClient: true },
+  ...overrides,
+});
+
+/** A project with two months of observations, marks, a forum portal and a learned model. */
+async function filledRepository() {
+  const { db, repository } = await freshRepository();
+  const project = await repository.projects.saveProject({ name: 'Acme', keyQueries: ['acme'], clientDomains: ['acme.com'] }, undefined, new Date(2026, 9, 2).getTime());
+  for (const [monthIndex, at] of [new Date(2026, 9, 5).getTime(), new Date(2026, 10, 5).getTime()].entries()) {
+    const items = Array.from({ length: 6 }, (_, n) => draft(n + monthIndex));
+    await repository.mentions.observePage({ projectId: project.id, engine: 'google', serp: { query: 'acme', firstRank: 1 }, items, at });
+    await repository.mentions.setMark(project.id, items[0]!, { sentiment: 'negative', recommends: false }, at + 1);
+    await repository.mentions.setMark(project.id, items[1]!, { sentiment: 'positive', recommends: true }, at + 2);
+    const post = draft(100 + monthIndex, { kind: 'forum-post', canonicalUrl: `forum.example/t/1#p${monthIndex}`, url: `https://forum.example/t/1#p${monthIndex}`, domain: 'forum.example', linkedUrls: ['https://acme.com/'] });
+    await repository.mentions.observePage({
+      projectId: project.id,
+      engine: 'phpbb',
+      portal: { domain: 'forum.example', kind: 'forum', engine: 'phpbb', threadUrl: 'forum.example/t/1', newestPostAt: at - 1000, at },
+      items: [post],
+      at,
+    });
+  }
+  return { db, repository, project };
+}
+
+describe('backup files', () => {
+  it('export -> wipe -> import -> export gives the same file, and the same KPIs', async () => {
+    const { repository, project } = await filledRepository();
+    const month = monthOf(new Date(2026, 10, 5).getTime());
+    const before = await repository.aggregates.kpiReport(project.id, month);
+    const file = serializeBackup(await repository.backup.exportProjects());
+    expect(file.startsWith(`{"format": "${BACKUP_FORMAT}"`)).toBe(true);
+    await repository.projects.deleteProject(project.id);
+    expect(await repository.projects.listProjects()).toEqual([]);
+
+    const reading = parseBackup(file);
+    if (!reading.ok) throw new Error(reading.error);
+    const counts = await repository.backup.importBackup(reading.backup);
+    expect(counts.projects).toEqual({ written: 1, kept: 0 });
+    expect(counts.mentions.written).toBe(reading.backup.mentions.length);
+    expect(serializeBackup(await repository.backup.exportProjects())).toBe(file);
+    expect(await repository.aggregates.kpiReport(project.id, month)).toEqual(before);
+    expect(await repository.projects.getActiveProjectId()).toBe(project.id);
+  });
+
+  it('merges by identity: a newer record wins, an older one is kept out', async () => {
+    const { repository, project } = await filledRepository();
+    const backup = await repository.backup.exportProjects();
+    const [older, newer] = [structuredClone(backup.mentions[0]!), structuredClone(backup.mentions[1]!)];
+    older.mark = { sentiment: 'positive', recommends: false, at: 1, suggestedAtMark: null };
+    older.lastSeen = 1;
+    newer.mark = { sentiment: 'irrelevant', recommends: false, at: Date.now() + 60_000, suggestedAtMark: null };
+    const counts = await repository.backup.importBackup({ ...backup, mentions: [older, newer], snapshots: [], portals: [], learned: [] });
+    expect(counts.mentions).toEqual({ written: 1, kept: 1 });
+    expect(counts.projects).toEqual({ written: 0, kept: 1 });
+    const stored = (await repository.backup.exportProjects([project.id])).mentions;
+    expect(stored.find((mention) => mention.canonicalUrl === older.canonicalUrl)?.mark).toEqual(backup.mentions[0]!.mark);
+    expect(stored.find((mention) => mention.canonicalUrl === newer.canonicalUrl)?.mark?.sentiment).toBe('irrelevant');
+  });
+});
+
+describe('backup files that cannot be read are refused whole, saying where and why', () => {
+  const valid = async (): Promise<Backup> => (await filledRepository()).repository.backup.exportProjects();
+
+  it('broken JSON: the line and column', () => {
+    expect(parseBackup('{"format": "reputation-lens-backup",\n  "version": 1,\n  "projects": [}')).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Not valid JSON at line 3, column 16/),
+    });
+  });
+
+  it('another file, or another version', () => {
+    expect(parseBackup('[1, 2]')).toMatchObject({ ok: false, error: expect.stringMatching(/not a Reputation Lens backup/) });
+    expect(parseBackup(JSON.stringify({ format: BACKUP_FORMAT, version: 2 }))).toMatchObject({ ok: false, error: expect.stringMatching(/version 2; this extension reads version 1/) });
+  });
+
+  it('a wrong value: the record and the field', async () => {
+    const backup = await valid();
+    (backup.mentions[3] as { mark: unknown }).mark = { sentiment: 'great', recommends: false, at: 1 };
+    expect(parseBackup(serializeBackup(backup))).toMatchObject({ ok: false, error: expect.stringMatching(/^mentions\[\d+\]\.mark\.sentiment: /) });
+  });
+
+  it('the same record twice, or a record of a project the file does not hold', async () => {
+    const backup = await valid();
+    const twice = JSON.parse(serializeBackup(backup)) as Backup;
+    twice.mentions.push(twice.mentions[0]!);
+    expect(parseBackup(JSON.stringify(twice))).toMatchObject({ ok: false, error: `mentions[${twice.mentions.length - 1}] repeats mentions[0]: the same record twice.` });
+    const orphan = JSON.parse(serializeBackup(backup)) as Backup;
+    orphan.portals[0]!.projectId = 'elsewhere';
+    expect(parseBackup(JSON.stringify(orphan))).toMatchObject({ ok: false, error: expect.stringMatching(/^portals\[0\]\.projectId: no project with id "elsewhere"/) });
+  });
+
+  it('a 50 MB file that is not a backup is refused with a message; one over the limit is not even parsed', () => {
+    const fifty = `[${'"x",'.repeat((50 * 1024 * 1024) / 4)}"x"]`;
+    expect(parseBackup(fifty)).toMatchObject({ ok: false, error: expect.stringMatching(/not a Reputation Lens backup/) });
+    const huge = { length: MAX_BACKUP_BYTES + 1 } as string;
+    expect(parseBackup(huge)).toMatchObject({ ok: false, error: 'The file is 200.0 MB; backups up to 200 MB are read.' });
+  });
+
+  it('a refused file writes nothing; markup in titles is kept as text', async () => {
+    const { db, repository } = await freshRepository();
+    const reading = parseBackup('{"format": "reputation-lens-backup", "version": 1, "projects": "none"}');
+    expect(reading.ok).toBe(false);
+    expect(await db.count('projects')).toBe(0);
+    const backup = await valid();
+    const imported = parseBackup(serializeBackup(backup));
+    if (!imported.ok) throw new Error(imported.error);
+    await repository.backup.importBackup(imported.backup);
+    expect((await repository.backup.exportProjects()).mentions.some((mention) => mention.title.includes('<b>кириллица</b>'))).toBe(true);
+  });
+});

@@ -1,0 +1,76 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendFromExtensionPage, type Reply } from '../bench/browser';
+import { clickMark, fixture, launchWithExtension, type Harness } from './harness';
+
+const REVIEWS_URL = 'https://www.google.com/search?q=acme+clinic+reviews';
+
+async function request<T>(page: Page, type: string, payload: unknown): Promise<T> {
+  const { replies } = await sendFromExtensionPage(page, [{ type, payload }]);
+  const reply = replies[0] as Reply;
+  if (!reply.ok) throw new Error(`${type}: ${reply.error}`);
+  return reply.data as T;
+}
+
+async function kpi(harness: Harness, key: string): Promise<string | null> {
+  const popup = await harness.extensionPage('popup.html');
+  await popup.waitForSelector(`[data-testid="kpi-${key}"]`);
+  const value = await popup.$eval(`[data-testid="kpi-${key}"]`, (element) => element.getAttribute('data-value'));
+  await popup.close();
+  return value;
+}
+
+describe('Backup: export, wipe, import from the dashboard', () => {
+  let harness: Harness;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'rl-backup-'));
+
+  beforeAll(async () => {
+    harness = await launchWithExtension([{ url: REVIEWS_URL, file: fixture('google-acme-reviews.html') }]);
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('gives back the same file and the same KPIs, and refuses a broken file saying where', async () => {
+    const dashboard = await harness.extensionPage('options.html');
+    await request(dashboard, 'projects.save', {
+      input: { name: 'Acme Clinic', clientDomains: ['acmeclinic.com'], brandTerms: ['Acme Clinic'], keyQueries: ['acme clinic reviews'] },
+    });
+    const page = await harness.open(REVIEWS_URL);
+    await clickMark(page, 1, 'positive');
+    await page.waitForSelector('[data-rl-rank="1"][data-rl-label-source="marked"]');
+    await clickMark(page, 2, 'negative');
+    await page.waitForSelector('[data-rl-rank="2"][data-rl-label-source="marked"]');
+    await page.close();
+    const positivity = await kpi(harness, 'serp-positivity');
+    expect(positivity).toBe('0.5');
+
+    const exported = await request<{ fileName: string; text: string; parts: number }>(dashboard, 'backup.export', { projectId: null, part: 0 });
+    expect(exported.parts).toBe(1);
+    expect(exported.fileName).toMatch(/^reputation-lens-all-\d{4}-\d{2}-\d{2}\.json$/);
+    const { projects } = await request<{ projects: { id: string }[] }>(dashboard, 'projects.list', {});
+    for (const project of projects) await request(dashboard, 'projects.delete', { id: project.id });
+
+    const broken = path.join(dir, 'broken.json');
+    writeFileSync(broken, exported.text.replace('"mentions": [', '"mentions": [,'));
+    await dashboard.reload();
+    const input = (await dashboard.waitForSelector('[data-testid="backup-import"]')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(broken);
+    const refusal = await dashboard.waitForSelector('[data-testid="backup-error"]');
+    expect(await refusal!.evaluate((element) => element.textContent)).toMatch(/Backup not imported\. Not valid JSON at line \d+, column \d+/);
+    expect((await request<{ projects: unknown[] }>(dashboard, 'projects.list', {})).projects).toEqual([]);
+
+    const good = path.join(dir, exported.fileName);
+    writeFileSync(good, exported.text);
+    await input.uploadFile(good);
+    const done = await dashboard.waitForSelector('[data-testid="backup-result"]');
+    expect(await done!.evaluate((element) => element.textContent)).toMatch(/^Imported\. projects: 1 written, 0 kept/);
+    expect((await request<{ text: string }>(dashboard, 'backup.export', { projectId: null, part: 0 })).text).toBe(exported.text);
+    expect(await kpi(harness, 'serp-positivity')).toBe(positivity);
+    await dashboard.close();
+  });
+});
