@@ -1,3 +1,5 @@
+import type { ExportFile } from '@/lib/backup/limits';
+
 export interface BackupState {
   /** Whether the browser keeps this profile's data under storage pressure; null until it answers. */
   persisted: boolean | null;
@@ -6,17 +8,26 @@ export interface BackupState {
   result: { ok: boolean; text: string } | null;
 }
 
-/** Backup and restore: the data lives only in this browser profile, so the dashboard says so and offers both. */
+const TABLES: ReadonlyArray<{ file: ExportFile; label: string }> = [
+  { file: 'mentions.csv', label: 'Mentions (CSV)' },
+  { file: 'snapshots.csv', label: 'Top-20 history (CSV)' },
+  { file: 'kpis.csv', label: 'Monthly KPIs (CSV)' },
+];
+
+/**
+ * Backup, restore and spreadsheets: the data lives only in this browser profile, so the dashboard says so
+ * and offers a backup, its import, and CSV tables that open in Excel and LibreOffice.
+ */
 export function BackupPanel(props: {
   state: BackupState;
   activeProjectName: string | null;
-  onExport: (scope: 'project' | 'all') => void;
+  onExport: (file: ExportFile, scope: 'project' | 'all') => void;
   onImport: (file: File) => void;
 }) {
   const { state } = props;
   return (
     <section class="backup" aria-labelledby="backup-title">
-      <h2 id="backup-title">Backup</h2>
+      <h2 id="backup-title">Backup and export</h2>
       <p>
         Marks and history are stored only in this browser profile: removing the extension or the profile removes them.
         Download a backup regularly and keep it with the client's files.
@@ -29,12 +40,25 @@ export function BackupPanel(props: {
         </p>
       )}
       <div class="actions">
-        <button type="button" data-testid="backup-export-project" disabled={state.busy || props.activeProjectName === null} onClick={() => props.onExport('project')}>
+        <button type="button" data-testid="backup-export-project" disabled={state.busy || props.activeProjectName === null} onClick={() => props.onExport('backup', 'project')}>
           {props.activeProjectName ? `Download backup of “${props.activeProjectName}”` : 'Download backup of the active project'}
         </button>
-        <button type="button" data-testid="backup-export-all" disabled={state.busy} onClick={() => props.onExport('all')}>
+        <button type="button" data-testid="backup-export-all" disabled={state.busy} onClick={() => props.onExport('backup', 'all')}>
           Download backup of all projects
         </button>
+      </div>
+      <div class="actions">
+        {TABLES.map(({ file, label }) => (
+          <button
+            type="button"
+            key={file}
+            data-testid={`export-${file.replace('.', '-')}`}
+            disabled={state.busy || props.activeProjectName === null}
+            onClick={() => props.onExport(file, 'project')}
+          >
+            {label}
+          </button>
+        ))}
       </div>
       <label class="file">
         Import a backup (JSON): records newer than the ones here replace them; an invalid file is refused whole.

@@ -1,16 +1,17 @@
-import { BACKUP_PART_CHARS } from '@/lib/backup/limits';
+import { BACKUP_PART_CHARS, type ExportFile } from '@/lib/backup/limits';
 import type { ResponseOf } from '@/lib/messaging';
 import { call } from '@/lib/ui/extension-client';
 
-/** The dashboard's side of backups: fetching the file part by part, saving it, sending a chosen one back. */
+/** The dashboard's side of backups and CSV files: fetching a file part by part, saving it, sending a backup back. */
 
 type ImportCounts = NonNullable<ResponseOf<'backup.import'>['counts']>;
 
-export async function downloadBackup(projectId: string | null): Promise<string> {
-  const first = await call('backup.export', { projectId, part: 0 });
+export async function downloadFile(file: ExportFile, projectId: string | null): Promise<string> {
+  const first = await call('files.export', { file, projectId, part: 0 });
   const parts = [first.text];
-  for (let part = 1; part < first.parts; part++) parts.push((await call('backup.export', { projectId, part, exportId: first.exportId })).text);
-  const url = URL.createObjectURL(new Blob(parts, { type: 'application/json' }));
+  for (let part = 1; part < first.parts; part++) parts.push((await call('files.export', { file, projectId, part, exportId: first.exportId })).text);
+  const type = file === 'backup' ? 'application/json' : 'text/csv;charset=utf-8';
+  const url = URL.createObjectURL(new Blob(parts, { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = first.fileName;

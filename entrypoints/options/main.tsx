@@ -10,7 +10,7 @@ import { SitesPanel, type SitesData } from '@/components/SitesPanel';
 import { errorMessage, type MentionRow, type PortalRow, type ResponseOf } from '@/lib/messaging';
 import type { Project } from '@/lib/schema';
 import { call, useDataChanges } from '@/lib/ui/extension-client';
-import { describeImport, downloadBackup, importBackupFile, persistStorage } from './backup';
+import { describeImport, downloadFile, importBackupFile, persistStorage } from './backup';
 
 type ProjectListData = ResponseOf<'projects.list'>;
 
@@ -175,8 +175,8 @@ function Dashboard() {
       <BackupPanel
         state={backup}
         activeProjectName={activeProject?.name ?? null}
-        onExport={(scope) =>
-          void runBackup(async () => `Saved ${await downloadBackup(scope === 'all' ? null : (activeProject?.id ?? null))}.`)
+        onExport={(file, scope) =>
+          void runBackup(async () => `Saved ${await downloadFile(file, scope === 'all' ? null : (activeProject?.id ?? null))}.`)
         }
         onImport={(file) => void runBackup(async () => describeImport(await importBackupFile(file)))}
       />

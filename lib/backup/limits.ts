@@ -7,3 +7,7 @@ export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
  */
 export const BACKUP_PART_CHARS = 16 * 1024 * 1024;
 export const MAX_BACKUP_PARTS = Math.ceil(MAX_BACKUP_BYTES / BACKUP_PART_CHARS);
+
+/** What the dashboard can download: the backup, and the tables a spreadsheet opens. */
+export const EXPORT_FILES = ['backup', 'mentions.csv', 'snapshots.csv', 'kpis.csv'] as const;
+export type ExportFile = (typeof EXPORT_FILES)[number];

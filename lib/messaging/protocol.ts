@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BACKUP_PART_CHARS, MAX_BACKUP_PARTS } from '../backup/limits';
+import { BACKUP_PART_CHARS, EXPORT_FILES, MAX_BACKUP_PARTS } from '../backup/limits';
 import {
   ClientFlagsSchema,
   MarkSchema,
@@ -232,11 +232,13 @@ export const protocol = {
   /** Unregisters the origin's content script and gives the permission back; its marks stay. */
   'sites.revoke': { request: z.object({ origin: OriginSchema }), response: z.object({}) },
   /**
-   * A backup file of one project (by id) or of every project (null), named for the day it was made, in
-   * parts: part 0 makes the file and says how many parts it has; later parts name it by `exportId`.
+   * A file of one project (by id) or of every project (null), named for the day it was made: the JSON
+   * backup, or a CSV table of mentions, snapshots or monthly KPIs. In parts: part 0 makes the file and says
+   * how many parts it has; later parts name it by `exportId`.
    */
-  'backup.export': {
+  'files.export': {
     request: z.object({
+      file: z.enum(EXPORT_FILES),
       projectId: z.string().max(100).nullable(),
       part: z.number().int().min(0).max(MAX_BACKUP_PARTS),
       exportId: z.string().max(100).optional(),

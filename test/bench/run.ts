@@ -143,12 +143,12 @@ async function measureBackupRoundTrip(dashboard: Page, projectId: string) {
     expectAllOk(replies, type);
     return { data: (replies[0] as { ok: true; data: never }).data, elapsedMs };
   };
-  const head = await send('backup.export', { projectId: null, part: 0 });
+  const head = await send('files.export', { file: 'backup', projectId: null, part: 0 });
   const first = head.data as { exportId: string; parts: number; text: string };
   const texts = [first.text];
   let exportMs = head.elapsedMs;
   for (let part = 1; part < first.parts; part++) {
-    const next = await send('backup.export', { projectId: null, part, exportId: first.exportId });
+    const next = await send('files.export', { file: 'backup', projectId: null, part, exportId: first.exportId });
     texts.push((next.data as { text: string }).text);
     exportMs += next.elapsedMs;
   }

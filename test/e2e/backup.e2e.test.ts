@@ -49,9 +49,9 @@ describe('Backup: export, wipe, import from the dashboard', () => {
     const positivity = await kpi(harness, 'serp-positivity');
     expect(positivity).toBe('0.5');
 
-    const exported = await request<{ fileName: string; text: string; parts: number }>(dashboard, 'backup.export', { projectId: null, part: 0 });
+    const exported = await request<{ fileName: string; text: string; parts: number }>(dashboard, 'files.export', { file: 'backup', projectId: null, part: 0 });
     expect(exported.parts).toBe(1);
-    expect(exported.fileName).toMatch(/^reputation-lens-all-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(exported.fileName).toMatch(/^reputation-lens-all-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const { projects } = await request<{ projects: { id: string }[] }>(dashboard, 'projects.list', {});
     for (const project of projects) await request(dashboard, 'projects.delete', { id: project.id });
 
@@ -69,7 +69,7 @@ describe('Backup: export, wipe, import from the dashboard', () => {
     await input.uploadFile(good);
     const done = await dashboard.waitForSelector('[data-testid="backup-result"]');
     expect(await done!.evaluate((element) => element.textContent)).toMatch(/^Imported\. projects: 1 written, 0 kept/);
-    expect((await request<{ text: string }>(dashboard, 'backup.export', { projectId: null, part: 0 })).text).toBe(exported.text);
+    expect((await request<{ text: string }>(dashboard, 'files.export', { file: 'backup', projectId: null, part: 0 })).text).toBe(exported.text);
     expect(await kpi(harness, 'serp-positivity')).toBe(positivity);
     await dashboard.close();
   });

@@ -174,9 +174,9 @@ describe('backups through the background', () => {
   it('exports for extension pages only, and imports a file sent in parts, in order', async () => {
     const { project }: { project: { id: string } } = await call('projects.save', { input: { name: 'Acme', keyQueries: ['acme clinic'] } });
     await call('mark.set', { page, item: items[0], sentiment: 'positive', recommends: false });
-    await expect(call('backup.export', { projectId: null, part: 0 }, contentScript)).rejects.toThrow(/extension’s own pages/);
-    const exported: { text: string; parts: number; fileName: string } = await call('backup.export', { projectId: project.id, part: 0 });
-    expect(exported).toMatchObject({ parts: 1, fileName: 'reputation-lens-acme-2026-11-20.json' });
+    await expect(call('files.export', { file: 'backup', projectId: null, part: 0 }, contentScript)).rejects.toThrow(/extension’s own pages/);
+    const exported: { text: string; parts: number; fileName: string } = await call('files.export', { file: 'backup', projectId: project.id, part: 0 });
+    expect(exported).toMatchObject({ parts: 1, fileName: 'reputation-lens-acme-backup-2026-11-20.json' });
     await call('projects.delete', { id: project.id });
 
     const half = Math.floor(exported.text.length / 2);
@@ -185,7 +185,7 @@ describe('backups through the background', () => {
     expect(await call('backup.import', { uploadId: 'u2', part: 0, parts: 2, text: first })).toEqual({ counts: null });
     const done: { counts: { projects: { written: number } } } = await call('backup.import', { uploadId: 'u2', part: 1, parts: 2, text: second });
     expect(done.counts.projects.written).toBe(1);
-    const again: { text: string } = await call('backup.export', { projectId: project.id, part: 0 });
+    const again: { text: string } = await call('files.export', { file: 'backup', projectId: project.id, part: 0 });
     expect(again.text).toBe(exported.text);
   });
 
@@ -195,5 +195,20 @@ describe('backups through the background', () => {
     );
     const { projects }: { projects: unknown[] } = await call('projects.list', {});
     expect(projects).toEqual([]);
+  });
+});
+
+describe('CSV files through the background', () => {
+  it('mentions and monthly KPIs of a project, for spreadsheets', async () => {
+    const { project }: { project: { id: string } } = await call('projects.save', { input: { name: 'Acme', keyQueries: ['acme clinic'] } });
+    await call('page.observe', { page, items }, contentScript);
+    await call('mark.set', { page, item: items[0], sentiment: 'positive', recommends: false });
+    const mentions: { fileName: string; text: string } = await call('files.export', { file: 'mentions.csv', projectId: project.id, part: 0 });
+    expect(mentions.fileName).toBe('reputation-lens-acme-mentions-2026-11-20.csv');
+    const lines = mentions.text.split('\r\n');
+    expect(lines[0]).toMatch(/^\uFEFFproject,kind,url,domain,title,excerpt,label,label source,/);
+    expect(lines.filter((line) => line.includes(',positive,marked,'))).toHaveLength(1);
+    const kpis: { text: string } = await call('files.export', { file: 'kpis.csv', projectId: project.id, part: 0 });
+    expect(kpis.text.split('\r\n').filter((line) => line.startsWith('Acme,2026-11,serp-positivity,'))).toHaveLength(1);
   });
 });

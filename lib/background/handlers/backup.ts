@@ -1,10 +1,14 @@
-import { parseBackup, serializeBackup } from '../../backup/format';
-import { BACKUP_PART_CHARS } from '../../backup/limits';
+import { parseBackup, serializeBackup, type Backup } from '../../backup/format';
+import { BACKUP_PART_CHARS, type ExportFile } from '../../backup/limits';
+import type { LensRepository } from '../../db/repository';
+import { kpisCsv, mentionsCsv, snapshotsCsv } from '../../export/csv';
+import type { KpiReport } from '../../kpi';
+import { monthOf, previousMonth, type Month } from '../../schema';
 import type { Handlers } from '../../messaging';
 import type { SenderContext } from '../service';
 import { requireExtensionPage, type HandlerDeps } from './common';
 
-type BackupHandlers = Pick<Handlers<SenderContext>, 'backup.export' | 'backup.import'>;
+type BackupHandlers = Pick<Handlers<SenderContext>, 'files.export' | 'backup.import'>;
 
 /** A file between its first and its last part; one left half-way is dropped after this long. */
 const TRANSFER_TTL_MS = 10 * 60 * 1000;
@@ -14,10 +18,39 @@ interface Transfer {
   parts: string[];
 }
 
+/** A monthly KPI table reaches back at most this far (ten years) whatever the baseline says. */
+const MAX_REPORT_MONTHS = 120;
+
 const fileDate = (at: number) => new Date(at).toISOString().slice(0, 10);
 
 function slug(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'project';
+}
+
+/** Every month's KPI report of a project, from its baseline month to this one. */
+async function monthlyReports(repository: LensRepository, projectId: string, at: number): Promise<KpiReport[]> {
+  const project = await repository.projects.getProject(projectId);
+  if (!project) return [];
+  const months: Month[] = [];
+  for (let month = monthOf(at); month >= project.baselineMonth && months.length < MAX_REPORT_MONTHS; month = previousMonth(month)) months.unshift(month);
+  return Promise.all(months.map((month) => repository.aggregates.kpiReport(projectId, month)));
+}
+
+async function fileOf(file: ExportFile, backup: Backup, reportsOf: (projectId: string) => Promise<KpiReport[]>): Promise<{ name: string; extension: string; text: string }> {
+  if (file === 'backup') return { name: 'backup', extension: 'json', text: serializeBackup(backup) };
+  const tables: string[] = [];
+  for (const project of backup.projects) {
+    const own = <T extends { projectId: string }>(records: readonly T[]) => records.filter((record) => record.projectId === project.id);
+    if (file === 'mentions.csv') tables.push(mentionsCsv(project, own(backup.mentions)));
+    else if (file === 'snapshots.csv') tables.push(snapshotsCsv(project, own(backup.snapshots)));
+    else tables.push(kpisCsv(project, await reportsOf(project.id)));
+  }
+  return { name: file.replace('.csv', ''), extension: 'csv', text: joinTables(tables) };
+}
+
+/** Several projects' tables as one: the header (and byte-order mark) of the first only. */
+function joinTables(tables: readonly string[]): string {
+  return tables.map((table, index) => (index === 0 ? table : table.slice(table.indexOf('\r\n') + 2))).join('');
 }
 
 function partsOf(text: string): string[] {
@@ -36,7 +69,7 @@ export function backupHandlers({ repository, now }: HandlerDeps): BackupHandlers
     }
   };
   return {
-    async 'backup.export'({ projectId, part, exportId }, context) {
+    async 'files.export'({ file, projectId, part, exportId }, context) {
       requireExtensionPage(context);
       dropStale();
       let transfer = exportId === undefined ? undefined : exports.get(exportId);
@@ -45,12 +78,13 @@ export function backupHandlers({ repository, now }: HandlerDeps): BackupHandlers
         const backup = await repository.backup.exportProjects(projectId === null ? undefined : [projectId]);
         if (projectId !== null && backup.projects.length === 0) throw new Error(`No project with id ${projectId}`);
         const scope = projectId === null ? 'all' : slug(backup.projects[0]!.name);
+        const made = await fileOf(file, backup, (id) => monthlyReports(repository, id, now()));
         id = crypto.randomUUID();
-        transfer = { startedAt: now(), parts: partsOf(serializeBackup(backup)), fileName: `reputation-lens-${scope}-${fileDate(now())}.json` };
+        transfer = { startedAt: now(), parts: partsOf(made.text), fileName: `reputation-lens-${scope}-${made.name}-${fileDate(now())}.${made.extension}` };
         exports.set(id, transfer);
       }
       const text = transfer?.parts[part];
-      if (!transfer || text === undefined) throw new Error('This backup is no longer being made: download it again.');
+      if (!transfer || text === undefined) throw new Error('This file is no longer being made: download it again.');
       if (part === transfer.parts.length - 1) exports.delete(id);
       return { fileName: transfer.fileName, exportId: id, part, parts: transfer.parts.length, text };
     },
