@@ -81,6 +81,23 @@ describe('backup files', () => {
   });
 });
 
+describe('canonical backup text', () => {
+  it('writes every field of every record, keys sorted at every depth, whatever order they were built in', async () => {
+    const backup = await (await filledRepository()).repository.backup.exportProjects();
+    const scrambled = (record: object) => Object.fromEntries(Object.entries(record).reverse());
+    const text = serializeBackup({ ...backup, mentions: backup.mentions.map(scrambled) as never, snapshots: backup.snapshots.map(scrambled) as never });
+    expect(text).toBe(serializeBackup(backup));
+    const sortedAtEveryDepth = (value: unknown): boolean =>
+      Array.isArray(value)
+        ? value.every(sortedAtEveryDepth)
+        : value === null || typeof value !== 'object' || (Object.keys(value).join() === Object.keys(value).sort().join() && Object.values(value).every(sortedAtEveryDepth));
+    const written = JSON.parse(text) as Backup;
+    for (const kind of ['projects', 'mentions', 'snapshots', 'portals', 'learned'] as const) expect(sortedAtEveryDepth(written[kind]), kind).toBe(true);
+    expect(written.mentions).toEqual(expect.arrayContaining(backup.mentions));
+    expect(written.snapshots).toEqual(expect.arrayContaining(backup.snapshots));
+  });
+});
+
 describe('backup files that cannot be read are refused whole, saying where and why', () => {
   const valid = async (): Promise<Backup> => (await filledRepository()).repository.backup.exportProjects();
 
