@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { monthInWords } from '@/lib/format/month';
 import type { ResponseOf } from '@/lib/messaging';
 import { KpiCard } from './KpiCard';
 import { ProjectSelect } from './ProjectSelect';
@@ -61,7 +62,9 @@ export function PopupView(props: {
             title="Mean over KPIs with a target and data of min(1, actual / target), times 100"
           >
             <span class="score-value">{report.score === null ? '—' : Math.round(report.score)}</span>
-            <span class="score-caption">reputation score · {report.month}</span>
+            <span class="score-caption">
+              reputation score · <time dateTime={report.month}>{monthInWords(report.month)}</time>
+            </span>
           </section>
           <p class="marked" data-testid="marked-count" data-value={String(report.markedCount)}>
             {report.markedCount} marked {report.markedCount === 1 ? 'result' : 'results'}
