@@ -12,6 +12,8 @@ export function PopupView(props: {
   error: string | null;
   onSelectProject: (id: string) => void;
   onOpenDashboard: () => void;
+  /** Adds the tab's search query to the active project's key queries. */
+  onAddKeyQuery: (query: string) => void;
   /** Tools for the page in the tab (audit the site, mark the page), shown under the page's status. */
   children?: ComponentChildren;
 }) {
@@ -41,6 +43,20 @@ export function PopupView(props: {
         <p class="recognised" data-testid="page-recognised">
           {data.tabPage.itemsFound} {data.tabPage.kind === 'serp' ? 'results' : 'posts'} tagged on this{' '}
           {data.tabPage.siteName} page.
+        </p>
+      )}
+      {data?.tabPage?.query && data.tabPage.isKeyQuery !== null && (
+        <p class="key-query" data-testid="tab-key-query" data-value={String(data.tabPage.isKeyQuery)}>
+          {data.tabPage.isKeyQuery ? (
+            <>“{data.tabPage.query}” is one of this project's key queries: its top-20 counts in the KPIs.</>
+          ) : (
+            <>
+              “{data.tabPage.query}” is not a key query: its results are tagged but do not count.{' '}
+              <button type="button" class="link" data-testid="add-key-query" onClick={() => props.onAddKeyQuery(data.tabPage!.query!)}>
+                Add it to the key queries
+              </button>
+            </>
+          )}
         </p>
       )}
       {props.children}

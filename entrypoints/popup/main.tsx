@@ -13,6 +13,14 @@ async function activeTab(): Promise<ActiveTab | null> {
   return tab?.id !== undefined && tab.url?.startsWith('http') ? { id: tab.id, url: tab.url } : null;
 }
 
+/** Saves the active project with one more key query; the background rebuilds what counts. */
+async function addKeyQuery(data: PopupData | null, query: string): Promise<void> {
+  const project = data?.projects.find((candidate) => candidate.id === data.activeProjectId);
+  if (!project) return;
+  const answer = await call('projects.save', { id: project.id, input: { ...project, keyQueries: [...project.keyQueries, query] } });
+  if (!answer.saved) throw new Error(Object.values(answer.fieldErrors)[0] ?? 'The key query was not added.');
+}
+
 function Popup() {
   const [data, setData] = useState<PopupData | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -36,6 +44,7 @@ function Popup() {
       error={error}
       onSelectProject={(id) => void call('projects.setActive', { id }).then(refresh)}
       onOpenDashboard={() => void browser.runtime.openOptionsPage()}
+      onAddKeyQuery={(query) => void addKeyQuery(data, query).then(refresh, (failure: unknown) => setError(errorMessage(failure)))}
     >
       {pageTools.state && <PageTools state={pageTools.state} onAudit={pageTools.audit} onMark={pageTools.mark} />}
     </PopupView>

@@ -175,11 +175,13 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
       const activeProjectId = await projects.getActiveProjectId();
       const id = projectId ?? activeProjectId;
       const report = id ? await aggregates.kpiReport(id, month ?? monthOf(now())) : null;
+      const all = await projects.listProjects();
+      const project = all.find((candidate) => candidate.id === id) ?? null;
       return {
-        projects: await projects.listProjects(),
+        projects: all,
         activeProjectId,
         report,
-        tabPage: tabUrl ? await tabPageStatus(repository.projects, tabUrl) : null,
+        tabPage: tabUrl ? await tabPageStatus(repository.projects, tabUrl, project, normalizeQuery) : null,
       };
     },
   };

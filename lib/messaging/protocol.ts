@@ -270,7 +270,16 @@ export const protocol = {
     response: ProjectListSchema.extend({
       report: KpiReportSchema.nullable(),
       tabPage: z
-        .object({ kind: z.enum(['serp', 'forum']), site: z.string(), siteName: z.string(), recognised: z.boolean(), itemsFound: z.number() })
+        .object({
+          kind: z.enum(['serp', 'forum']),
+          site: z.string(),
+          siteName: z.string(),
+          recognised: z.boolean(),
+          itemsFound: z.number(),
+          /** A search page's query as typed, and whether the active project counts it (null without a project). */
+          query: z.string().nullable(),
+          isKeyQuery: z.boolean().nullable(),
+        })
         .nullable(),
     }),
   },

@@ -101,7 +101,7 @@ describe('background service', () => {
     const thread = 'https://forum.example.org/viewtopic.php?t=7';
     await call('page.status', { site: 'phpbb', url: thread, itemsFound: 9, blocksSeen: 9 }, contentScript);
     const here: { tabPage: unknown } = await call('kpi.get', { tabUrl: thread });
-    expect(here.tabPage).toEqual({ kind: 'forum', site: 'phpbb', siteName: 'phpBB', recognised: true, itemsFound: 9 });
+    expect(here.tabPage).toEqual({ kind: 'forum', site: 'phpbb', siteName: 'phpBB', recognised: true, itemsFound: 9, query: null, isKeyQuery: null });
     const otherThread: { tabPage: { recognised: boolean } } = await call('kpi.get', { tabUrl: `${thread}0` });
     expect(otherThread.tabPage.recognised).toBe(false);
     await call('page.status', { site: 'generic', url: thread, itemsFound: 4, blocksSeen: 4 }, contentScript);
@@ -210,5 +210,18 @@ describe('CSV files through the background', () => {
     expect(lines.filter((line) => line.includes(',positive,marked,'))).toHaveLength(1);
     const kpis: { text: string } = await call('files.export', { file: 'kpis.csv', projectId: project.id, part: 0 });
     expect(kpis.text.split('\r\n').filter((line) => line.startsWith('Acme,2026-11,serp-positivity,'))).toHaveLength(1);
+  });
+});
+
+describe('the popup tab query', () => {
+  it('says whether the tab’s search query is a key query of the active project', async () => {
+    const tabUrl = 'https://www.google.com/search?q=Acme+Clinic+prices';
+    const before: { tabPage: { query: string | null; isKeyQuery: boolean | null } } = await call('kpi.get', { tabUrl });
+    expect(before.tabPage).toMatchObject({ query: 'Acme Clinic prices', isKeyQuery: null });
+    const { project }: { project: { id: string } } = await call('projects.save', { input: { name: 'Acme', keyQueries: ['acme clinic'] } });
+    expect(((await call('kpi.get', { tabUrl })) as typeof before).tabPage.isKeyQuery).toBe(false);
+    await call('projects.save', { id: project.id, input: { name: 'Acme', keyQueries: ['acme clinic', 'acme  clinic PRICES'] } });
+    expect(((await call('kpi.get', { tabUrl })) as typeof before).tabPage.isKeyQuery).toBe(true);
+    expect(((await call('kpi.get', { tabUrl: 'https://forum.example/t/1' })) as { tabPage: unknown }).tabPage).toBeNull();
   });
 });

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { SiteStatusSchema, type Handlers, type SiteStatus } from '../../messaging';
+import { isKeyQuery as isProjectKeyQuery } from '../../kpi/aggregate';
+import type { Project } from '../../schema';
 import { SITES, findSite } from '../../sites';
+import { searchQueryOf } from '../../sites/engine/search-engines';
 import type { LensRepository } from '../../db/repository';
 import type { SenderContext } from '../service';
 import { originOfUrl } from '../site-access';
@@ -36,11 +39,18 @@ async function statusOfTab(projects: LensRepository['projects'], tabUrl: string)
  * Whether the page in the popup's tab was understood: a search engine, or an audited site whose content
  * script reported on this very page, and how many items its last scan found.
  */
-export async function tabPageStatus(projects: LensRepository['projects'], tabUrl: string) {
+export async function tabPageStatus(
+  projects: LensRepository['projects'],
+  tabUrl: string,
+  project: Project | null,
+  normalizeQuery: (q: string) => string,
+) {
   const found = await statusOfTab(projects, tabUrl);
   if (!found) return null;
   const itemsFound = found.status?.url === tabUrl ? found.status.itemsFound : 0;
-  return { kind: found.kind, site: found.site, siteName: siteNameOf(found.site), recognised: itemsFound > 0, itemsFound };
+  const query = found.kind === 'serp' ? searchQueryOf(tabUrl) : null;
+  const isKeyQuery = query !== null && project ? isProjectKeyQuery(project, normalizeQuery(query), normalizeQuery) : null;
+  return { kind: found.kind, site: found.site, siteName: siteNameOf(found.site), recognised: itemsFound > 0, itemsFound, query, isKeyQuery };
 }
 
 /** Whether each site's pages were recognised, and the sites the user granted for auditing. */

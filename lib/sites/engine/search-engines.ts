@@ -6,7 +6,7 @@ import type { SiteOverrides } from '../overrides';
 import type { PageExtract, SiteDefinition } from '../types';
 import { yandex } from '../yandex';
 import { extractSerp } from './extract';
-import { matchPatternsOf, siteOwnsUrl } from './location';
+import { matchPatternsOf, queryOf, siteOwnsUrl } from './location';
 
 /**
  * The search engines (owned by URL) and their extraction, apart from the forum engines so the search
@@ -33,6 +33,16 @@ export function findSite(url: string): SiteDefinition | undefined {
 }
 
 /** Manifest match patterns for the content script of every search engine. */
+/** The query a search page's URL asks for, as the user typed it; null when the URL is not a search or names none. */
+export function searchQueryOf(url: string): string | null {
+  const site = findSite(url);
+  try {
+    return site ? (queryOf(site, new URL(url)) ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
 export function searchEngineMatchPatterns(): string[] {
   return SEARCH_ENGINES.flatMap(matchPatternsOf);
 }
