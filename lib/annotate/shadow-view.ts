@@ -24,6 +24,7 @@ const BADGES = [
   { flag: 'clientSite', className: 'badge badge-client', text: 'client site' },
   { flag: 'linksToClient', className: 'badge badge-link', text: 'links to client' },
   { flag: 'mentionsClient', className: 'badge badge-mention', text: 'mentions client' },
+  { flag: 'competitor', className: 'badge badge-competitor', text: 'competitor' },
 ] as const;
 
 /**
@@ -142,7 +143,7 @@ class DrawnRow {
 
     let after: Element = this.label;
     for (const badge of BADGES) {
-      after = this.place(badge.flag, state.flags[badge.flag], after, (part) => {
+      after = this.place(badge.flag, state.flags[badge.flag] === true, after, (part) => {
         part.className = badge.className;
         part.textContent = badge.text;
       });

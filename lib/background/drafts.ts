@@ -37,7 +37,11 @@ function brandMatcherFor(project: Project): BrandMatcher {
 }
 
 export function clientFlagsOf(project: Project, item: ClientFlagsInput): ClientFlags {
-  return computeClientFlags(item, { clientDomains: project.clientDomains, brand: brandMatcherFor(project) });
+  return computeClientFlags(item, {
+    clientDomains: project.clientDomains,
+    competitorDomains: project.competitorDomains,
+    brand: brandMatcherFor(project),
+  });
 }
 
 interface MentionSource {

@@ -17,8 +17,10 @@ export interface SenderContext {
 }
 
 /** The badges of stored mentions depend on these; when they change, the stored badges are re-derived. */
+/** What the badges of stored mentions depend on: when it changes, every mention's flags are worked out again. */
 function sameClientIdentity(a: Project, b: Project): boolean {
-  return a.clientDomains.join('\n') === b.clientDomains.join('\n') && a.brandTerms.join('\n') === b.brandTerms.join('\n');
+  const same = (x: readonly string[], y: readonly string[]) => x.join('\n') === y.join('\n');
+  return same(a.clientDomains, b.clientDomains) && same(a.brandTerms, b.brandTerms) && same(a.competitorDomains, b.competitorDomains);
 }
 
 /** Parses the dashboard's pasted overrides; the error names the JSON position or the invalid selector. */

@@ -36,7 +36,7 @@ const isoDate = (at: number) => new Date(at).toISOString().slice(0, 10);
 export function mentionsCsv(project: Project, mentions: readonly Mention[]): string {
   const header = [
     'project', 'kind', 'url', 'domain', 'title', 'excerpt', 'label', 'label source', 'suggested', 'suggestion score',
-    'recommends', 'client site', 'links to client', 'mentions client', 'first seen', 'last seen', 'months',
+    'recommends', 'client site', 'links to client', 'mentions client', 'competitor', 'first seen', 'last seen', 'months',
   ];
   const rows = mentions.map((mention) => {
     const state = labelStateOf(mention);
@@ -45,7 +45,7 @@ export function mentionsCsv(project: Project, mentions: readonly Mention[]): str
       project.name, mention.kind, mention.url, mention.domain, mention.title, mention.excerpt, label ?? '', source ?? '',
       mention.suggested?.label ?? null, mention.suggested ? Math.round(mention.suggested.score * 1000) / 1000 : null,
       mention.mark?.recommends ?? mention.suggested?.recommends ?? false,
-      mention.flags.clientSite, mention.flags.linksToClient, mention.flags.mentionsClient,
+      mention.flags.clientSite, mention.flags.linksToClient, mention.flags.mentionsClient, mention.flags.competitor === true,
       isoDate(mention.firstSeen), isoDate(mention.lastSeen), mention.months.join(' '),
     ];
   });

@@ -13,6 +13,7 @@ export interface ClientFlagsInput {
 
 export interface ClientFlagsProject {
   clientDomains: readonly string[];
+  competitorDomains?: readonly string[];
   brand: BrandMatcher;
 }
 
@@ -54,5 +55,7 @@ export function computeClientFlags(input: ClientFlagsInput, project: ClientFlags
     brand.matches(input.snippet) ||
     [...hostsWrittenIn(input.title), ...snippetHosts].some((found) => onClientDomain(found.host));
 
-  return { clientSite, linksToClient, mentionsClient };
+  // A competitor's own page: present only when true, so records and answers without competitors stay as they were.
+  const competitor = !clientSite && isOnDomain(unwrapRedirect(input.url), project.competitorDomains ?? []);
+  return competitor ? { clientSite, linksToClient, mentionsClient, competitor } : { clientSite, linksToClient, mentionsClient };
 }

@@ -84,6 +84,8 @@ export const ClientFlagsSchema = z.object({
   clientSite: z.boolean(),
   linksToClient: z.boolean(),
   mentionsClient: z.boolean(),
+  /** On a competitor's domain (the project's competitor domains); present only when true. */
+  competitor: z.boolean().optional(),
 });
 export type ClientFlags = z.infer<typeof ClientFlagsSchema>;
 export const NO_CLIENT_FLAGS: ClientFlags = { clientSite: false, linksToClient: false, mentionsClient: false };

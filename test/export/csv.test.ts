@@ -33,7 +33,7 @@ describe('CSV for spreadsheets', () => {
     expect(Object.fromEntries(header!.map((name, index) => [name, row![index]]))).toEqual({
       project: 'Акме, "Клиника"', kind: 'forum-post', url: 'https://a.example/x', domain: 'a.example', title: "'=cmd|/C calc",
       excerpt: 'Хорошая клиника <b>', label: 'negative', 'label source': 'marked', suggested: 'positive', 'suggestion score': '0.612',
-      recommends: 'false', 'client site': 'false', 'links to client': 'true', 'mentions client': 'true',
+      recommends: 'false', 'client site': 'false', 'links to client': 'true', 'mentions client': 'true', competitor: 'false',
       'first seen': '2026-10-03', 'last seen': '2026-11-04', months: '2026-10 2026-11',
     });
   });

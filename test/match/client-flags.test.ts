@@ -123,3 +123,20 @@ describe('computeClientFlags: mentionsClient', () => {
     });
   });
 });
+
+describe('computeClientFlags: competitor', () => {
+  const withCompetitors = { ...project, competitorDomains: ['rival.com'] };
+  const competitorOf = (url: string) => computeClientFlags({ url, title: '', snippet: '' }, withCompetitors).competitor === true;
+
+  it('marks a competitor domain and its subdomains, through redirect wrappers too', () => {
+    expect(competitorOf('https://rival.com/prices')).toBe(true);
+    expect(competitorOf('https://shop.rival.com/')).toBe(true);
+    expect(competitorOf('https://www.google.com/url?q=https://rival.com/x')).toBe(true);
+  });
+
+  it('never marks lookalikes, the client, or anything when the project names no competitor', () => {
+    expect(competitorOf('https://notrival.com/')).toBe(false);
+    expect(competitorOf('https://acme.com/')).toBe(false);
+    expect(computeClientFlags({ url: 'https://rival.com/', title: '', snippet: '' }, project)).toEqual({ clientSite: false, linksToClient: false, mentionsClient: false });
+  });
+});

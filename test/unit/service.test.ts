@@ -168,6 +168,18 @@ describe('editing the client', () => {
     const states: { items: { flags: { clientSite: boolean } }[] } = await call('page.observe', { page, items: [items[0]] }, contentScript);
     expect(states.items[0]!.flags.clientSite).toBe(true);
   });
+
+  it('badges results on a competitor domain, and re-derives stored badges when the competitors change', async () => {
+    const saved: { project: { id: string } } = await call('projects.save', { input: { name: 'Acme', keyQueries: ['acme clinic'] } });
+    const observed: { items: { flags: { competitor?: boolean } }[] } = await call('page.observe', { page, items }, contentScript);
+    expect(observed.items.map((item) => item.flags.competitor === true)).toEqual([false, false]);
+    await call('projects.save', { id: saved.project.id, input: { name: 'Acme', keyQueries: ['acme clinic'], competitorDomains: ['reviews.example.org'] } });
+    const again: { items: { flags: { competitor?: boolean } }[] } = await call('page.observe', { page, items }, contentScript);
+    expect(again.items.map((item) => item.flags.competitor === true)).toEqual([false, true]);
+    const csv: { text: string } = await call('files.export', { file: 'mentions.csv', projectId: saved.project.id, part: 0 });
+    // The stored mention was re-derived: its competitor column (just before the first-seen date) says true.
+    expect(csv.text.split('\r\n').filter((line) => line.includes('reviews.example.org') && line.includes(',true,2026-'))).toHaveLength(1);
+  });
 });
 
 describe('backups through the background', () => {

@@ -63,6 +63,14 @@ describe('tag row view', () => {
     ]);
   });
 
+  it('shows a competitor badge for a result on a competitor domain', () => {
+    const { view, root } = mountRow();
+    view.render(state({ flags: { ...NO_FLAGS, mentionsClient: true, competitor: true } }));
+    expect(root.querySelector('.badge-competitor')?.textContent).toBe('competitor');
+    view.render(state({ flags: { ...NO_FLAGS, competitor: false } }));
+    expect(root.querySelector('.badge-competitor')).toBeNull();
+  });
+
   it('sends each button to its callback, and nothing while a write is pending', () => {
     const { view, callbacks, button } = mountRow();
     view.render(state());
