@@ -39,7 +39,6 @@ export function splitEntries(text: string): string[] {
   return entries.map((entry) => entry.trim()).filter(Boolean);
 }
 
-
 const roundPct = (share: number) => String(Math.round(share * 10_000) / 100);
 
 export function valuesFromProject(project: Project | null): ProjectFormValues {

@@ -16,7 +16,6 @@ export interface SenderContext {
   origin: 'extension-page' | 'content-script';
 }
 
-/** The badges of stored mentions depend on these; when they change, the stored badges are re-derived. */
 /** What the badges of stored mentions depend on: when it changes, every mention's flags are worked out again. */
 function sameClientIdentity(a: Project, b: Project): boolean {
   const same = (x: readonly string[], y: readonly string[]) => x.join('\n') === y.join('\n');

@@ -7,8 +7,8 @@ import { LearnedModelSchema } from '../sentiment';
 /**
  * The backup file: everything a project is made of that cannot be derived again. Month aggregates,
  * portal link counts and the marked counter are rebuilt from these records on import. Records are
- * written sorted, keys in a fixed order and one per line with no export time inside, so exporting, wiping, importing and
- * exporting again gives the same bytes (the date goes into the file name).
+ * written sorted, keys in a fixed order, one per line, with no export time inside, so exporting, wiping,
+ * importing and exporting again gives the same bytes (the date goes into the file name).
  */
 export const BACKUP_FORMAT = 'reputation-lens-backup';
 export const BACKUP_VERSION = 1;

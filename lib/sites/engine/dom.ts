@@ -1,4 +1,3 @@
-
 /**
  * DOM reading that tolerates hostile or broken pages: selectors from user overrides may be
  * invalid, and text must never carry markup or script source.

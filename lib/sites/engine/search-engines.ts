@@ -32,17 +32,14 @@ export function findSite(url: string): SiteDefinition | undefined {
   return parsed ? searchEngineOwning(parsed) : undefined;
 }
 
-/** Manifest match patterns for the content script of every search engine. */
 /** The query a search page's URL asks for, as the user typed it; null when the URL is not a search or names none. */
 export function searchQueryOf(url: string): string | null {
-  const site = findSite(url);
-  try {
-    return site ? (queryOf(site, new URL(url)) ?? null) : null;
-  } catch {
-    return null;
-  }
+  const parsed = parsePageUrl(url);
+  const engine = parsed ? searchEngineOwning(parsed) : undefined;
+  return parsed && engine ? (queryOf(engine, parsed) ?? null) : null;
 }
 
+/** Manifest match patterns for the content script of every search engine. */
 export function searchEngineMatchPatterns(): string[] {
   return SEARCH_ENGINES.flatMap(matchPatternsOf);
 }
