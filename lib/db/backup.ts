@@ -1,4 +1,4 @@
-import { snapshotIdentity, type Backup } from '../backup/format';
+import { BACKUP_FORMAT, BACKUP_VERSION, snapshotIdentity, type Backup } from '../backup/format';
 import type { Mention, PortalRecord, Project } from '../schema';
 import { LearnedModelSchema } from '../sentiment';
 import { COUNTER_STORES, rebuildProjectCounters } from './aggregates';
@@ -26,7 +26,7 @@ export class BackupRepository {
   async exportProjects(projectIds?: readonly string[]): Promise<Backup> {
     const tx = this.db.transaction(['projects', 'mentions', 'snapshots', 'portals', 'settings']);
     const projects = (await tx.objectStore('projects').getAll()).filter((project) => !projectIds || projectIds.includes(project.id));
-    const backup: Backup = { format: 'reputation-lens-backup', version: 1, projects, mentions: [], snapshots: [], portals: [], learned: [] };
+    const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, projects, mentions: [], snapshots: [], portals: [], learned: [] };
     for (const project of projects) {
       // Appended one by one: spreading 100,000 records into push() overflows the call stack.
       for (const mention of await tx.objectStore('mentions').index('byProject').getAll(project.id)) backup.mentions.push(mention);
@@ -82,9 +82,10 @@ export class BackupRepository {
     const snapshots = tx.objectStore('snapshots');
     for (const project of backup.projects) {
       const known = new Set(newHere.has(project.id) ? [] : (await snapshots.index('byProject').getAll(project.id)).map(snapshotIdentity));
-      const fresh = backup.snapshots.filter((record) => record.projectId === project.id && !known.has(snapshotIdentity(record)));
+      const own = backup.snapshots.filter((record) => record.projectId === project.id);
+      const fresh = own.filter((record) => !known.has(snapshotIdentity(record)));
       counts.snapshots.written += fresh.length;
-      counts.snapshots.kept += backup.snapshots.filter((record) => record.projectId === project.id).length - fresh.length;
+      counts.snapshots.kept += own.length - fresh.length;
       await Promise.all(fresh.map((snapshot) => snapshots.add(snapshot)));
     }
     const portals = tx.objectStore('portals');

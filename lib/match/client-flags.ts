@@ -42,7 +42,8 @@ export function computeClientFlags(input: ClientFlagsInput, project: ClientFlags
   const { clientDomains, brand } = project;
   const onClientDomain = (urlOrHost: string): boolean => isOnDomain(urlOrHost, clientDomains);
 
-  const clientSite = onClientDomain(unwrapRedirect(input.url));
+  const target = unwrapRedirect(input.url);
+  const clientSite = onClientDomain(target);
 
   const snippetHosts = hostsWrittenIn(input.snippet);
   const linksToClient =
@@ -56,6 +57,6 @@ export function computeClientFlags(input: ClientFlagsInput, project: ClientFlags
     [...hostsWrittenIn(input.title), ...snippetHosts].some((found) => onClientDomain(found.host));
 
   // A competitor's own page: present only when true, so records and answers without competitors stay as they were.
-  const competitor = !clientSite && isOnDomain(unwrapRedirect(input.url), project.competitorDomains ?? []);
+  const competitor = !clientSite && isOnDomain(target, project.competitorDomains ?? []);
   return competitor ? { clientSite, linksToClient, mentionsClient, competitor } : { clientSite, linksToClient, mentionsClient };
 }

@@ -1,9 +1,9 @@
-import { parseBackup, serializeBackup, type Backup } from '../../backup/format';
+import { parseBackup, serializeBackup } from '../../backup/format';
 import { BACKUP_PART_CHARS, type ExportFile } from '../../backup/limits';
 import type { LensRepository } from '../../db/repository';
 import { kpisCsv, mentionsCsv, snapshotsCsv } from '../../export/csv';
 import type { KpiReport } from '../../kpi';
-import { monthOf, previousMonth, type Month } from '../../schema';
+import { monthOf, previousMonth, type Month, type Project } from '../../schema';
 import type { Handlers } from '../../messaging';
 import type { SenderContext } from '../service';
 import { requireExtensionPage, type HandlerDeps } from './common';
@@ -28,24 +28,36 @@ function slug(name: string): string {
 }
 
 /** Every month's KPI report of a project, from its baseline month to this one. */
-async function monthlyReports(repository: LensRepository, projectId: string, at: number): Promise<KpiReport[]> {
-  const project = await repository.projects.getProject(projectId);
-  if (!project) return [];
+function monthlyReports(repository: LensRepository, project: Project, at: number): Promise<KpiReport[]> {
   const months: Month[] = [];
   for (let month = monthOf(at); month >= project.baselineMonth && months.length < MAX_REPORT_MONTHS; month = previousMonth(month)) months.unshift(month);
-  return Promise.all(months.map((month) => repository.aggregates.kpiReport(projectId, month)));
+  return Promise.all(months.map((month) => repository.aggregates.kpiReport(project.id, month)));
 }
 
-async function fileOf(file: ExportFile, backup: Backup, reportsOf: (projectId: string) => Promise<KpiReport[]>): Promise<{ name: string; extension: string; text: string }> {
-  if (file === 'backup') return { name: 'backup', extension: 'json', text: serializeBackup(backup) };
-  const tables: string[] = [];
-  for (const project of backup.projects) {
-    const own = <T extends { projectId: string }>(records: readonly T[]) => records.filter((record) => record.projectId === project.id);
-    if (file === 'mentions.csv') tables.push(mentionsCsv(project, own(backup.mentions)));
-    else if (file === 'snapshots.csv') tables.push(snapshotsCsv(project, own(backup.snapshots)));
-    else tables.push(kpisCsv(project, await reportsOf(project.id)));
+/**
+ * One file of one project (by id) or of every project (null), with the parts of its name. The KPI table
+ * reads only the month aggregates; the others read every raw record of the projects.
+ */
+async function fileOf(
+  repository: LensRepository,
+  file: ExportFile,
+  projectId: string | null,
+  at: number,
+): Promise<{ scope: string; name: string; extension: string; text: string }> {
+  const projects = (await repository.projects.listProjects()).filter((project) => projectId === null || project.id === projectId);
+  if (projectId !== null && projects.length === 0) throw new Error(`No project with id ${projectId}`);
+  const scope = projectId === null ? 'all' : slug(projects[0]!.name);
+  if (file === 'kpis.csv') {
+    const tables = await Promise.all(projects.map(async (project) => kpisCsv(project, await monthlyReports(repository, project, at))));
+    return { scope, name: 'kpis', extension: 'csv', text: joinTables(tables) };
   }
-  return { name: file.replace('.csv', ''), extension: 'csv', text: joinTables(tables) };
+  const backup = await repository.backup.exportProjects(projects.map((project) => project.id));
+  if (file === 'backup') return { scope, name: 'backup', extension: 'json', text: serializeBackup(backup) };
+  const own = <T extends { projectId: string }>(records: readonly T[], id: string) => records.filter((record) => record.projectId === id);
+  const tables = backup.projects.map((project) =>
+    file === 'mentions.csv' ? mentionsCsv(project, own(backup.mentions, project.id)) : snapshotsCsv(project, own(backup.snapshots, project.id)),
+  );
+  return { scope, name: file.replace('.csv', ''), extension: 'csv', text: joinTables(tables) };
 }
 
 /** Several projects' tables as one: the header (and byte-order mark) of the first only. */
@@ -75,12 +87,9 @@ export function backupHandlers({ repository, now }: HandlerDeps): BackupHandlers
       let transfer = exportId === undefined ? undefined : exports.get(exportId);
       let id = exportId ?? '';
       if (part === 0) {
-        const backup = await repository.backup.exportProjects(projectId === null ? undefined : [projectId]);
-        if (projectId !== null && backup.projects.length === 0) throw new Error(`No project with id ${projectId}`);
-        const scope = projectId === null ? 'all' : slug(backup.projects[0]!.name);
-        const made = await fileOf(file, backup, (id) => monthlyReports(repository, id, now()));
+        const made = await fileOf(repository, file, projectId, now());
         id = crypto.randomUUID();
-        transfer = { startedAt: now(), parts: partsOf(made.text), fileName: `reputation-lens-${scope}-${made.name}-${fileDate(now())}.${made.extension}` };
+        transfer = { startedAt: now(), parts: partsOf(made.text), fileName: `reputation-lens-${made.scope}-${made.name}-${fileDate(now())}.${made.extension}` };
         exports.set(id, transfer);
       }
       const text = transfer?.parts[part];
