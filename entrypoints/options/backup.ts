@@ -1,4 +1,4 @@
-import { BACKUP_PART_CHARS, type ExportFile } from '@/lib/backup/limits';
+import { partsOf, type ExportFile } from '@/lib/backup/limits';
 import type { ResponseOf } from '@/lib/messaging';
 import { call } from '@/lib/ui/extension-client';
 
@@ -22,11 +22,10 @@ export async function downloadFile(file: ExportFile, projectId: string | null): 
 }
 
 export async function importBackupFile(file: File): Promise<ImportCounts> {
-  const text = await file.text();
+  const parts = partsOf(await file.text());
   const uploadId = crypto.randomUUID();
-  const parts = Math.max(1, Math.ceil(text.length / BACKUP_PART_CHARS));
-  for (let part = 0; part < parts; part++) {
-    const { counts } = await call('backup.import', { uploadId, part, parts, text: text.slice(part * BACKUP_PART_CHARS, (part + 1) * BACKUP_PART_CHARS) });
+  for (const [part, text] of parts.entries()) {
+    const { counts } = await call('backup.import', { uploadId, part, parts: parts.length, text });
     if (counts) return counts;
   }
   throw new Error('Backup not imported: the background never confirmed the last part.');

@@ -26,7 +26,6 @@ const BackupSchema = z.object({
   learned: z.array(LearnedRecordSchema),
 });
 export type Backup = z.infer<typeof BackupSchema>;
-export { MAX_BACKUP_BYTES };
 export type SnapshotRecord = z.infer<typeof SnapshotRecordSchema>;
 
 export type BackupReading = { ok: true; backup: Backup } | { ok: false; error: string };

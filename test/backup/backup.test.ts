@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BACKUP_FORMAT, MAX_BACKUP_BYTES, parseBackup, serializeBackup, type Backup } from '@/lib/backup/format';
+import { BACKUP_FORMAT, parseBackup, serializeBackup, type Backup } from '@/lib/backup/format';
+import { MAX_BACKUP_BYTES } from '@/lib/backup/limits';
 import { openLensDatabase } from '@/lib/db/database';
 import { LensRepository, type MentionDraft } from '@/lib/db/repository';
 import { normalizeQuery } from '@/lib/match/url';

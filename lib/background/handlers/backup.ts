@@ -1,5 +1,5 @@
 import { parseBackup, serializeBackup } from '../../backup/format';
-import { BACKUP_PART_CHARS, type ExportFile } from '../../backup/limits';
+import { partsOf, type ExportFile } from '../../backup/limits';
 import type { LensRepository } from '../../db/repository';
 import { kpisCsv, mentionsCsv, snapshotsCsv } from '../../export/csv';
 import type { KpiReport } from '../../kpi';
@@ -63,12 +63,6 @@ async function fileOf(
 /** Several projects' tables as one: the header (and byte-order mark) of the first only. */
 function joinTables(tables: readonly string[]): string {
   return tables.map((table, index) => (index === 0 ? table : table.slice(table.indexOf('\r\n') + 2))).join('');
-}
-
-function partsOf(text: string): string[] {
-  const parts: string[] = [];
-  for (let start = 0; start < text.length || parts.length === 0; start += BACKUP_PART_CHARS) parts.push(text.slice(start, start + BACKUP_PART_CHARS));
-  return parts;
 }
 
 /** Backups are the user's whole data: only the extension's own pages may ask for one or write one back. */
