@@ -270,7 +270,8 @@ export class PageAnnotator {
     view.render({
       label,
       labelSource,
-      confidence: tracked.state?.suggested ? Math.abs(tracked.state.suggested.score) : null,
+      // Suggestions stored before confidence existed were shown as sure: they still are.
+      confidence: tracked.state?.suggested ? (tracked.state.suggested.confidence ?? 1) : null,
       recommends: recommends !== 'none',
       recommendsSource: recommends === 'marked' ? 'marked' : 'suggested',
       flags: tracked.state?.flags ?? { clientSite: false, linksToClient: false, mentionsClient: false },

@@ -1,6 +1,8 @@
 import type { MarkSentiment } from '../schema';
+import { LOW_CONFIDENCE } from '../sentiment/types';
 import { GENERIC_FINDER, engineLabel } from '../sites/forum/engine-label';
 import type { ItemLabel, TagRowCallbacks, TagRowState, TagRowViewFactory } from './tag-row-view';
+import { BADGE_TEXT } from '../format/labels';
 
 const MARK_BUTTONS: ReadonlyArray<{ action: MarkSentiment; hint: string }> = [
   { action: 'positive', hint: 'Mark as positive (click again to clear)' },
@@ -21,10 +23,10 @@ const LABEL_TEXT: Record<ItemLabel, string> = {
 
 /** The parts of a row that come and go, in the order they stand in it. */
 const BADGES = [
-  { flag: 'clientSite', className: 'badge badge-client', text: 'client site' },
-  { flag: 'linksToClient', className: 'badge badge-link', text: 'links to client' },
-  { flag: 'mentionsClient', className: 'badge badge-mention', text: 'mentions client' },
-  { flag: 'competitor', className: 'badge badge-competitor', text: 'competitor' },
+  { flag: 'clientSite', className: 'badge badge-client', text: BADGE_TEXT.clientSite },
+  { flag: 'linksToClient', className: 'badge badge-link', text: BADGE_TEXT.linksToClient },
+  { flag: 'mentionsClient', className: 'badge badge-mention', text: BADGE_TEXT.mentionsClient },
+  { flag: 'competitor', className: 'badge badge-competitor', text: BADGE_TEXT.competitor },
 ] as const;
 
 /**
@@ -133,13 +135,18 @@ class DrawnRow {
     const marked = state.labelSource === 'marked';
     const needsProject = !state.hasProject;
     this.element.className = `row label-${state.label}`;
+    const confidence = marked ? null : state.confidence;
+    // Uncertainty is told by a "?", an outline and the title as well as by colour.
+    const uncertain = confidence !== null && confidence < LOW_CONFIDENCE;
     this.label.className = `label ${marked ? 'label-marked' : 'label-suggested'}`;
+    if (uncertain) this.label.setAttribute('data-confidence', 'low');
+    else this.label.removeAttribute('data-confidence');
     this.label.title = marked
       ? 'Marked by you'
-      : state.confidence === null
+      : confidence === null
         ? 'Suggested label'
-        : `Suggested label (confidence ${Math.round(state.confidence * 100)}%)`;
-    this.label.textContent = `${marked ? '✓' : '~'} ${LABEL_TEXT[state.label]}`;
+        : `Suggested label (${uncertain ? 'low confidence' : 'confidence'} ${Math.round(confidence * 100)}%)`;
+    this.label.textContent = `${marked ? '✓' : '~'} ${LABEL_TEXT[state.label]}${uncertain ? '?' : ''}`;
 
     let after: Element = this.label;
     for (const badge of BADGES) {

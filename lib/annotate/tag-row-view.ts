@@ -8,7 +8,7 @@ export type ItemLabel = MarkSentiment | 'unknown';
 export interface TagRowState {
   label: ItemLabel;
   labelSource: 'suggested' | 'marked';
-  /** The suggestion's confidence, |score|, shown as a hint next to a suggested label. */
+  /** The suggestion's confidence in [0, 1] (lib/sentiment/confidence.ts); below LOW_CONFIDENCE it is shown as uncertain. */
   confidence: number | null;
   recommends: boolean;
   recommendsSource: 'suggested' | 'marked';

@@ -80,7 +80,7 @@ function draftOf(source: MentionSource, project: Project | null, learned: Learne
     title: source.title,
     excerpt,
     lang: sentiment.lang,
-    suggested: { label: sentiment.label, score: sentiment.score, recommends },
+    suggested: { label: sentiment.label, score: sentiment.score, recommends, confidence: sentiment.confidence },
     flags,
     linkedUrls: source.linkedUrls.slice(0, MAX_STORED_LINKS),
   };

@@ -94,6 +94,8 @@ export const SuggestionSchema = z.object({
   label: SentimentSchema,
   score: z.number().min(-1).max(1),
   recommends: z.boolean().default(false),
+  /** How sure the suggestion is (0..1, lib/sentiment/confidence.ts); absent on older suggestions, read as sure. */
+  confidence: z.number().min(0).max(1).optional(),
 });
 export type Suggestion = z.infer<typeof SuggestionSchema>;
 

@@ -1,7 +1,6 @@
-import { languageOfTokens } from './language.ts';
+import { confidenceOf, learnedConfidence } from './confidence.ts';
 import { learnedLabel, learnedProbabilities, markCount, termsOfTokens, type LearnedModel } from './learned.ts';
-import { labelOfScore, scoreTokens } from './score.ts';
-import { tokenize } from './tokenize.ts';
+import { labelOfScore, readText } from './score.ts';
 import type { SentimentLabel, SentimentLanguage } from './types.ts';
 
 export { detectLanguage } from './language.ts';
@@ -14,13 +13,15 @@ export {
   markCount,
   type LearnedModel,
 } from './learned.ts';
-export { SENTIMENT_LANGUAGES, type SentimentLabel, type SentimentLanguage } from './types.ts';
+export { LOW_CONFIDENCE, SENTIMENT_LANGUAGES, type SentimentLabel, type SentimentLanguage } from './types.ts';
 
 export interface SentimentResult {
   label: SentimentLabel;
   /** In [-1, 1]; its sign leans even when the label is neutral. */
   score: number;
   lang: SentimentLanguage;
+  /** How far the label can be trusted, in [0, 1] (confidence.ts); below LOW_CONFIDENCE it is shown as uncertain. */
+  confidence: number;
 }
 
 export interface SentimentOptions {
@@ -31,16 +32,21 @@ export interface SentimentOptions {
 }
 
 /**
- * Suggests a sentiment for an English, Russian or Bulgarian text: lexicons and rules (see score.ts), corrected
- * by the project's learned model when one is given (see learned.ts). Pure and synchronous; nothing is fetched.
+ * Suggests a sentiment for an English, Russian or Bulgarian text: lexicons, rules and a stated rating (see
+ * score.ts), corrected by the project's learned model when one is given (see learned.ts). Pure and synchronous;
+ * nothing is fetched.
  */
 export function analyzeSentiment(text: string, options: SentimentOptions = {}): SentimentResult {
-  const tokenized = tokenize(text);
-  const lang = options.lang ?? languageOfTokens(tokenized.tokens);
-  const lexiconScore = scoreTokens(tokenized, lang);
+  const { lang, tokens, score: lexiconScore, evidence } = readText(text, options.lang);
+  const lexiconLabel = labelOfScore(lexiconScore);
+  const rulesConfidence = confidenceOf(lexiconLabel, evidence);
   const learned = options.learned;
-  if (learned === undefined || markCount(learned) === 0) return { label: labelOfScore(lexiconScore), score: lexiconScore, lang };
-  const probabilities = learnedProbabilities(learned, { lexiconScore, terms: termsOfTokens(tokenized.tokens, lang) });
+  if (learned === undefined || markCount(learned) === 0) {
+    return { label: lexiconLabel, score: lexiconScore, lang, confidence: rulesConfidence };
+  }
+  const probabilities = learnedProbabilities(learned, { lexiconScore, terms: termsOfTokens(tokens, lang) });
   const [negative, , positive] = probabilities;
-  return { label: learnedLabel(probabilities), score: positive - negative, lang };
+  const label = learnedLabel(probabilities);
+  const confidence = learnedConfidence(Math.max(...probabilities), label === lexiconLabel, rulesConfidence);
+  return { label, score: positive - negative, lang, confidence };
 }

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { languageOfTokens } from './language.ts';
 import { lexiconFor } from './lexicon.ts';
 import { STEMMERS } from './stem.ts';
-import { NEUTRAL_BAND, scoreTokens } from './score.ts';
-import { tokenize, type Token } from './tokenize.ts';
+import { NEUTRAL_BAND, readText } from './score.ts';
+import type { Token } from './tokenize.ts';
 import type { SentimentLabel, SentimentLanguage } from './types.ts';
 
 // A per-project model learned from the user's own marks: a multinomial logistic regression that starts as the
@@ -101,9 +100,8 @@ export interface LearnerInput {
 }
 
 function learnerInputOf(text: string, lang?: SentimentLanguage): LearnerInput {
-  const tokenized = tokenize(text);
-  const language = lang ?? languageOfTokens(tokenized.tokens);
-  return { lexiconScore: scoreTokens(tokenized, language), terms: termsOfTokens(tokenized.tokens, language) };
+  const reading = readText(text, lang);
+  return { lexiconScore: reading.score, terms: termsOfTokens(reading.tokens, reading.lang) };
 }
 
 /** P(negative), P(neutral), P(positive) of the model for this input. */

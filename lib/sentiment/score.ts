@@ -1,13 +1,16 @@
+import { languageOfTokens } from './language.ts';
 import { BRACKET_EMOTICONS, EMOJI, emoticonValenceByShape } from './lexicons/emoji.ts';
 import { lexiconFor, lexiconOfEnglishInsideCyrillic, type LanguageLexicon, type WordInfo } from './lexicon.ts';
-import type { Token, TokenizedText } from './tokenize.ts';
 import { BOOST } from './lexicons/profile.ts';
+import { findRating, RATING_VALENCE, ratingLean } from './rating.ts';
+import { tokenize, type Token, type TokenizedText } from './tokenize.ts';
 import type { SentimentLabel, SentimentLanguage } from './types.ts';
 
 // The rules follow VADER (Hutto & Gilbert 2014): valences add up, boosters within three words scale a word,
 // a negator within three words flips and damps it, capitals emphasise, "but" shifts weight to what follows,
 // exclamation marks amplify, and the sum is squashed into [-1, 1]. Our additions: phrases, failures ("не
-// работает"), the negativity weight, the lean of unattached negators and praise in questions.
+// работает"), the negativity weight, the lean of unattached negators, praise in questions, and a rating the text
+// states (rating.ts), added to the sum as one more piece of evidence.
 
 const NEGATION_SCALAR = -0.74;
 const CAPITALS_EMPHASIS = 0.733;
@@ -90,7 +93,42 @@ function phraseEndingAt(
   return undefined;
 }
 
-export function scoreTokens(tokenized: TokenizedText, lang: SentimentLanguage): number {
+/** What a text offered the rules, besides its score: what the confidence of a suggestion rests on. */
+export interface Evidence {
+  /** Sum of the positive valences after negation, contrast and questions, a stated rating's included. */
+  praise: number;
+  /** Sum of the negative valences, as a magnitude. */
+  criticism: number;
+  /** Words in the text: neutral is a weak answer for a fragment. */
+  words: number;
+  /** Which way a stated rating leans (rating.ts), undefined without one. */
+  ratingLean: number | undefined;
+}
+
+/** A text as the rules read it: its language, tokens, score in [-1, 1] and the evidence behind the score. */
+export interface Reading {
+  lang: SentimentLanguage;
+  tokens: readonly Token[];
+  score: number;
+  evidence: Evidence;
+}
+
+/** Reads a text by the rules: its words and a rating it states. `lang` is detected when not given. */
+export function readText(text: string, lang?: SentimentLanguage): Reading {
+  const tokenized = tokenize(text);
+  const language = lang ?? languageOfTokens(tokenized.tokens);
+  const rating = findRating(text);
+  const lean = rating === undefined ? undefined : ratingLean(rating);
+  const { score, praise, criticism } = scoreTokens(tokenized, language, (lean ?? 0) * RATING_VALENCE);
+  const words = tokenized.tokens.reduce((count, token) => count + (token.kind === 'word' ? 1 : 0), 0);
+  return { lang: language, tokens: tokenized.tokens, score, evidence: { praise, criticism, words, ratingLean: lean } };
+}
+
+function scoreTokens(
+  tokenized: TokenizedText,
+  lang: SentimentLanguage,
+  ratingValence: number,
+): { score: number; praise: number; criticism: number } {
   const { tokens } = tokenized;
   const lexicon = lexiconFor(lang);
   const english = lexiconFor('en');
@@ -148,16 +186,26 @@ export function scoreTokens(tokenized: TokenizedText, lang: SentimentLanguage): 
   applyContrasts(tokens, infos, valences);
   ignoreUnassertedPraise(tokens, infos, valences);
 
-  let sum = 0;
+  let praise = Math.max(0, ratingValence);
+  let criticism = Math.max(0, -ratingValence);
+  let leans = 0;
   for (let i = 0; i < tokens.length; i += 1) {
-    sum += valences[i] ?? 0;
-    if (infos[i]?.negator && negatorUsed[i] === 0) sum += UNATTACHED_NEGATOR_LEAN;
+    const valence = valences[i] ?? 0;
+    if (valence > 0) praise += valence;
+    else criticism -= valence;
+    if (infos[i]?.negator && negatorUsed[i] === 0) leans += UNATTACHED_NEGATOR_LEAN;
   }
+  let sum = praise - criticism + leans;
   if (sum !== 0) {
     const exclamation = Math.min(tokenized.exclamations, MAX_EXCLAMATIONS) * EXCLAMATION_EMPHASIS;
     const question = tokenized.questions > 1 ? Math.min(tokenized.questions, 3) * QUESTION_EMPHASIS : 0;
     sum += Math.sign(sum) * (exclamation + question);
   }
+  return { score: squash(sum), praise, criticism };
+}
+
+/** Maps a sum of valences into (-1, 1) as VADER does. */
+export function squash(sum: number): number {
   return sum / Math.sqrt(sum * sum + NORMALISATION_ALPHA);
 }
 

@@ -5,9 +5,9 @@ const labelOf = (text: string): string => analyzeSentiment(text).label;
 const scoreOf = (text: string): number => analyzeSentiment(text).score;
 
 describe('analyzeSentiment: the contract', () => {
-  it('returns a label, a score in [-1, 1] and the language', () => {
+  it('returns a label, a score in [-1, 1], the language and a confidence', () => {
     const result = analyzeSentiment('The support team was friendly and fixed everything.');
-    expect(result).toEqual({ label: 'positive', score: expect.any(Number), lang: 'en' });
+    expect(result).toEqual({ label: 'positive', score: expect.any(Number), lang: 'en', confidence: expect.any(Number) });
     expect(result.score).toBeGreaterThan(0);
     expect(result.score).toBeLessThanOrEqual(1);
   });
@@ -17,7 +17,7 @@ describe('analyzeSentiment: the contract', () => {
   });
 
   it('answers neutral with score 0 for empty or sentiment-free text', () => {
-    expect(analyzeSentiment('')).toEqual({ label: 'neutral', score: 0, lang: 'en' });
+    expect(analyzeSentiment('')).toEqual({ label: 'neutral', score: 0, lang: 'en', confidence: 0 });
     expect(analyzeSentiment('   \n\t ')).toMatchObject({ label: 'neutral', score: 0 });
     expect(analyzeSentiment('The office is on Main Street, second floor.')).toMatchObject({ label: 'neutral', score: 0 });
     expect(analyzeSentiment('Офис находится на втором этаже.')).toMatchObject({ label: 'neutral', score: 0, lang: 'ru' });

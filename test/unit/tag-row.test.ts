@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { shadowTagRowViews } from '@/lib/annotate/shadow-view';
 import type { TagRowState } from '@/lib/annotate/tag-row-view';
+import { LOW_CONFIDENCE } from '@/lib/sentiment/types';
 
 const NO_FLAGS = { clientSite: false, linksToClient: false, mentionsClient: false };
 
@@ -45,6 +46,30 @@ describe('tag row view', () => {
     expect(root.querySelector('.row')!.classList.contains('label-negative')).toBe(true);
     expect(button('negative').getAttribute('aria-pressed')).toBe('true');
     expect(button('neutral').getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('marks a suggestion below LOW_CONFIDENCE as uncertain by text, title and attribute, not colour alone', () => {
+    const { view, root, button, parts } = mountRow();
+    const label = root.querySelector('.label')!;
+    view.render(state({ label: 'positive', confidence: LOW_CONFIDENCE - 0.05 }));
+    expect(label.getAttribute('data-confidence')).toBe('low');
+    expect(label.textContent).toBe('~ positive?');
+    expect(label.getAttribute('title')).toBe(`Suggested label (low confidence ${Math.round((LOW_CONFIDENCE - 0.05) * 100)}%)`);
+    expect(root.querySelector('.row')!.classList.contains('label-positive')).toBe(true);
+    expect(button('positive').getAttribute('aria-pressed')).toBe('false');
+    expect(parts()).toEqual([
+      'label label-suggested',
+      'mark mark-positive', 'mark mark-neutral', 'mark mark-negative', 'mark mark-irrelevant', 'mark mark-recommends',
+    ]);
+
+    view.render(state({ label: 'positive', confidence: LOW_CONFIDENCE }));
+    expect(label.hasAttribute('data-confidence')).toBe(false);
+    expect(label.textContent).toBe('~ positive');
+
+    view.render(state({ label: 'positive', confidence: 0.1, labelSource: 'marked' }));
+    expect(label.hasAttribute('data-confidence')).toBe(false);
+    expect(label.textContent).toBe('✓ positive');
+    expect(label.getAttribute('title')).toBe('Marked by you');
   });
 
   it('adds and removes badges, the engine and the status in a fixed order', () => {
