@@ -1,25 +1,28 @@
+import { formatKpiChange, formatKpiValue } from '@/lib/format/kpi-value';
+import { targetStatus } from '@/lib/kpi';
 import type { ResponseOf } from '@/lib/messaging';
+import { Sparkline } from './Sparkline';
 
 export type KpiView = NonNullable<ResponseOf<'kpi.get'>['report']>['kpis'][number];
-
-export function formatKpiValue(value: number | null, unit: KpiView['unit']): string {
-  if (value === null) return '—';
-  return unit === 'share' ? `${Math.round(value * 1000) / 10}%` : String(value);
-}
 
 function trend(kpi: KpiView): { text: string; good: boolean | null } {
   if (kpi.value === null || kpi.previous === null) return { text: 'no previous month', good: null };
   const change = kpi.value - kpi.previous;
   if (change === 0) return { text: '= last month', good: null };
-  const arrow = change > 0 ? '▲' : '▼';
-  const amount = kpi.unit === 'share' ? `${Math.abs(Math.round(change * 1000) / 10)} pt` : String(Math.abs(change));
   const good = (change > 0) === (kpi.direction === 'higher-is-better');
-  return { text: `${arrow} ${amount} vs last month`, good };
+  return { text: `${formatKpiChange(change, kpi.unit)} vs last month`, good };
 }
 
+/** On or off target in words and a symbol, so the state does not rest on colour alone. */
+const TARGET_STATUS = {
+  met: { symbol: '✓', text: 'on target' },
+  missed: { symbol: '✗', text: 'off target' },
+} as const;
+
 /** One KPI: value against target, last month and the trend, with its formula on hover. */
-export function KpiCard({ kpi }: { kpi: KpiView }) {
+export function KpiCard({ kpi, recent }: { kpi: KpiView; recent: readonly (number | null)[] }) {
   const change = trend(kpi);
+  const status = targetStatus(kpi);
   const targetText =
     kpi.target === null
       ? 'no target'
@@ -33,7 +36,15 @@ export function KpiCard({ kpi }: { kpi: KpiView }) {
       title={kpi.formula}
     >
       <div class="kpi-title">{kpi.title}</div>
-      <div class="kpi-value">{formatKpiValue(kpi.value, kpi.unit)}</div>
+      <div class="kpi-value">
+        {formatKpiValue(kpi.value, kpi.unit)}
+        {status && (
+          <span class={`target-status ${status}`} data-testid={`kpi-${kpi.key}-status`} data-status={status}>
+            {TARGET_STATUS[status].symbol} {TARGET_STATUS[status].text}
+          </span>
+        )}
+        <Sparkline values={recent} unit={kpi.unit} label={kpi.title} />
+      </div>
       <div class="kpi-meta">
         <span>{targetText}</span>
         <span class={change.good === null ? '' : change.good ? 'good' : 'bad'}>{change.text}</span>

@@ -87,7 +87,7 @@ export function PopupView(props: {
           </p>
           <section class="kpis">
             {report.kpis.map((kpi) => (
-              <KpiCard key={kpi.key} kpi={kpi} />
+              <KpiCard key={kpi.key} kpi={kpi} recent={report.recent.map((month) => month.values[kpi.key] ?? null)} />
             ))}
           </section>
         </>

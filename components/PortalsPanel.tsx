@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { MentionRow, PortalRow } from '@/lib/messaging';
 import { labelStateOf } from '@/lib/kpi/label-state';
 import { engineLabel } from '@/lib/sites/forum/engine-label';
+import { safeHref } from '@/lib/ui/safe-href';
 
 const KIND_TEXT: Record<PortalRow['kind'], string> = {
   forum: 'forum',
@@ -10,11 +11,6 @@ const KIND_TEXT: Record<PortalRow['kind'], string> = {
   news: 'news',
   other: 'other',
 };
-
-/** Links in the dashboard only ever lead to web pages, whatever a hostile page managed to get stored. */
-function safeHref(url: string): string | undefined {
-  return /^https?:\/\//i.test(url) ? url : undefined;
-}
 
 function formatDate(at: number | null): string {
   return at === null ? '—' : new Date(at).toLocaleDateString();

@@ -33,7 +33,7 @@ export async function importBackupFile(file: File): Promise<ImportCounts> {
 
 export function describeImport(counts: ImportCounts): string {
   const part = (name: keyof ImportCounts) => `${name}: ${counts[name]?.written ?? 0} written, ${counts[name]?.kept ?? 0} kept`;
-  return `Imported. ${(['projects', 'mentions', 'snapshots', 'portals'] as const).map(part).join('; ')}.`;
+  return `Imported. ${(['projects', 'mentions', 'snapshots', 'portals', 'promotion'] as const).map(part).join('; ')}.`;
 }
 
 /** Asks the browser to keep the extension's storage under pressure; says whether it does. */

@@ -5,11 +5,7 @@ import { captureTab, nextPageMark, type PageMarkAction } from '@/lib/annotate/pa
 import { FORUM_SCRIPT_FILE, originOfUrl, originPattern, searchEngineOriginTest } from '@/lib/background/site-access';
 import { errorMessage, type PageCapture } from '@/lib/messaging';
 import { call } from '@/lib/ui/extension-client';
-
-export interface ActiveTab {
-  id: number;
-  url: string;
-}
+import type { ActiveTab } from './first-report';
 
 // The manifest's static host permissions are exactly the search engines: no site registry in the popup.
 const isSearchEngineOrigin = searchEngineOriginTest(browser.runtime.getManifest().host_permissions ?? []);

@@ -6,7 +6,11 @@ import { ProjectValidationError, type LensRepository } from '../db/repository';
 import { clientFlagsOf, draftMention, forumVisit } from './drafts';
 import { stateOf, requireExtensionPage, projectIdOf } from './handlers/common';
 import { backupHandlers } from './handlers/backup';
+import { kpiHandlers } from './handlers/kpi';
+import { drilldownHandlers } from './handlers/drilldown';
+import { mentionHandlers } from './handlers/mentions';
 import { portalHandlers } from './handlers/portals';
+import { promotionHandlers } from './handlers/promotion';
 import { OVERRIDES_KEY, siteHandlers, tabPageStatus } from './handlers/sites';
 
 export { draftMention } from './drafts';
@@ -59,12 +63,17 @@ export interface ServiceHooks {
 }
 
 export function createHandlers(repository: LensRepository, hooks: ServiceHooks): Handlers<SenderContext> {
-  const { onDataChanged, openDashboard, now = Date.now } = hooks;
+  // Read at each call, so a test can move the worker's clock (Date.now) to another month.
+  const { onDataChanged, openDashboard, now = () => Date.now() } = hooks;
   const { projects, mentions, aggregates } = repository;
   const deps = { repository, hooks, now };
   return {
     ...portalHandlers(deps),
+    ...promotionHandlers(deps),
+    ...mentionHandlers(deps),
     ...backupHandlers(deps),
+    ...kpiHandlers(deps),
+    ...drilldownHandlers(deps),
     ...siteHandlers(deps),
 
     async 'page.observe'({ page, items }) {

@@ -1,6 +1,7 @@
 import { parse as parseTolerantly, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { MAX_BACKUP_BYTES } from './limits';
+import { PromotionMonthSchema } from '../promotion';
 import { MentionSchema, PortalRecordSchema, ProjectSchema, SnapshotSchema } from '../schema';
 import { LearnedModelSchema } from '../sentiment';
 
@@ -23,6 +24,8 @@ const BackupSchema = z.object({
   mentions: z.array(MentionSchema),
   snapshots: z.array(SnapshotRecordSchema),
   portals: z.array(PortalRecordSchema),
+  // Files written before promotion months were backed up have no such list.
+  promotion: z.array(PromotionMonthSchema).default([]),
   learned: z.array(LearnedRecordSchema),
 });
 export type Backup = z.infer<typeof BackupSchema>;
@@ -38,6 +41,7 @@ const IDENTITY = {
   mentions: (record: Backup['mentions'][number]) => `${record.projectId}\u0001${record.canonicalUrl}`,
   snapshots: (record: SnapshotRecord) => snapshotIdentity(record),
   portals: (record: Backup['portals'][number]) => `${record.projectId}\u0001${record.domain}`,
+  promotion: (record: Backup['promotion'][number]) => `${record.projectId}\u0001${record.month}`,
   learned: (record: Backup['learned'][number]) => record.projectId,
 } as const;
 
@@ -87,7 +91,7 @@ export function parseBackup(text: string): BackupReading {
     }
   }
   const projectIds = new Set(backup.projects.map((project) => project.id));
-  for (const kind of ['mentions', 'snapshots', 'portals', 'learned'] as const) {
+  for (const kind of ['mentions', 'snapshots', 'portals', 'promotion', 'learned'] as const) {
     const index = backup[kind].findIndex((record) => !projectIds.has(record.projectId));
     if (index >= 0) return refuse(`${kind}[${index}].projectId: no project with id "${backup[kind][index]!.projectId}" in this backup.`);
   }
@@ -127,6 +131,7 @@ export function serializeBackup(backup: Backup): string {
     ['mentions', section(backup.mentions, IDENTITY.mentions)],
     ['snapshots', section(backup.snapshots, IDENTITY.snapshots)],
     ['portals', section(backup.portals, IDENTITY.portals)],
+    ['promotion', section(backup.promotion, IDENTITY.promotion)],
     ['learned', section(backup.learned, IDENTITY.learned)],
   ];
   const body = sections.map(([name, lines]) => `"${name}": [${lines.length ? `\n${lines.join(',\n')}\n` : ''}]`).join(',\n');

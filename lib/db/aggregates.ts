@@ -1,7 +1,7 @@
 import { applyMentionChange, emptyAggregate, forumMonthsOf, rebuildAggregates } from '../kpi/aggregate';
-import { computeKpiReport, type KpiReport } from '../kpi';
+import { SPARKLINE_MONTHS, computeKpiHistory, summaryOf, type KpiReport, type MonthReport } from '../kpi';
 import { rebuildPortalLinks } from '../kpi/portals';
-import { previousMonth, type Aggregate, type Mention, type Month, type Project } from '../schema';
+import { addMonths, nextMonth, type Aggregate, type Mention, type Month, type Project } from '../schema';
 import type { LensDatabase } from './database';
 import { ProjectRecordWrites, deleteProjectRecords, markedCountKey, type ProjectRecordStore, type WriteTransaction } from './stores';
 
@@ -76,17 +76,33 @@ export class AggregateRepository {
     private readonly normalizeQuery: (q: string) => string,
   ) {}
 
+  /** The month's report with the year before it for the sparklines: O(months + portals), never O(mentions). */
   async kpiReport(projectId: string, month: Month): Promise<KpiReport> {
     const tx = this.db.transaction(['projects', 'aggregates', 'portals', 'settings']);
     const project = await tx.objectStore('projects').get(projectId);
     if (!project) throw new Error(`No project with id ${projectId}`);
-    const [current, previous, portals, marked] = await Promise.all([
-      tx.objectStore('aggregates').get([projectId, month]),
-      tx.objectStore('aggregates').get([projectId, previousMonth(month)]),
+    // The month before the first sparkline month is read too: the first month's change is measured against it.
+    const from = addMonths(month, -SPARKLINE_MONTHS);
+    const [aggregates, portals, marked] = await Promise.all([
+      tx.objectStore('aggregates').getAll(IDBKeyRange.bound([projectId, from], [projectId, month])),
       tx.objectStore('portals').index('byProject').getAll(projectId),
       tx.objectStore('settings').get(markedCountKey(projectId)),
     ]);
-    return computeKpiReport({ project, month, current, previous, portals, markedCount: Number(marked?.value ?? 0) });
+    const recent = computeKpiHistory({ project, through: month, aggregates, portals, notBefore: nextMonth(from) });
+    const report = recent.at(-1)!;
+    return { ...report, markedCount: Number(marked?.value ?? 0), recent: recent.map(summaryOf) };
+  }
+
+  /** Every month's KPIs from the baseline month through `through` (the history chart, the report, the KPI table). */
+  async kpiHistory(projectId: string, through: Month): Promise<MonthReport[]> {
+    const tx = this.db.transaction(['projects', 'aggregates', 'portals']);
+    const project = await tx.objectStore('projects').get(projectId);
+    if (!project) throw new Error(`No project with id ${projectId}`);
+    const [aggregates, portals] = await Promise.all([
+      tx.objectStore('aggregates').index('byProject').getAll(projectId),
+      tx.objectStore('portals').index('byProject').getAll(projectId),
+    ]);
+    return computeKpiHistory({ project, through, aggregates, portals });
   }
 
   getAggregates(projectId: string): Promise<Aggregate[]> {

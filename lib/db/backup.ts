@@ -1,4 +1,5 @@
 import { BACKUP_FORMAT, BACKUP_VERSION, snapshotIdentity, type Backup } from '../backup/format';
+import type { PromotionMonth } from '../promotion';
 import type { Mention, PortalRecord, Project } from '../schema';
 import { LearnedModelSchema } from '../sentiment';
 import { COUNTER_STORES, rebuildProjectCounters } from './aggregates';
@@ -6,13 +7,14 @@ import type { LensDatabase } from './database';
 import { ACTIVE_PROJECT_KEY, learnedModelKey } from './stores';
 
 /** Per kind of record: how many the import wrote (new or newer) and how many it left as they were. */
-export type ImportCounts = Record<'projects' | 'mentions' | 'snapshots' | 'portals', { written: number; kept: number }>;
+export type ImportCounts = Record<'projects' | 'mentions' | 'snapshots' | 'portals' | 'promotion', { written: number; kept: number }>;
 
 /** When a record last changed, for "newer wins": what the user did counts as much as what was observed. */
 const changedAt = {
   project: (project: Project) => project.updatedAt,
   mention: (mention: Mention) => Math.max(mention.lastSeen, mention.mark?.at ?? 0),
   portal: (portal: PortalRecord) => Math.max(0, ...Object.values(portal.months).map((month) => month.lastObservedAt)),
+  promotion: (promotion: PromotionMonth) => promotion.updatedAt,
 };
 
 /** Backups of the raw records, and their import merged by identity in one transaction. */
@@ -24,15 +26,16 @@ export class BackupRepository {
 
   /** Every raw record of the given projects (all projects when none is given); derived records are left out. */
   async exportProjects(projectIds?: readonly string[]): Promise<Backup> {
-    const tx = this.db.transaction(['projects', 'mentions', 'snapshots', 'portals', 'settings']);
+    const tx = this.db.transaction(['projects', 'mentions', 'snapshots', 'portals', 'promotion', 'settings']);
     const projects = (await tx.objectStore('projects').getAll()).filter((project) => !projectIds || projectIds.includes(project.id));
-    const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, projects, mentions: [], snapshots: [], portals: [], learned: [] };
+    const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, projects, mentions: [], snapshots: [], portals: [], promotion: [], learned: [] };
     for (const project of projects) {
       // Appended one by one: spreading 100,000 records into push() overflows the call stack.
       for (const mention of await tx.objectStore('mentions').index('byProject').getAll(project.id)) backup.mentions.push(mention);
       // Snapshot ids are this profile's own counter: another profile numbers them differently.
       for (const { id: _id, ...snapshot } of await tx.objectStore('snapshots').index('byProject').getAll(project.id)) backup.snapshots.push(snapshot);
       for (const portal of await tx.objectStore('portals').index('byProject').getAll(project.id)) backup.portals.push(portal);
+      for (const record of await tx.objectStore('promotion').index('byProject').getAll(project.id)) backup.promotion.push(record);
       const learned = LearnedModelSchema.safeParse((await tx.objectStore('settings').get(learnedModelKey(project.id)))?.value);
       if (learned.success) backup.learned.push({ projectId: project.id, model: learned.data });
     }
@@ -51,9 +54,10 @@ export class BackupRepository {
       mentions: { written: 0, kept: 0 },
       snapshots: { written: 0, kept: 0 },
       portals: { written: 0, kept: 0 },
+      promotion: { written: 0, kept: 0 },
     };
     const tally = (kind: keyof ImportCounts, written: boolean) => (written ? counts[kind].written++ : counts[kind].kept++);
-    const tx = this.db.transaction(['projects', ...COUNTER_STORES], 'readwrite');
+    const tx = this.db.transaction(['projects', 'promotion', ...COUNTER_STORES], 'readwrite');
     /**
      * Writes each record that is new here or changed later than the one here; returns the ones written.
      * Requests are queued together rather than awaited one by one: IndexedDB runs them in order anyway.
@@ -90,6 +94,8 @@ export class BackupRepository {
     }
     const portals = tx.objectStore('portals');
     await mergeNewer('portals', backup.portals, hereUnlessNew((portal) => portals.get([portal.projectId, portal.domain])), (portal) => portals.put(portal), changedAt.portal);
+    const promotionMonths = tx.objectStore('promotion');
+    await mergeNewer('promotion', backup.promotion, hereUnlessNew((record) => promotionMonths.get([record.projectId, record.month])), (record) => promotionMonths.put(record), changedAt.promotion);
     const settings = tx.objectStore('settings');
     for (const { projectId, model } of backup.learned) {
       const here = await settings.get(learnedModelKey(projectId));

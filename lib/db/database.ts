@@ -1,18 +1,8 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { PromotionMonth } from '../promotion';
 import type { Aggregate, Mention, PortalRecord, Project, Snapshot } from '../schema';
 
 export type { PortalRecord } from '../schema';
-
-export interface PromotionRecord {
-  projectId: string;
-  month: string;
-  spend: number;
-  impressions: number;
-  clicks: number;
-  joins: number;
-  conversions: number;
-  sales: number;
-}
 
 export interface SettingRecord {
   key: string;
@@ -33,7 +23,7 @@ export interface LensDB extends DBSchema {
   };
   aggregates: { key: [string, string]; value: Aggregate; indexes: { byProject: string } };
   portals: { key: [string, string]; value: PortalRecord; indexes: { byProject: string } };
-  promotion: { key: [string, string]; value: PromotionRecord; indexes: { byProject: string } };
+  promotion: { key: [string, string]; value: PromotionMonth; indexes: { byProject: string } };
   settings: { key: string; value: SettingRecord };
 }
 

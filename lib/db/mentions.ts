@@ -49,6 +49,9 @@ export interface MarkChange {
   recommends: boolean;
 }
 
+/** A change to marks already set: what it leaves out (the sentiment or "recommends") stays as each mention has it. */
+export type MarkEdit = Partial<MarkChange>;
+
 export interface SuggestionAgreement {
   month: Month;
   /** Marks set this month whose sentiment equals what we suggested at the time. */
@@ -86,14 +89,52 @@ function observedMention(before: Mention | undefined, draft: MentionDraft, proje
   };
 }
 
-function markAfter(before: Mention | undefined, draft: MentionDraft, change: MarkChange, at: number): Mark | null {
+/** `suggested` is what we suggest for the mention at the time: a new sentiment keeps it to measure agreement. */
+function markAfter(before: Mention | undefined, suggested: Suggestion | null, change: MarkChange, at: number): Mark | null {
   if (change.sentiment === null && !change.recommends) return null;
   const sentimentChanged = before?.mark?.sentiment !== change.sentiment;
   return {
     ...change,
     at,
-    suggestedAtMark: sentimentChanged ? ((before ?? draft).suggested?.label ?? null) : (before?.mark?.suggestedAtMark ?? null),
+    suggestedAtMark: sentimentChanged ? (suggested?.label ?? null) : (before?.mark?.suggestedAtMark ?? null),
   };
+}
+
+const markChangeOf = (mark: Mark | null): MarkChange => ({ sentiment: mark?.sentiment ?? null, recommends: mark?.recommends ?? false });
+
+const MARK_STORES = ['projects', 'mentions', 'aggregates', 'portals', 'settings'] as const;
+
+/**
+ * What marks change besides the mentions: the month aggregates, the portals' link counts and the marked-mention
+ * counter, each loaded once per transaction and written back once however many mentions the transaction marks.
+ */
+class MarkCounters {
+  readonly portals: PortalWrites;
+  private readonly aggregates: MonthAggregates;
+  private markedDelta = 0;
+
+  constructor(
+    private readonly tx: WriteTransaction,
+    private readonly projectId: string,
+  ) {
+    this.aggregates = new MonthAggregates(tx.objectStore('aggregates'), projectId);
+    this.portals = new PortalWrites(tx.objectStore('portals'), projectId);
+  }
+
+  async applyMentionChange(before: Mention | undefined, after: Mention): Promise<void> {
+    await this.aggregates.applyMentionChange(before, after);
+    await this.portals.applyMentionChange(before, after);
+    this.markedDelta += Number(after.mark !== null) - Number(before?.mark != null);
+  }
+
+  async writeBack(): Promise<void> {
+    await this.aggregates.writeBack();
+    await this.portals.writeBack();
+    if (this.markedDelta === 0) return;
+    const settings = this.tx.objectStore('settings');
+    const count = Number((await settings.get(markedCountKey(this.projectId)))?.value ?? 0);
+    await settings.put({ key: markedCountKey(this.projectId), value: count + this.markedDelta });
+  }
 }
 
 /**
@@ -188,32 +229,56 @@ export class MentionRepository {
     at: number,
     visit: { portal: PortalObservation | undefined; observes: boolean },
   ): Promise<Mention> {
-    const tx = this.db.transaction(['projects', 'mentions', 'aggregates', 'portals', 'settings'], 'readwrite');
+    const tx = this.db.transaction(MARK_STORES, 'readwrite');
     if (!(await tx.objectStore('projects').get(projectId))) throw new Error(`No project with id ${projectId}`);
     const before = await tx.objectStore('mentions').get([projectId, draft.canonicalUrl]);
     const sighted = visit.observes || !before;
+    const counters = new MarkCounters(tx, projectId);
+    if (sighted && visit.portal) await counters.portals.observe(visit.portal);
     const after: Mention = {
       ...(sighted ? observedMention(before, draft, projectId, at) : before),
-      mark: markAfter(before, draft, change, at),
+      mark: markAfter(before, (before ?? draft).suggested, change, at),
     };
-    await tx.objectStore('mentions').put(after);
-    const aggregates = new MonthAggregates(tx.objectStore('aggregates'), projectId);
-    await aggregates.applyMentionChange(before, after);
-    await aggregates.writeBack();
-    const portals = new PortalWrites(tx.objectStore('portals'), projectId);
-    if (sighted && visit.portal) await portals.observe(visit.portal);
-    await portals.applyMentionChange(before, after);
-    await portals.writeBack();
-    const markedDelta = Number(after.mark !== null) - Number(before?.mark != null);
-    if (markedDelta !== 0) {
-      const settings = tx.objectStore('settings');
-      const count = Number((await settings.get(markedCountKey(projectId)))?.value ?? 0);
-      await settings.put({ key: markedCountKey(projectId), value: count + markedDelta });
-    }
-    const previous = before?.mark?.sentiment;
-    if (previous !== change.sentiment) await this.relearn(tx, projectId, after, previous, change.sentiment);
+    await this.storeMark(tx, counters, before, after);
+    await counters.writeBack();
     await tx.done;
     return after;
+  }
+
+  /**
+   * The dashboard's bulk relabel: one edit of the marks of many stored mentions, in one transaction. Each mention
+   * gets the mark a click on it would give it. URLs with no stored mention, and marks the edit would not change,
+   * are left alone; the answer is how many marks changed.
+   */
+  async relabel(projectId: string, canonicalUrls: readonly string[], edit: MarkEdit, at = Date.now()): Promise<number> {
+    const tx = this.db.transaction(MARK_STORES, 'readwrite');
+    if (!(await tx.objectStore('projects').get(projectId))) throw new Error(`No project with id ${projectId}`);
+    const counters = new MarkCounters(tx, projectId);
+    let changed = 0;
+    for (const canonicalUrl of new Set(canonicalUrls)) {
+      const before = await tx.objectStore('mentions').get([projectId, canonicalUrl]);
+      if (!before) continue;
+      const current = markChangeOf(before.mark);
+      const change = {
+        sentiment: edit.sentiment === undefined ? current.sentiment : edit.sentiment,
+        recommends: edit.recommends ?? current.recommends,
+      };
+      if (change.sentiment === current.sentiment && change.recommends === current.recommends) continue;
+      await this.storeMark(tx, counters, before, { ...before, mark: markAfter(before, before.suggested, change, at) });
+      changed += 1;
+    }
+    await counters.writeBack();
+    await tx.done;
+    return changed;
+  }
+
+  /** The step every mark takes: the mention stored, its counters moved, the learned model following its sentiment. */
+  private async storeMark(tx: WriteTransaction, counters: MarkCounters, before: Mention | undefined, after: Mention): Promise<void> {
+    await tx.objectStore('mentions').put(after);
+    await counters.applyMentionChange(before, after);
+    const previous = before?.mark?.sentiment;
+    const next = after.mark?.sentiment ?? null;
+    if (previous !== next) await this.relearn(tx, after.projectId, after, previous, next);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { ProjectInputSchema, monthOf, type Project, type ProjectInput } from '../schema';
+import { ProjectInputSchema, monthOf, type Month, type Plan, type Project, type ProjectInput } from '../schema';
 import { COUNTER_STORES, rebuildProjectCounters } from './aggregates';
 import type { LensDatabase } from './database';
 import { ACTIVE_PROJECT_KEY, deleteProjectRecords, learnedModelKey, markedCountKey } from './stores';
@@ -68,6 +68,7 @@ export class ProjectRepository {
       ...parsed.data,
       id: existing?.id ?? this.newId(),
       baselineMonth: existing?.baselineMonth ?? monthOf(now),
+      ...(existing?.plan && { plan: existing.plan }),
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
@@ -78,6 +79,17 @@ export class ProjectRepository {
     if (existing && existing.keyQueries.join('\n') !== project.keyQueries.join('\n')) {
       await rebuildProjectCounters(tx, project, this.normalizeQuery);
     }
+    await tx.done;
+    return project;
+  }
+
+  /** The plan changes targets only: nothing counted changes, so nothing is rebuilt. */
+  async setPlan(id: string, baselineMonth: Month, plan: Plan, now = Date.now()): Promise<Project> {
+    const tx = this.db.transaction('projects', 'readwrite');
+    const existing = await tx.store.get(id);
+    if (!existing) throw new Error(`No project with id ${id}`);
+    const project: Project = { ...existing, baselineMonth, plan, updatedAt: now };
+    await tx.store.put(project);
     await tx.done;
     return project;
   }

@@ -1,31 +1,41 @@
 import { AggregateRepository } from './aggregates';
 import { BackupRepository } from './backup';
 import type { LensDatabase } from './database';
+import { DrilldownRepository } from './drilldown';
+import { MentionSearch } from './mention-search';
 import { MentionRepository } from './mentions';
 import { PortalRepository } from './portals';
 import { ProjectRepository } from './projects';
+import { PromotionRepository } from './promotion';
 
 export { ProjectValidationError } from './projects';
 export type { ImportCounts } from './backup';
-export { textOfMention, type MarkChange, type MentionDraft, type PageObservation, type SuggestionAgreement } from './mentions';
+export type { MentionPage } from './mention-search';
+export { textOfMention, type MarkChange, type MarkEdit, type MentionDraft, type PageObservation, type SuggestionAgreement } from './mentions';
 export { markedCountKey } from './stores';
 
 /**
  * The background's only door to IndexedDB, one repository per group of stores: projects and settings, mentions
- * (observations, marks, the learned model), month aggregates, portals, and backups of them all.
+ * (observations, marks, the learned model) and their search, month aggregates, portals, promotion months, and backups of them all.
  */
 export class LensRepository {
   readonly projects: ProjectRepository;
   readonly mentions: MentionRepository;
+  readonly mentionSearch: MentionSearch;
   readonly aggregates: AggregateRepository;
   readonly portals: PortalRepository;
+  readonly promotion: PromotionRepository;
   readonly backup: BackupRepository;
+  readonly drilldown: DrilldownRepository;
 
   constructor(db: LensDatabase, normalizeQuery: (q: string) => string, newId?: () => string) {
     this.projects = new ProjectRepository(db, normalizeQuery, newId);
     this.mentions = new MentionRepository(db, normalizeQuery);
+    this.mentionSearch = new MentionSearch(db);
     this.aggregates = new AggregateRepository(db, normalizeQuery);
     this.portals = new PortalRepository(db);
+    this.promotion = new PromotionRepository(db);
     this.backup = new BackupRepository(db, normalizeQuery);
+    this.drilldown = new DrilldownRepository(db);
   }
 }

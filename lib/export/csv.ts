@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { labelStateOf } from '../kpi/label-state';
-import type { KpiReport } from '../kpi';
+import type { MonthReport } from '../kpi';
 import type { Mention, Project, Snapshot } from '../schema';
 
 /**
@@ -61,7 +61,7 @@ export function snapshotsCsv(project: Project, snapshots: readonly Snapshot[]): 
 }
 
 /** One row per month and KPI: value, target, last month, and how many items it counts (confirmed of them). */
-export function kpisCsv(project: Project, reports: readonly KpiReport[]): string {
+export function kpisCsv(project: Project, reports: readonly MonthReport[]): string {
   const rows = reports.flatMap((report) => [
     [project.name, report.month, 'score', 'reputation score (0-100)', report.score, null, null, null, null] as Cell[],
     ...report.kpis.map((kpi): Cell[] => [project.name, report.month, kpi.key, kpi.title, kpi.value, kpi.target, kpi.previous, kpi.counted, kpi.confirmed]),

@@ -38,10 +38,13 @@ function slotKey(engine: string, query: string, rank: number): string {
   return [engine, query, rank].join(SLOT_SEPARATOR);
 }
 
-function parseSlotKey(key: string): { engine: string; rank: number } {
+export function parseSlotKey(key: string): { engine: string; query: string; rank: number } {
+  const afterEngine = key.indexOf(SLOT_SEPARATOR);
+  const beforeRank = key.lastIndexOf(SLOT_SEPARATOR);
   return {
-    engine: key.slice(0, key.indexOf(SLOT_SEPARATOR)),
-    rank: Number(key.slice(key.lastIndexOf(SLOT_SEPARATOR) + 1)),
+    engine: key.slice(0, afterEngine),
+    query: key.slice(afterEngine + 1, beforeRank),
+    rank: Number(key.slice(beforeRank + 1)),
   };
 }
 

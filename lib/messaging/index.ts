@@ -51,7 +51,11 @@ export async function request<T extends RequestType>(
   type: T,
   payload: RequestOf<T>,
 ): Promise<ResponseOf<T>> {
-  const data = await send(transport, type, payload);
+  return validatedAnswer(type, await send(transport, type, payload));
+}
+
+/** Checks an answer that arrived through `send` against the protocol, as `request` does. */
+export function validatedAnswer<T extends RequestType>(type: T, data: ResponseOf<T>): ResponseOf<T> {
   const parsed = protocol[type].response.safeParse(data);
   if (!parsed.success) throw new RemoteError(`Invalid answer to ${type}: ${describeZodError(parsed.error)}`);
   return parsed.data as ResponseOf<T>;

@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { BACKUP_PART_CHARS, EXPORT_FILES, MAX_BACKUP_PARTS } from '../backup/limits';
+import { DrilldownSchema } from './drilldown';
+import { MAX_MENTION_PAGE, MentionFilterSchema } from '../mentions/filter';
+import { ChannelsSchema, PromotionMonthSchema } from '../promotion';
 import {
   ClientFlagsSchema,
   MarkSchema,
   MarkSentimentSchema,
   MonthSchema,
+  PlanSchema,
   PortalKindSchema,
   ProjectSchema,
   SuggestionSchema,
@@ -48,6 +52,7 @@ export type ItemState = z.infer<typeof ItemStateSchema>;
 
 const KpiValueSchema = z.object({
   key: z.string(),
+  titleKey: z.string(),
   title: z.string(),
   formula: z.string(),
   unit: z.enum(['share', 'count']),
@@ -60,11 +65,16 @@ const KpiValueSchema = z.object({
   byEngine: z.array(z.object({ engine: z.string(), value: z.number().nullable(), counted: z.number() })).optional(),
 });
 
-const KpiReportSchema = z.object({
+const MonthReportSchema = z.object({
   month: MonthSchema,
   score: z.number().nullable(),
   kpis: z.array(KpiValueSchema),
+});
+
+const KpiReportSchema = MonthReportSchema.extend({
   markedCount: z.number(),
+  /** The sparklines: score and KPI values of the months through this one, oldest first. */
+  recent: z.array(z.object({ month: MonthSchema, score: z.number().nullable(), values: z.record(z.string(), z.number().nullable()) })),
 });
 
 const ProjectListSchema = z.object({
@@ -116,10 +126,12 @@ export type PortalRow = z.infer<typeof PortalRowSchema>;
 export const MentionRowSchema = z.object({
   canonicalUrl: z.string(),
   url: z.string(),
+  domain: z.string(),
   kind: z.enum(['serp-result', 'forum-post', 'page']),
   title: z.string(),
   excerpt: z.string(),
   item: ItemStateSchema,
+  months: z.array(MonthSchema),
   lastSeen: z.number(),
 });
 export type MentionRow = z.infer<typeof MentionRowSchema>;
@@ -138,6 +150,9 @@ export const PageCaptureSchema = z.object({
   dateIso: z.string().max(100).optional(),
 });
 export type PageCapture = z.input<typeof PageCaptureSchema>;
+
+/** The most mentions one bulk relabel marks: one transaction stays short. */
+const MAX_RELABEL_URLS = 1000;
 
 export const protocol = {
   'page.observe': {
@@ -216,9 +231,47 @@ export const protocol = {
     }),
     response: z.object({}),
   },
+  /**
+   * A month of social promotion (METHODOLOGY goal B): the saved month, or an empty one naming the channels of
+   * the latest earlier month; the project's monthly budget; and the months saved so far.
+   */
+  'promotion.get': {
+    request: z.object({ projectId: z.string().max(100).optional(), month: MonthSchema }),
+    response: z.object({ promotion: PromotionMonthSchema, budget: z.number().nullable(), months: z.array(MonthSchema) }),
+  },
+  /** Replaces a month's channels and figures as typed in the dashboard. */
+  'promotion.save': {
+    request: z.object({ projectId: z.string().max(100).optional(), month: MonthSchema, channels: ChannelsSchema }),
+    response: z.object({ promotion: PromotionMonthSchema }),
+  },
   'mentions.byPortal': {
     request: z.object({ projectId: z.string().max(100).optional(), domain: z.string().min(1).max(300) }),
     response: z.object({ mentions: z.array(MentionRowSchema) }),
+  },
+  /** The dashboard's mention list: one page of the project's mentions that match, newest sighting first. */
+  'mentions.search': {
+    request: z.object({
+      projectId: z.string().max(100).optional(),
+      filter: MentionFilterSchema,
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(MAX_MENTION_PAGE),
+    }),
+    response: z.object({ rows: z.array(MentionRowSchema), total: z.number().int() }),
+  },
+  /**
+   * One mark edit on many mentions (the dashboard's bulk relabel): sentiment null takes the sentiment off (with
+   * `recommends: false`, the whole mark); what the edit leaves out stays as each mention has it.
+   */
+  'mentions.relabel': {
+    request: z
+      .object({
+        projectId: z.string().max(100).optional(),
+        canonicalUrls: z.array(z.string().min(1).max(8192)).min(1).max(MAX_RELABEL_URLS),
+        sentiment: MarkSentimentSchema.nullable().optional(),
+        recommends: z.boolean().optional(),
+      })
+      .refine((edit) => edit.sentiment !== undefined || edit.recommends !== undefined, 'a sentiment or "recommends" to set'),
+    response: z.object({ changed: z.number().int() }),
   },
   /** Sites the user granted for auditing ("Audit this site"), with what was recognised there last. */
   'sites.audited': {
@@ -257,8 +310,26 @@ export const protocol = {
       text: z.string().max(BACKUP_PART_CHARS),
     }),
     response: z.object({
-      counts: z.record(z.enum(['projects', 'mentions', 'snapshots', 'portals']), z.object({ written: z.number(), kept: z.number() })).nullable(),
+      counts: z.record(z.enum(['projects', 'mentions', 'snapshots', 'portals', 'promotion']), z.object({ written: z.number(), kept: z.number() })).nullable(),
     }),
+  },
+  /**
+   * The dashboard's top-20 per key query and engine for a month (the latest month with data when none is named)
+   * against the month before, and share of voice over the twelve months ending with it.
+   */
+  'drilldown.get': {
+    request: z.object({ projectId: z.string().max(100).optional(), month: MonthSchema.optional() }),
+    response: DrilldownSchema,
+  },
+  /** Every month's KPIs of a project against the plan of that month, from its baseline month through `through`. */
+  'kpi.history': {
+    request: z.object({ projectId: z.string().max(100).optional(), through: MonthSchema.optional() }),
+    response: z.object({ projectId: z.string(), baselineMonth: MonthSchema, months: z.array(MonthReportSchema) }),
+  },
+  /** The monthly plan of a project's targeted KPIs, and its baseline month. */
+  'projects.setPlan': {
+    request: z.object({ id: z.string().min(1).max(100), baselineMonth: MonthSchema, plan: PlanSchema }),
+    response: z.object({ project: ProjectSchema }),
   },
   'kpi.get': {
     request: z.object({

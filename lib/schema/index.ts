@@ -69,9 +69,27 @@ export const ProjectInputSchema = z.object({
 });
 export type ProjectInput = z.input<typeof ProjectInputSchema>;
 
+export const TARGET_KEYS = ['serpPositivity', 'thirdPartyRecommend', 'portalCoverage', 'negativeTop10'] as const satisfies readonly (keyof Targets)[];
+
+/**
+ * The planned target per month of each targeted KPI (METHODOLOGY.md: month over month against plan from a
+ * baseline), e.g. a ramp from the baseline month's 40% to 70%. A month without a planned value uses the target.
+ */
+export const PlanSchema = z
+  .object(
+    Object.fromEntries(
+      TARGET_KEYS.map((key) => [key, z.record(MonthSchema, TargetsSchema.shape[key].removeDefault()).optional()]),
+    ) as { [K in (typeof TARGET_KEYS)[number]]: z.ZodOptional<z.ZodRecord<typeof MonthSchema, ReturnType<(typeof TargetsSchema.shape)[K]['removeDefault']>>> },
+  )
+  .strict();
+export type Plan = z.infer<typeof PlanSchema>;
+
 export const ProjectSchema = ProjectInputSchema.extend({
   id: z.string().min(1),
+  /** The month work began: history and progress are measured from it. */
   baselineMonth: MonthSchema,
+  /** Absent on projects saved before plans existed. */
+  plan: PlanSchema.optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
 });
@@ -234,4 +252,21 @@ export function monthBounds(month: Month): [start: number, end: number] {
 
 export function previousMonth(month: Month): Month {
   return monthOf(monthBounds(month)[0] - 1);
+}
+
+/** The month `count` months after `month` (before it when negative). */
+export function addMonths(month: Month, count: number): Month {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  return monthOf(new Date(year, monthNumber - 1 + count, 1).getTime());
+}
+
+export function nextMonth(month: Month): Month {
+  return monthOf(monthBounds(month)[1]);
+}
+
+/** The months from `first` through `last`, both included (empty when `last` is earlier). */
+export function monthsFrom(first: Month, last: Month): Month[] {
+  const months: Month[] = [];
+  for (let month = first; month <= last; month = nextMonth(month)) months.push(month);
+  return months;
 }

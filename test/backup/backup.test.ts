@@ -4,6 +4,7 @@ import { MAX_BACKUP_BYTES } from '@/lib/backup/limits';
 import { openLensDatabase } from '@/lib/db/database';
 import { LensRepository, type MentionDraft } from '@/lib/db/repository';
 import { normalizeQuery } from '@/lib/match/url';
+import { NO_FIGURES, type PromotionMonth } from '@/lib/promotion';
 import { monthOf } from '@/lib/schema';
 
 let databaseCount = 0;
@@ -25,7 +26,7 @@ const draft = (n: number, overrides: Partial<MentionDraft> = {}): MentionDraft =
   ...overrides,
 });
 
-/** A project with two months of observations, marks, a forum portal and a learned model. */
+/** A project with two months of observations, marks, a forum portal, a promotion month and a learned model. */
 async function filledRepository() {
   const { db, repository } = await freshRepository();
   const project = await repository.projects.saveProject({ name: 'Acme', keyQueries: ['acme'], clientDomains: ['acme.com'] }, undefined, new Date(2026, 9, 2).getTime());
@@ -43,12 +44,19 @@ async function filledRepository() {
       at,
     });
   }
-  return { db, repository, project };
+  const promotion: PromotionMonth = {
+    projectId: project.id,
+    month: '2026-11',
+    channels: [{ name: 'VK', actual: { ...NO_FIGURES, spend: 12_000.5, clicks: 960 }, plan: { ...NO_FIGURES, spend: 10_000 } }],
+    updatedAt: new Date(2026, 10, 6).getTime(),
+  };
+  await repository.promotion.saveMonth(promotion);
+  return { db, repository, project, promotion };
 }
 
 describe('backup files', () => {
   it('export -> wipe -> import -> export gives the same file, and the same KPIs', async () => {
-    const { repository, project } = await filledRepository();
+    const { repository, project, promotion } = await filledRepository();
     const month = monthOf(new Date(2026, 10, 5).getTime());
     const before = await repository.aggregates.kpiReport(project.id, month);
     const file = serializeBackup(await repository.backup.exportProjects());
@@ -61,6 +69,8 @@ describe('backup files', () => {
     const counts = await repository.backup.importBackup(reading.backup);
     expect(counts.projects).toEqual({ written: 1, kept: 0 });
     expect(counts.mentions.written).toBe(reading.backup.mentions.length);
+    expect(counts.promotion).toEqual({ written: 1, kept: 0 });
+    expect(await repository.promotion.getMonth(project.id, '2026-11')).toEqual(promotion);
     expect(serializeBackup(await repository.backup.exportProjects())).toBe(file);
     expect(await repository.aggregates.kpiReport(project.id, month)).toEqual(before);
     expect(await repository.projects.getActiveProjectId()).toBe(project.id);
@@ -79,6 +89,17 @@ describe('backup files', () => {
     const stored = (await repository.backup.exportProjects([project.id])).mentions;
     expect(stored.find((mention) => mention.canonicalUrl === older.canonicalUrl)?.mark).toEqual(backup.mentions[0]!.mark);
     expect(stored.find((mention) => mention.canonicalUrl === newer.canonicalUrl)?.mark?.sentiment).toBe('irrelevant');
+  });
+
+  it('merges promotion months by project and month: a later save wins', async () => {
+    const { repository, project, promotion } = await filledRepository();
+    const backup = await repository.backup.exportProjects();
+    const older = { ...promotion, channels: [], updatedAt: promotion.updatedAt - 1 };
+    expect((await repository.backup.importBackup({ ...backup, promotion: [older] })).promotion).toEqual({ written: 0, kept: 1 });
+    expect(await repository.promotion.getMonth(project.id, '2026-11')).toEqual(promotion);
+    const newer = { ...promotion, channels: [], updatedAt: promotion.updatedAt + 1 };
+    expect((await repository.backup.importBackup({ ...backup, promotion: [newer] })).promotion).toEqual({ written: 1, kept: 0 });
+    expect(await repository.promotion.getMonth(project.id, '2026-11')).toEqual(newer);
   });
 });
 
@@ -112,6 +133,11 @@ describe('backup files that cannot be read are refused whole, saying where and w
   it('another file, or another version', () => {
     expect(parseBackup('[1, 2]')).toMatchObject({ ok: false, error: expect.stringMatching(/not a Reputation Lens backup/) });
     expect(parseBackup(JSON.stringify({ format: BACKUP_FORMAT, version: 2 }))).toMatchObject({ ok: false, error: expect.stringMatching(/version 2; this extension reads version 1/) });
+  });
+
+  it('a file written before promotion months were backed up still reads, with none', async () => {
+    const { promotion: _left, ...earlier } = JSON.parse(serializeBackup(await valid())) as Backup;
+    expect(parseBackup(JSON.stringify(earlier))).toMatchObject({ ok: true, backup: { promotion: [] } });
   });
 
   it('a wrong value: the record and the field', async () => {

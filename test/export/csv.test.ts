@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { kpisCsv, mentionsCsv, snapshotsCsv, toCsv } from '@/lib/export/csv';
-import type { KpiReport } from '@/lib/kpi';
+import type { MonthReport } from '@/lib/kpi';
 import { ProjectInputSchema, type Mention, type Project } from '@/lib/schema';
 
 const project = { ...ProjectInputSchema.parse({ name: 'Акме, "Клиника"' }), id: 'p1', baselineMonth: '2026-10', createdAt: 0, updatedAt: 0 } as Project;
@@ -41,9 +41,9 @@ describe('CSV for spreadsheets', () => {
   it('snapshots: one row per ranked result; KPIs: one row per month and KPI', () => {
     const snapshots = read(snapshotsCsv(project, [{ projectId: 'p1', engine: 'google', query: 'acme', firstRank: 11, capturedAt: Date.UTC(2026, 10, 1), month: '2026-11', urls: ['a.com/', 'b.com/'] }]));
     expect(snapshots.slice(1).map((row) => [row[5], row[6]])).toEqual([['11', 'a.com/'], ['12', 'b.com/']]);
-    const report: KpiReport = {
-      month: '2026-11', score: 71.5, markedCount: 3,
-      kpis: [{ key: 'serp-positivity', title: 'SERP positivity', formula: '', unit: 'share', direction: 'higher-is-better', value: 0.5, target: 0.7, previous: null, counted: 4, confirmed: 2 }],
+    const report: MonthReport = {
+      month: '2026-11', score: 71.5,
+      kpis: [{ key: 'serp-positivity', titleKey: 'kpiSerpPositivity', title: 'SERP positivity', formula: '', unit: 'share', direction: 'higher-is-better', value: 0.5, target: 0.7, previous: null, counted: 4, confirmed: 2 }],
     };
     expect(read(kpisCsv(project, [report])).slice(1)).toEqual([
       ['Акме, "Клиника"', '2026-11', 'score', 'reputation score (0-100)', '71.5', '', '', '', ''],

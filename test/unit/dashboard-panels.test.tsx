@@ -39,10 +39,12 @@ const PORTAL: PortalRow = {
 const MENTION: MentionRow = {
   canonicalUrl: 'https://forum.example.org/t/1#p2',
   url: 'javascript:alert(1)',
+  domain: 'forum.example.org',
   kind: 'forum-post',
   title: HOSTILE,
   excerpt: HOSTILE,
   item: { canonicalUrl: 'x', suggested: { label: 'negative', score: -0.5, recommends: false }, mark: null, flags: { clientSite: false, linksToClient: false, mentionsClient: false } },
+  months: ['2024-04'],
   lastSeen: 1,
 };
 

@@ -30,7 +30,7 @@ describe('KPI formulas', () => {
       a.top20['suggested:neutral'] = 2;
       a.top20.unlabeled = 4;
     });
-    const report = computeKpiReport({ project, month: '2026-11', current, previous: undefined, portals: [], markedCount: 9 });
+    const report = computeKpiReport({ project, month: '2026-11', current, previous: undefined, portals: [] });
     const kpi = valueOf(report, 'serp-positivity');
     expect(kpi.value).toBeCloseTo(3 / 6);
     expect(kpi.counted).toBe(6);
@@ -41,7 +41,6 @@ describe('KPI formulas', () => {
       current,
       previous: undefined,
       portals: [],
-      markedCount: 9,
     });
     expect(valueOf(marksOnly, 'serp-positivity').value).toBeCloseTo(3 / 4);
   });
@@ -52,7 +51,7 @@ describe('KPI formulas', () => {
       a.top20['suggested:neutral'] = 10;
       a.thirdPartyRecommends = { marked: 3, suggested: 1 };
     });
-    const report = computeKpiReport({ project, month: '2026-11', current, previous: undefined, portals: [], markedCount: 0 });
+    const report = computeKpiReport({ project, month: '2026-11', current, previous: undefined, portals: [] });
     const kpi = valueOf(report, 'third-party-recommend');
     expect(kpi.value).toBeCloseTo(4 / 20);
     expect([kpi.counted, kpi.confirmed]).toEqual([20, 10]);
@@ -76,7 +75,6 @@ describe('KPI formulas', () => {
       current: undefined,
       previous: undefined,
       portals,
-      markedCount: 0,
     });
     const coverage = valueOf(report, 'portal-coverage');
     expect(coverage.value).toBe(2);
@@ -84,7 +82,7 @@ describe('KPI formulas', () => {
     expect(coverage.counted).toBe(5);
     // January from January's own records: only the two portals seen then were known, and both were active.
     expect(coverage.previous).toBe(2);
-    const march = computeKpiReport({ project, month: '2026-03', current: undefined, previous: undefined, portals, markedCount: 0 });
+    const march = computeKpiReport({ project, month: '2026-03', current: undefined, previous: undefined, portals });
     expect(valueOf(march, 'portal-coverage').value).toBe(0);
   });
 
@@ -99,7 +97,7 @@ describe('KPI formulas', () => {
       a.top20['marked:positive'] = 1;
       a.top20['marked:negative'] = 1;
     }, '2026-10');
-    const report = computeKpiReport({ project, month: '2026-11', current, previous, portals: [], markedCount: 10 });
+    const report = computeKpiReport({ project, month: '2026-11', current, previous, portals: [] });
     const positivity = valueOf(report, 'serp-positivity');
     expect(positivity.value).toBeCloseTo(0.7);
     expect(positivity.previous).toBeCloseTo(0.5);
@@ -118,7 +116,7 @@ describe('KPI formulas', () => {
   });
 
   it('reports no value rather than zero when there is no data', () => {
-    const report = computeKpiReport({ project, month: '2026-11', current: undefined, previous: undefined, portals: [], markedCount: 0 });
+    const report = computeKpiReport({ project, month: '2026-11', current: undefined, previous: undefined, portals: [] });
     expect(report.kpis.every((kpi) => kpi.value === null)).toBe(true);
     expect(report.score).toBeNull();
   });
@@ -134,7 +132,7 @@ describe('SERP positivity per engine', () => {
         yandex: { ...a.top20, 'marked:positive': 0, 'marked:negative': 2 },
       };
     });
-    const report = computeKpiReport({ project, month: '2026-11', current, previous: undefined, portals: [], markedCount: 4 });
+    const report = computeKpiReport({ project, month: '2026-11', current, previous: undefined, portals: [] });
     expect(valueOf(report, 'serp-positivity').byEngine).toEqual([
       { engine: 'google', value: 1, counted: 2 },
       { engine: 'yandex', value: 0, counted: 2 },

@@ -26,3 +26,49 @@ describe('popup: the tab query', () => {
     render(null, root);
   });
 });
+
+describe('popup: KPIs against target and their trend', () => {
+  const kpi = (value: number | null, target: number | null) => ({
+    key: 'serp-positivity',
+    titleKey: 'kpiSerpPositivity',
+    title: 'SERP positivity',
+    formula: 'positive / labelled',
+    unit: 'share' as const,
+    direction: 'higher-is-better' as const,
+    value,
+    target,
+    previous: 0.5,
+    counted: 20,
+    confirmed: 3,
+  });
+  const withReport = (value: number | null, recent: (number | null)[]): PopupData => ({
+    projects: [],
+    activeProjectId: 'p1',
+    tabPage: null,
+    report: {
+      month: '2026-11',
+      score: 80,
+      markedCount: 3,
+      kpis: [kpi(value, 0.7)],
+      recent: recent.map((entry, index) => ({ month: `2026-${String(index + 1).padStart(2, '0')}`, score: null, values: { 'serp-positivity': entry } })),
+    },
+  });
+
+  it('says on or off target in words, not colour alone, and draws a described sparkline', () => {
+    const root = document.createElement('div');
+    const show = (data: PopupData) =>
+      render(<PopupView data={data} error={null} onSelectProject={() => undefined} onOpenDashboard={() => undefined} onAddKeyQuery={() => undefined} />, root);
+    show(withReport(0.75, [0.4, null, 0.6, 0.75]));
+    const status = root.querySelector('[data-testid="kpi-serp-positivity-status"]')!;
+    expect([status.getAttribute('data-status'), status.textContent]).toEqual(['met', '✓ on target']);
+    expect(root.querySelector('.sparkline')?.getAttribute('aria-label')).toBe('SERP positivity, last 4 months: from 40% to 75%');
+    expect(root.querySelector('[data-testid="kpi-serp-positivity"]')?.textContent).toMatch(/20 counted · 3 confirmed · 17 suggested/);
+    show(withReport(0.6, [0.6]));
+    expect(root.querySelector('[data-testid="kpi-serp-positivity-status"]')?.textContent).toBe('✗ off target');
+    // One month is no trend: no sparkline.
+    expect(root.querySelector('.sparkline')).toBeNull();
+    show(withReport(null, []));
+    expect(root.querySelector('[data-testid="kpi-serp-positivity-status"]')).toBeNull();
+    render(null, root);
+  });
+});

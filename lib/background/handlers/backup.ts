@@ -2,8 +2,7 @@ import { parseBackup, serializeBackup } from '../../backup/format';
 import { partsOf, type ExportFile } from '../../backup/limits';
 import type { LensRepository } from '../../db/repository';
 import { kpisCsv, mentionsCsv, snapshotsCsv } from '../../export/csv';
-import type { KpiReport } from '../../kpi';
-import { monthOf, previousMonth, type Month, type Project } from '../../schema';
+import { monthOf } from '../../schema';
 import type { Handlers } from '../../messaging';
 import type { SenderContext } from '../service';
 import { requireExtensionPage, type HandlerDeps } from './common';
@@ -19,7 +18,6 @@ interface Transfer {
 }
 
 /** A monthly KPI table reaches back at most this far (ten years) whatever the baseline says. */
-const MAX_REPORT_MONTHS = 120;
 
 const fileDate = (at: number) => new Date(at).toISOString().slice(0, 10);
 
@@ -27,12 +25,6 @@ function slug(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'project';
 }
 
-/** Every month's KPI report of a project, from its baseline month to this one. */
-function monthlyReports(repository: LensRepository, project: Project, at: number): Promise<KpiReport[]> {
-  const months: Month[] = [];
-  for (let month = monthOf(at); month >= project.baselineMonth && months.length < MAX_REPORT_MONTHS; month = previousMonth(month)) months.unshift(month);
-  return Promise.all(months.map((month) => repository.aggregates.kpiReport(project.id, month)));
-}
 
 /**
  * One file of one project (by id) or of every project (null), with the parts of its name. The KPI table
@@ -48,7 +40,7 @@ async function fileOf(
   if (projectId !== null && projects.length === 0) throw new Error(`No project with id ${projectId}`);
   const scope = projectId === null ? 'all' : slug(projects[0]!.name);
   if (file === 'kpis.csv') {
-    const tables = await Promise.all(projects.map(async (project) => kpisCsv(project, await monthlyReports(repository, project, at))));
+    const tables = await Promise.all(projects.map(async (project) => kpisCsv(project, await repository.aggregates.kpiHistory(project.id, monthOf(at)))));
     return { scope, name: 'kpis', extension: 'csv', text: joinTables(tables) };
   }
   const backup = await repository.backup.exportProjects(projects.map((project) => project.id));

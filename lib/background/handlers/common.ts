@@ -1,4 +1,4 @@
-import type { ItemState } from '../../messaging';
+import type { ItemState, MentionRow } from '../../messaging';
 import type { Mention } from '../../schema';
 import type { LensRepository } from '../../db/repository';
 import type { SenderContext, ServiceHooks } from '../service';
@@ -12,6 +12,21 @@ export interface HandlerDeps {
 
 export function stateOf(mention: Pick<Mention, 'canonicalUrl' | 'suggested' | 'mark' | 'flags'>): ItemState {
   return { canonicalUrl: mention.canonicalUrl, suggested: mention.suggested, mark: mention.mark, flags: mention.flags };
+}
+
+/** A stored mention as the dashboard's mention lists show it. */
+export function mentionRowOf(mention: Mention): MentionRow {
+  return {
+    canonicalUrl: mention.canonicalUrl,
+    url: mention.url,
+    domain: mention.domain,
+    kind: mention.kind,
+    title: mention.title,
+    excerpt: mention.excerpt,
+    item: stateOf(mention),
+    months: mention.months,
+    lastSeen: mention.lastSeen,
+  };
 }
 
 export function requireContentScript(context: SenderContext): void {

@@ -4,7 +4,7 @@ import type { Handlers, PortalRow } from '../../messaging';
 import type { LabelState, Mention, PortalRecord } from '../../schema';
 import { draftPageMention, pageMentionKey, pageVisit } from '../drafts';
 import type { SenderContext } from '../service';
-import { projectIdOf, requireExtensionPage, stateOf, type HandlerDeps } from './common';
+import { mentionRowOf, projectIdOf, requireExtensionPage, stateOf, type HandlerDeps } from './common';
 
 type PortalHandlers = Pick<
   Handlers<SenderContext>,
@@ -88,20 +88,7 @@ export function portalHandlers({ repository, hooks, now }: HandlerDeps): PortalH
       const id = await projectIdOf(repository, projectId);
       if (!id) return { mentions: [] };
       const mentions = await repository.mentions.mentionsOnDomain(id, domain);
-      return {
-        mentions: mentions
-          .sort((a, b) => b.lastSeen - a.lastSeen)
-          .slice(0, MAX_PORTAL_MENTIONS)
-          .map((mention) => ({
-            canonicalUrl: mention.canonicalUrl,
-            url: mention.url,
-            kind: mention.kind,
-            title: mention.title,
-            excerpt: mention.excerpt,
-            item: stateOf(mention),
-            lastSeen: mention.lastSeen,
-          })),
-      };
+      return { mentions: mentions.sort((a, b) => b.lastSeen - a.lastSeen).slice(0, MAX_PORTAL_MENTIONS).map(mentionRowOf) };
     },
   };
 }

@@ -3,15 +3,10 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { PageTools } from '@/components/PageTools';
 import { PopupView, type PopupData } from '@/components/PopupView';
-import { errorMessage } from '@/lib/messaging';
+import { errorMessage, validatedAnswer } from '@/lib/messaging';
 import { call, useDataChanges } from '@/lib/ui/extension-client';
-import { usePageTools, type ActiveTab } from './page-tools';
-
-/** The tab's URL is visible to us on sites we have host access to, and on any site once the popup opened (activeTab). */
-async function activeTab(): Promise<ActiveTab | null> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []);
-  return tab?.id !== undefined && tab.url?.startsWith('http') ? { id: tab.id, url: tab.url } : null;
-}
+import { activeTab, firstReport, firstTab, type ActiveTab } from './first-report';
+import { usePageTools } from './page-tools';
 
 /** Saves the active project with one more key query; the background rebuilds what counts. */
 async function addKeyQuery(data: PopupData | null, query: string): Promise<void> {
@@ -25,17 +20,20 @@ function Popup() {
   const [data, setData] = useState<PopupData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<ActiveTab | null>(null);
-  useEffect(() => void activeTab().then(setTab), []);
-  const refresh = useCallback(() => {
-    activeTab()
-      .then((current) => call('kpi.get', { tabUrl: current?.url }))
+  useEffect(() => void firstTab.then(setTab), []);
+  const show = useCallback((report: Promise<PopupData>) => {
+    report
       .then((next) => {
         setData(next);
         setError(null);
       })
       .catch((failure: unknown) => setError(errorMessage(failure)));
   }, []);
-  useEffect(refresh, [refresh]);
+  const refresh = useCallback(
+    () => show(activeTab().then((current) => call('kpi.get', { tabUrl: current?.url }))),
+    [show],
+  );
+  useEffect(() => show(firstReport.then((answer) => validatedAnswer('kpi.get', answer))), [show]);
   useDataChanges(refresh);
   const pageTools = usePageTools(tab);
   return (

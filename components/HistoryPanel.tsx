@@ -1,0 +1,67 @@
+import type { ResponseOf } from '@/lib/messaging';
+import type { Month, Plan, Project } from '@/lib/schema';
+import { PlanEditor } from './PlanEditor';
+import { TrendChart, type TrendSeries } from './TrendChart';
+
+export type KpiHistory = ResponseOf<'kpi.history'>;
+
+/** The months of a history as one series per KPI, each against the target of every month. */
+export function seriesOf(history: KpiHistory): TrendSeries[] {
+  const months = history.months.map((report) => report.month);
+  const first = history.months[0];
+  if (!first) return [];
+  const score: TrendSeries = {
+    key: 'score',
+    title: 'Reputation score',
+    formula: 'Mean over KPIs with a target and data of min(1, actual / target), times 100',
+    unit: 'count',
+    direction: 'higher-is-better',
+    months,
+    values: history.months.map((report) => report.score),
+    targets: months.map(() => 100),
+  };
+  return [
+    score,
+    ...first.kpis.map((kpi, index) => ({
+      key: kpi.key,
+      title: kpi.title,
+      formula: kpi.formula,
+      unit: kpi.unit,
+      direction: kpi.direction,
+      months,
+      values: history.months.map((report) => report.kpis[index]?.value ?? null),
+      targets: history.months.map((report) => report.kpis[index]?.target ?? null),
+    })),
+  ];
+}
+
+/** The project's KPIs month by month from its baseline month, each against its plan, and the plan itself. */
+export function HistoryPanel(props: {
+  history: KpiHistory | null;
+  project: Project | null;
+  saving: boolean;
+  onSavePlan: (baselineMonth: Month, plan: Plan) => void;
+}) {
+  const { history, project } = props;
+  return (
+    <section class="history" data-testid="history-panel" aria-labelledby="history-title">
+      <h2 id="history-title">History against plan</h2>
+      {!project || !history ? (
+        <p class="empty">Create a project to see its KPIs month by month.</p>
+      ) : (
+        <>
+          <p class="hint">
+            From the baseline month ({history.baselineMonth}) through this month. The dashed line is the target of each month: the plan
+            where one is typed in below, else the project's target.
+          </p>
+          <div class="trend-charts">
+            {seriesOf(history).map((series) => (
+              <TrendChart key={series.key} series={series} />
+            ))}
+          </div>
+          <PlanEditor project={project} saving={props.saving} onSave={props.onSavePlan} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import { browser } from 'wxt/browser';
+import { send } from '@/lib/messaging/send';
+
+/**
+ * Asked for by the popup's entry before the interface's bundle is loaded, so the background works on the report
+ * while the popup loads (the popup opens at once). No zod and no polyfill here; app.tsx validates the answer.
+ */
+
+export interface ActiveTab {
+  id: number;
+  url: string;
+}
+
+/** The tab's URL is visible to us on sites we have host access to, and on any site once the popup opened (activeTab). */
+export async function activeTab(): Promise<ActiveTab | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []);
+  return tab?.id !== undefined && tab.url?.startsWith('http') ? { id: tab.id, url: tab.url } : null;
+}
+
+export const firstTab = activeTab();
+
+export const firstReport = firstTab.then((tab) =>
+  send((message) => browser.runtime.sendMessage(message), 'kpi.get', { tabUrl: tab?.url }),
+);
+// A failure is shown when main.tsx reads the answer; until then it must not be reported as unhandled.
+firstReport.catch(() => undefined);

@@ -1,0 +1,28 @@
+import type { Handlers } from '../../messaging';
+import { monthOf } from '../../schema';
+import type { SenderContext } from '../service';
+import { projectIdOf, requireExtensionPage, type HandlerDeps } from './common';
+
+type KpiHandlers = Pick<Handlers<SenderContext>, 'kpi.history' | 'projects.setPlan'>;
+
+/** The history of a project's KPIs and the plan they are measured against (the dashboard's history). */
+export function kpiHandlers({ repository, hooks, now }: HandlerDeps): KpiHandlers {
+  return {
+    async 'kpi.history'({ projectId, through }, context) {
+      requireExtensionPage(context);
+      const id = await projectIdOf(repository, projectId);
+      if (!id) throw new Error('No project yet: create one in the dashboard first.');
+      const project = await repository.projects.getProject(id);
+      if (!project) throw new Error(`No project with id ${id}`);
+      const months = await repository.aggregates.kpiHistory(id, through ?? monthOf(now()));
+      return { projectId: id, baselineMonth: project.baselineMonth, months };
+    },
+
+    async 'projects.setPlan'({ id, baselineMonth, plan }, context) {
+      requireExtensionPage(context);
+      const project = await repository.projects.setPlan(id, baselineMonth, plan, now());
+      hooks.onDataChanged(id);
+      return { project };
+    },
+  };
+}
