@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatLocaleNumber, parseLocaleNumber, type NumberOptions } from '@/lib/format/number';
+import { minSuggestionConfidenceOf } from '@/lib/kpi/label-state';
 import type { Project } from '@/lib/schema';
 
 export interface ProjectFormValues {
@@ -14,6 +15,7 @@ export interface ProjectFormValues {
   negativeTop10: string;
   monthlyBudget: string;
   suggestionsCountInKpis: boolean;
+  minSuggestionConfidencePct: string;
 }
 
 export type FieldErrors = Record<string, string>;
@@ -30,6 +32,7 @@ const EMPTY: ProjectFormValues = {
   negativeTop10: '0',
   monthlyBudget: '',
   suggestionsCountInKpis: true,
+  minSuggestionConfidencePct: '0',
 };
 
 /** One entry per line; a single line may also be comma-separated (queries keep their commas when on lines). */
@@ -55,6 +58,7 @@ export function valuesFromProject(project: Project | null): ProjectFormValues {
     negativeTop10: String(project.targets.negativeTop10),
     monthlyBudget: project.monthlyBudget === null ? '' : formatLocaleNumber(project.monthlyBudget),
     suggestionsCountInKpis: project.suggestionsCountInKpis,
+    minSuggestionConfidencePct: roundPct(minSuggestionConfidenceOf(project)),
   };
 }
 
@@ -93,6 +97,7 @@ export function inputFromValues(values: ProjectFormValues, locale?: string): { i
     // Empty is "no budget"; anything typed must read as an amount.
     monthlyBudget: values.monthlyBudget.trim() === '' ? null : numberOf('monthlyBudget', values.monthlyBudget, { nonNegative: true }),
     suggestionsCountInKpis: values.suggestionsCountInKpis,
+    minSuggestionConfidence: share('minSuggestionConfidence', values.minSuggestionConfidencePct),
   };
   return { input, errors };
 }
@@ -225,6 +230,14 @@ export function ProjectForm(props: {
         />
         Suggested labels count in KPIs until you confirm or correct them
       </label>
+      <Field
+        id="minSuggestionConfidencePct"
+        testId="project-min-suggestion-confidence"
+        label="Minimum suggestion confidence, %"
+        hint="Suggestions less sure than this are shown but not counted"
+        errorKey="minSuggestionConfidence"
+        {...shared}
+      />
       <div class="actions">
         <button type="submit" data-testid="project-save" disabled={props.saving}>
           {props.project ? 'Save changes' : 'Create project'}

@@ -12,8 +12,11 @@ import { ProjectRecordWrites, deleteProjectRecords, markedCountKey, type Project
 export class MonthAggregates {
   private readonly records: ProjectRecordWrites<'aggregates'>;
 
-  constructor(store: ProjectRecordStore<'aggregates'>, private readonly projectId: string) {
-    this.records = new ProjectRecordWrites(store, projectId);
+  constructor(
+    store: ProjectRecordStore<'aggregates'>,
+    private readonly project: Pick<Project, 'id' | 'minSuggestionConfidence'>,
+  ) {
+    this.records = new ProjectRecordWrites(store, project.id);
   }
 
   async forMonth(month: Month, create: true): Promise<Aggregate>;
@@ -21,7 +24,7 @@ export class MonthAggregates {
   async forMonth(month: Month, create: boolean): Promise<Aggregate | undefined> {
     const aggregate = await this.records.get(month);
     if (aggregate || !create) return aggregate;
-    const created = emptyAggregate(this.projectId, month);
+    const created = emptyAggregate(this.project.id, month);
     this.records.set(month, created);
     return created;
   }
@@ -35,7 +38,7 @@ export class MonthAggregates {
     for (const month of new Set([...(before?.months ?? []), ...after.months])) {
       const aggregate = await this.forMonth(month, forumMonths.after.includes(month));
       if (!aggregate) continue;
-      if (applyMentionChange(aggregate, after.canonicalUrl, before, after, forumMonths)) this.records.changed(month);
+      if (applyMentionChange(aggregate, after.canonicalUrl, before, after, forumMonths, this.project)) this.records.changed(month);
     }
   }
 

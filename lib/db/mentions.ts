@@ -10,6 +10,7 @@ import {
   type Mention,
   type MentionKind,
   type Month,
+  type Project,
   type Sentiment,
   type Suggestion,
 } from '../schema';
@@ -115,10 +116,10 @@ class MarkCounters {
 
   constructor(
     private readonly tx: WriteTransaction,
-    private readonly projectId: string,
+    private readonly project: Pick<Project, 'id' | 'minSuggestionConfidence'>,
   ) {
-    this.aggregates = new MonthAggregates(tx.objectStore('aggregates'), projectId);
-    this.portals = new PortalWrites(tx.objectStore('portals'), projectId);
+    this.aggregates = new MonthAggregates(tx.objectStore('aggregates'), project);
+    this.portals = new PortalWrites(tx.objectStore('portals'), project.id);
   }
 
   async applyMentionChange(before: Mention | undefined, after: Mention): Promise<void> {
@@ -132,8 +133,8 @@ class MarkCounters {
     await this.portals.writeBack();
     if (this.markedDelta === 0) return;
     const settings = this.tx.objectStore('settings');
-    const count = Number((await settings.get(markedCountKey(this.projectId)))?.value ?? 0);
-    await settings.put({ key: markedCountKey(this.projectId), value: count + this.markedDelta });
+    const count = Number((await settings.get(markedCountKey(this.project.id)))?.value ?? 0);
+    await settings.put({ key: markedCountKey(this.project.id), value: count + this.markedDelta });
   }
 }
 
@@ -166,7 +167,7 @@ export class MentionRepository {
     const project = await tx.objectStore('projects').get(observation.projectId);
     if (!project) throw new Error(`No project with id ${observation.projectId}`);
     const month = monthOf(observation.at);
-    const aggregates = new MonthAggregates(tx.objectStore('aggregates'), project.id);
+    const aggregates = new MonthAggregates(tx.objectStore('aggregates'), project);
     const portals = new PortalWrites(tx.objectStore('portals'), project.id);
     if (observation.portal && observation.items.length > 0) await portals.observe(observation.portal);
     const current = new Map<string, Mention>();
@@ -198,7 +199,7 @@ export class MentionRepository {
           const mention = await tx.objectStore('mentions').get([project.id, url]);
           if (mention) current.set(url, mention);
         }
-        applySnapshot(aggregate, snapshot, (url) => current.get(url));
+        applySnapshot(aggregate, snapshot, (url) => current.get(url), project);
         aggregates.changed(aggregate);
       }
     }
@@ -230,10 +231,11 @@ export class MentionRepository {
     visit: { portal: PortalObservation | undefined; observes: boolean },
   ): Promise<Mention> {
     const tx = this.db.transaction(MARK_STORES, 'readwrite');
-    if (!(await tx.objectStore('projects').get(projectId))) throw new Error(`No project with id ${projectId}`);
+    const project = await tx.objectStore('projects').get(projectId);
+    if (!project) throw new Error(`No project with id ${projectId}`);
     const before = await tx.objectStore('mentions').get([projectId, draft.canonicalUrl]);
     const sighted = visit.observes || !before;
-    const counters = new MarkCounters(tx, projectId);
+    const counters = new MarkCounters(tx, project);
     if (sighted && visit.portal) await counters.portals.observe(visit.portal);
     const after: Mention = {
       ...(sighted ? observedMention(before, draft, projectId, at) : before),
@@ -252,8 +254,9 @@ export class MentionRepository {
    */
   async relabel(projectId: string, canonicalUrls: readonly string[], edit: MarkEdit, at = Date.now()): Promise<number> {
     const tx = this.db.transaction(MARK_STORES, 'readwrite');
-    if (!(await tx.objectStore('projects').get(projectId))) throw new Error(`No project with id ${projectId}`);
-    const counters = new MarkCounters(tx, projectId);
+    const project = await tx.objectStore('projects').get(projectId);
+    if (!project) throw new Error(`No project with id ${projectId}`);
+    const counters = new MarkCounters(tx, project);
     let changed = 0;
     for (const canonicalUrl of new Set(canonicalUrls)) {
       const before = await tx.objectStore('mentions').get([projectId, canonicalUrl]);

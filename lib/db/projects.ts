@@ -1,3 +1,4 @@
+import { minSuggestionConfidenceOf } from '../kpi/label-state';
 import { ProjectInputSchema, monthOf, type Month, type Plan, type Project, type ProjectInput } from '../schema';
 import { COUNTER_STORES, rebuildProjectCounters } from './aggregates';
 import type { LensDatabase } from './database';
@@ -76,9 +77,11 @@ export class ProjectRepository {
     const active = await tx.objectStore('settings').get(ACTIVE_PROJECT_KEY);
     if (typeof active?.value !== 'string') await tx.objectStore('settings').put({ key: ACTIVE_PROJECT_KEY, value: project.id });
     // Client domains change what counts too, but through the mentions' flags: refreshClientFlags rebuilds then.
-    if (existing && existing.keyQueries.join('\n') !== project.keyQueries.join('\n')) {
-      await rebuildProjectCounters(tx, project, this.normalizeQuery);
-    }
+    const countingChanged =
+      existing !== undefined &&
+      (existing.keyQueries.join('\n') !== project.keyQueries.join('\n') ||
+        minSuggestionConfidenceOf(existing) !== minSuggestionConfidenceOf(project));
+    if (countingChanged) await rebuildProjectCounters(tx, project, this.normalizeQuery);
     await tx.done;
     return project;
   }

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { labelStateOf } from '../kpi/label-state';
+import { labelStateOf, recommendStateOf } from '../kpi/label-state';
 import type { MonthReport } from '../kpi';
 import type { Mention, Project, Snapshot } from '../schema';
 
@@ -32,19 +32,19 @@ export function toCsv(header: readonly string[], rows: readonly (readonly Cell[]
 
 const isoDate = (at: number) => new Date(at).toISOString().slice(0, 10);
 
-/** One row per mention: where, what it says, how it counts (the mark, else the suggestion), and its badges. */
+/** One row per mention: where, what it says, how it counts (the mark, else a suggestion the project counts), and its badges. */
 export function mentionsCsv(project: Project, mentions: readonly Mention[]): string {
   const header = [
     'project', 'kind', 'url', 'domain', 'title', 'excerpt', 'label', 'label source', 'suggested', 'suggestion score',
     'recommends', 'client site', 'links to client', 'mentions client', 'competitor', 'first seen', 'last seen', 'months',
   ];
   const rows = mentions.map((mention) => {
-    const state = labelStateOf(mention);
+    const state = labelStateOf(mention, project);
     const [source, label] = state === 'unlabeled' ? ['', ''] : state.split(':');
     return [
       project.name, mention.kind, mention.url, mention.domain, mention.title, mention.excerpt, label ?? '', source ?? '',
       mention.suggested?.label ?? null, mention.suggested ? Math.round(mention.suggested.score * 1000) / 1000 : null,
-      mention.mark?.recommends ?? mention.suggested?.recommends ?? false,
+      recommendStateOf(mention, project) !== 'none',
       mention.flags.clientSite, mention.flags.linksToClient, mention.flags.mentionsClient, mention.flags.competitor === true,
       isoDate(mention.firstSeen), isoDate(mention.lastSeen), mention.months.join(' '),
     ];

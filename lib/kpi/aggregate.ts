@@ -6,13 +6,15 @@ import {
   type Project,
   type Snapshot,
 } from '../schema';
-import { labelStateOf, recommendStateOf } from './label-state';
+import { labelStateOf, recommendStateOf, type SuggestionCounting } from './label-state';
 import { isPortalKind } from './portals';
 
 /**
  * Per-month counters behind the popup, kept up to date write by write so the popup never scans mentions.
  * Every function here is pure; lib/db calls them inside the transaction that changes the underlying records,
  * and `rebuildAggregates` recomputes the same numbers from the raw records (the two must always agree).
+ * Suggestions below the project's confidence threshold are counted as unlabeled here, so a new threshold
+ * means a rebuild.
  */
 
 export const TOP_RANKS = 20;
@@ -53,14 +55,15 @@ function countSlot(
   slot: { engine: string; rank: number },
   mention: ReturnType<MentionLookup>,
   delta: 1 | -1,
+  counting: SuggestionCounting,
 ): void {
   const { engine, rank } = slot;
-  const state = labelStateOf(mention);
+  const state = labelStateOf(mention, counting);
   aggregate.top20[state] += delta;
   const engineCounts = (aggregate.top20ByEngine[engine] ??= emptyLabelCounts());
   engineCounts[state] += delta;
   if (rank <= TOP10) aggregate.top10[state] += delta;
-  const recommend = recommendStateOf(mention);
+  const recommend = recommendStateOf(mention, counting);
   if (recommend !== 'none' && !mention?.flags.clientSite) aggregate.thirdPartyRecommends[recommend] += delta;
 }
 
@@ -81,24 +84,24 @@ export function displacedUrls(aggregate: Aggregate, snapshot: Snapshot): string[
 }
 
 /** A newer observation of a results page replaces what was at its ranks this month. */
-export function applySnapshot(aggregate: Aggregate, snapshot: Snapshot, lookup: MentionLookup): void {
+export function applySnapshot(aggregate: Aggregate, snapshot: Snapshot, lookup: MentionLookup, counting: SuggestionCounting): void {
   snapshot.urls.forEach((url, index) => {
     const slot = { engine: snapshot.engine, rank: snapshot.firstRank + index };
     if (slot.rank > TOP_RANKS) return;
     const key = slotKey(snapshot.engine, snapshot.query, slot.rank);
     const previousUrl = aggregate.slots[key];
-    if (previousUrl !== undefined) countSlot(aggregate, slot, lookup(previousUrl), -1);
+    if (previousUrl !== undefined) countSlot(aggregate, slot, lookup(previousUrl), -1, counting);
     aggregate.slots[key] = url;
-    countSlot(aggregate, slot, lookup(url), 1);
+    countSlot(aggregate, slot, lookup(url), 1, counting);
   });
 }
 
 /** Re-observing a page mostly changes nothing that is counted: then no slot needs to be visited. */
-function countsAlike(before: ReturnType<MentionLookup>, after: ReturnType<MentionLookup>): boolean {
+function countsAlike(before: ReturnType<MentionLookup>, after: ReturnType<MentionLookup>, counting: SuggestionCounting): boolean {
   return (
     before !== undefined &&
-    labelStateOf(before) === labelStateOf(after) &&
-    recommendStateOf(before) === recommendStateOf(after) &&
+    labelStateOf(before, counting) === labelStateOf(after, counting) &&
+    recommendStateOf(before, counting) === recommendStateOf(after, counting) &&
     before.flags.clientSite === after?.flags.clientSite
   );
 }
@@ -110,16 +113,17 @@ export function applyMentionChange(
   before: ReturnType<MentionLookup>,
   after: ReturnType<MentionLookup>,
   forumMonths: { before: readonly Month[]; after: readonly Month[] },
+  counting: SuggestionCounting,
 ): boolean {
-  if (countsAlike(before, after) && forumMonths.before.length === forumMonths.after.length) return false;
+  if (countsAlike(before, after, counting) && forumMonths.before.length === forumMonths.after.length) return false;
   for (const [key, url] of Object.entries(aggregate.slots)) {
     if (url !== canonicalUrl) continue;
     const slot = parseSlotKey(key);
-    countSlot(aggregate, slot, before, -1);
-    countSlot(aggregate, slot, after, 1);
+    countSlot(aggregate, slot, before, -1, counting);
+    countSlot(aggregate, slot, after, 1, counting);
   }
-  if (forumMonths.before.includes(aggregate.month)) aggregate.forum[labelStateOf(before)] -= 1;
-  if (forumMonths.after.includes(aggregate.month)) aggregate.forum[labelStateOf(after)] += 1;
+  if (forumMonths.before.includes(aggregate.month)) aggregate.forum[labelStateOf(before, counting)] -= 1;
+  if (forumMonths.after.includes(aggregate.month)) aggregate.forum[labelStateOf(after, counting)] += 1;
   return true;
 }
 
@@ -130,7 +134,7 @@ export function forumMonthsOf(mention: Pick<Mention, 'kind' | 'months'> | undefi
 
 /** Recomputes every aggregate of a project from its snapshots and mentions. */
 export function rebuildAggregates(
-  project: Pick<Project, 'id' | 'keyQueries'>,
+  project: Pick<Project, 'id' | 'keyQueries' | 'minSuggestionConfidence'>,
   snapshots: readonly Snapshot[],
   mentions: readonly Mention[],
   normalizeQuery: (q: string) => string,
@@ -149,10 +153,10 @@ export function rebuildAggregates(
   const ordered = [...snapshots].sort((a, b) => a.capturedAt - b.capturedAt || (a.id ?? 0) - (b.id ?? 0));
   for (const snapshot of ordered) {
     if (!isKeyQuery(project, snapshot.query, normalizeQuery)) continue;
-    applySnapshot(aggregateFor(snapshot.month), snapshot, lookup);
+    applySnapshot(aggregateFor(snapshot.month), snapshot, lookup, project);
   }
   for (const mention of mentions) {
-    for (const month of forumMonthsOf(mention)) aggregateFor(month).forum[labelStateOf(mention)] += 1;
+    for (const month of forumMonthsOf(mention)) aggregateFor(month).forum[labelStateOf(mention, project)] += 1;
   }
   return [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month));
 }

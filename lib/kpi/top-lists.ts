@@ -1,7 +1,7 @@
 import { isOnDomain } from '../match/url';
 import type { Aggregate, LabelState, Mention, Month, Project } from '../schema';
 import { parseSlotKey } from './aggregate';
-import { labelStateOf } from './label-state';
+import { labelStateOf, type SuggestionCounting } from './label-state';
 
 /**
  * The month's top-20 per key query and engine as ranked lists, how they changed since the month before, and
@@ -124,13 +124,14 @@ export function countsNegative(state: LabelState, suggestionsCount: boolean): bo
 /**
  * The label a mention counted with just before `at`. A mark set earlier still stands. A mark set or changed
  * since replaced what was there, which the record keeps only as the suggestion at the time of marking (an
- * earlier mark it replaced is gone), so that suggestion is taken as the label then.
+ * earlier mark it replaced is gone), so that suggestion is taken as the label then. Its confidence was not
+ * kept: the current suggestion's, made from the same text, stands in for it.
  */
-export function labelStateBefore(mention: Pick<Mention, 'mark' | 'suggested'> | undefined, at: number): LabelState {
+export function labelStateBefore(mention: Pick<Mention, 'mark' | 'suggested'> | undefined, at: number, counting: SuggestionCounting): LabelState {
   const mark = mention?.mark;
-  if (!mark || mark.at < at) return labelStateOf(mention);
-  if (mark.suggestedAtMark) return `suggested:${mark.suggestedAtMark}`;
-  return labelStateOf({ mark: null, suggested: mention.suggested });
+  if (!mark || mark.at < at) return labelStateOf(mention, counting);
+  const suggested = mark.suggestedAtMark ? { label: mark.suggestedAtMark, confidence: mention.suggested?.confidence } : mention.suggested;
+  return labelStateOf({ mark: null, suggested }, counting);
 }
 
 /** Shares of a query's filled top-20 slots; null when no slot was filled. */

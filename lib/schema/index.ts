@@ -66,6 +66,8 @@ export const ProjectInputSchema = z.object({
   targets: TargetsSchema.default(DEFAULT_TARGETS),
   monthlyBudget: z.number().min(0, 'Budget cannot be negative').nullable().default(null),
   suggestionsCountInKpis: z.boolean().default(true),
+  /** Suggestions less sure than this (their confidence) are shown but count as unlabeled; 0 lets every one count. */
+  minSuggestionConfidence: share('Minimum suggestion confidence').default(0),
 });
 export type ProjectInput = z.input<typeof ProjectInputSchema>;
 
@@ -90,6 +92,8 @@ export const ProjectSchema = ProjectInputSchema.extend({
   baselineMonth: MonthSchema,
   /** Absent on projects saved before plans existed. */
   plan: PlanSchema.optional(),
+  /** Absent on projects saved before it existed: read with `minSuggestionConfidenceOf` (lib/kpi/label-state.ts). */
+  minSuggestionConfidence: ProjectInputSchema.shape.minSuggestionConfidence.removeDefault().optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
 });

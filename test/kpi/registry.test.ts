@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyMentionChange, applySnapshot, emptyAggregate, type MentionLookup } from '@/lib/kpi/aggregate';
+import type { SuggestionCounting } from '@/lib/kpi/label-state';
 import { KPIS, KPI_KEYS, computeKpiHistory, computeKpiReport, targetIn, targetStatus } from '@/lib/kpi';
 import { ProjectSchema, monthsFrom, type Aggregate, type Mention, type Project } from '@/lib/schema';
 
@@ -20,10 +21,22 @@ const marked = (sentiment: 'positive' | 'neutral' | 'negative'): Labelled => ({
   flags,
 });
 
-function observed(month: string, firstRank: number, urls: string[], labels: Record<string, Labelled>): Aggregate {
+const suggested = (label: 'positive' | 'neutral' | 'negative', confidence?: number): Labelled => ({
+  mark: null,
+  suggested: { label, score: 0, recommends: true, confidence },
+  flags,
+});
+
+function observed(
+  month: string,
+  firstRank: number,
+  urls: string[],
+  labels: Record<string, Labelled>,
+  counting: SuggestionCounting = project,
+): Aggregate {
   const aggregate = emptyAggregate('p1', month);
   const lookup: MentionLookup = (url) => labels[url];
-  applySnapshot(aggregate, { projectId: 'p1', engine: 'google', query: 'acme', firstRank, capturedAt: 1, month, urls }, lookup);
+  applySnapshot(aggregate, { projectId: 'p1', engine: 'google', query: 'acme', firstRank, capturedAt: 1, month, urls }, lookup, counting);
   return aggregate;
 }
 
@@ -81,10 +94,38 @@ describe('KPI values on hand-computed months', () => {
     const labels: Record<string, Labelled> = { a: marked('negative'), b: marked('positive') };
     const month = observed('2026-11', 1, ['a', 'b'], labels);
     expect(kpi(computeKpiReport({ project, month: '2026-11', current: month, previous: undefined, portals: [] }), 'serp-positivity').value).toBe(0.5);
-    applyMentionChange(month, 'a', labels.a, marked('positive'), { before: [], after: [] });
+    applyMentionChange(month, 'a', labels.a, marked('positive'), { before: [], after: [] }, project);
     const after = computeKpiReport({ project, month: '2026-11', current: month, previous: undefined, portals: [] });
     expect(kpi(after, 'serp-positivity').value).toBe(1);
     expect(kpi(after, 'negative-top10').value).toBe(0);
+  });
+
+  it('counts a suggestion less sure than the project’s threshold as unlabeled, and a mark whatever its suggestion', () => {
+    const labels: Record<string, Labelled> = {
+      unsure: suggested('negative', 0.3),
+      sure: suggested('positive', 0.9),
+      older: suggested('positive'),
+      marked: { ...marked('positive'), suggested: { label: 'negative', score: -0.5, recommends: false, confidence: 0.1 } },
+    };
+    const report = (counting: SuggestionCounting) => {
+      const month = observed('2026-11', 1, Object.keys(labels), labels, counting);
+      applyMentionChange(month, 'post', undefined, suggested('negative', 0.3), { before: [], after: ['2026-11'] }, counting);
+      return computeKpiReport({ project, month: '2026-11', current: month, previous: undefined, portals: [] });
+    };
+    const everySuggestion = report({ minSuggestionConfidence: 0 });
+    // unsure (negative), sure, older (positive, no confidence: sure) and the mark (positive) all count.
+    expect(kpi(everySuggestion, 'serp-positivity').value).toBe(3 / 4);
+    expect(kpi(everySuggestion, 'negative-top10').value).toBe(1);
+    // Three suggestions recommend; the mark says it does not.
+    expect(kpi(everySuggestion, 'third-party-recommend').value).toBe(3 / 4);
+    expect(kpi(everySuggestion, 'forum-negative').value).toBe(1);
+    const atForty = report({ minSuggestionConfidence: 0.4 });
+    // unsure drops out: sure, older and the mark are positive, its recommendation goes, its slot is still observed.
+    expect(kpi(atForty, 'serp-positivity').value).toBe(1);
+    expect(kpi(atForty, 'serp-positivity').counted).toBe(3);
+    expect(kpi(atForty, 'negative-top10').value).toBe(0);
+    expect(kpi(atForty, 'third-party-recommend').value).toBe(2 / 4);
+    expect(kpi(atForty, 'forum-negative').value).toBeNull();
   });
 });
 

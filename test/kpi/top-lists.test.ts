@@ -97,16 +97,25 @@ describe('labels then and now', () => {
   const [novemberStart] = monthBounds('2026-11');
   const mention = (mark: Mention['mark'], suggested: Mention['suggested']) => ({ mark, suggested });
   const suggestedNeutral = { label: 'neutral' as const, score: 0, recommends: false };
+  const everySuggestion = { minSuggestionConfidence: 0 };
 
   it('a mark set before the month stands; one set during it replaced the suggestion it was set over', () => {
     const markedInOctober = mention({ sentiment: 'negative', recommends: false, at: novemberStart - 1, suggestedAtMark: 'neutral' }, suggestedNeutral);
-    expect(labelStateBefore(markedInOctober, novemberStart)).toBe('marked:negative');
+    expect(labelStateBefore(markedInOctober, novemberStart, everySuggestion)).toBe('marked:negative');
     const relabeledInNovember = mention({ sentiment: 'negative', recommends: false, at: novemberStart + 1, suggestedAtMark: 'neutral' }, suggestedNeutral);
-    expect(labelStateBefore(relabeledInNovember, novemberStart)).toBe('suggested:neutral');
+    expect(labelStateBefore(relabeledInNovember, novemberStart, everySuggestion)).toBe('suggested:neutral');
     const recommendsOnly = mention({ sentiment: null, recommends: true, at: novemberStart + 1, suggestedAtMark: null }, suggestedNeutral);
-    expect(labelStateBefore(recommendsOnly, novemberStart)).toBe('suggested:neutral');
-    expect(labelStateBefore(mention(null, null), novemberStart)).toBe('unlabeled');
-    expect(labelStateBefore(undefined, novemberStart)).toBe('unlabeled');
+    expect(labelStateBefore(recommendsOnly, novemberStart, everySuggestion)).toBe('suggested:neutral');
+    expect(labelStateBefore(mention(null, null), novemberStart, everySuggestion)).toBe('unlabeled');
+    expect(labelStateBefore(undefined, novemberStart, everySuggestion)).toBe('unlabeled');
+  });
+
+  it('the suggestion a mark replaced counted only if sure enough, judged by the confidence of the suggestion now', () => {
+    const unsureNow = { label: 'positive' as const, score: 0.1, recommends: false, confidence: 0.3 };
+    const relabeledInNovember = mention({ sentiment: 'positive', recommends: false, at: novemberStart + 1, suggestedAtMark: 'negative' }, unsureNow);
+    expect(labelStateBefore(relabeledInNovember, novemberStart, everySuggestion)).toBe('suggested:negative');
+    expect(labelStateBefore(relabeledInNovember, novemberStart, { minSuggestionConfidence: 0.4 })).toBe('unlabeled');
+    expect(labelStateBefore(relabeledInNovember, novemberStart + 2, { minSuggestionConfidence: 0.4 })).toBe('marked:positive');
   });
 
   it('a suggested negative counts only while suggestions count', () => {

@@ -10,7 +10,7 @@ import { seededRandom } from '../support/prng';
 const SENTIMENTS: Sentiment[] = ['positive', 'neutral', 'negative'];
 const MARKS: (MarkSentiment | null)[] = ['positive', 'neutral', 'negative', 'irrelevant', null];
 
-function draft(url: string, kind: MentionDraft['kind'], label: Sentiment, recommends: boolean): MentionDraft {
+function draft(url: string, kind: MentionDraft['kind'], label: Sentiment, recommends: boolean, confidence?: number): MentionDraft {
   return {
     canonicalUrl: url,
     url: `https://${url}`,
@@ -19,7 +19,7 @@ function draft(url: string, kind: MentionDraft['kind'], label: Sentiment, recomm
     title: url,
     excerpt: '',
     lang: 'en',
-    suggested: { label, score: 0, recommends },
+    suggested: { label, score: 0, recommends, confidence },
     flags: { clientSite: url.startsWith('client.com'), linksToClient: false, mentionsClient: false },
   };
 }
@@ -40,24 +40,26 @@ function visit(domain: string, kind: 'forum' | 'review-site' | null, at: number,
   };
 }
 
+/** How sure a suggestion is; some were made before confidences existed and have none. */
+const confidenceOf = (random: () => number): number | undefined => (random() < 0.2 ? undefined : random());
+
 /** A forum post or a marked page; some link to the client, and a post may lose or gain its link when edited. */
 function portalDraft(url: string, kind: 'forum-post' | 'page', random: () => number): MentionDraft {
   return {
-    ...draft(url, kind, SENTIMENTS[Math.floor(random() * 3)]!, random() < 0.2),
+    ...draft(url, kind, SENTIMENTS[Math.floor(random() * 3)]!, random() < 0.2, confidenceOf(random)),
     flags: { clientSite: false, linksToClient: random() < 0.4, mentionsClient: random() < 0.5 },
   };
 }
 
-async function runSequence(seed: number, steps: number) {
+/** The project's confidence threshold starts at the first of `thresholds` and is saved as each next one in turn. */
+async function runSequence(seed: number, steps: number, thresholds: readonly number[] = [0]) {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const db = await openLensDatabase(`aggregates-${seed}`);
+  const db = await openLensDatabase(`aggregates-${seed}-${thresholds.join('-')}`);
   const repository = new LensRepository(db, normalizeQuery);
-  const project = await repository.projects.saveProject({
-    name: 'Acme',
-    clientDomains: ['client.com'],
-    keyQueries: ['Acme reviews', 'acme  price'],
-  });
+  const input = { name: 'Acme', clientDomains: ['client.com'], keyQueries: ['Acme reviews', 'acme  price'] };
+  let threshold = thresholds[0]!;
+  const project = await repository.projects.saveProject({ ...input, minSuggestionConfidence: threshold });
   // Some results are pages of the portals too: a page mention and a search result can share a URL.
   const urls = Array.from({ length: 30 }, (_, i) => (i % 7 === 0 ? `client.com/p${i}` : i % 5 === 0 ? `reviews.org/r${i}` : `site${i}.org/page`));
   const forums = ['forum.net', 'talk.example'];
@@ -67,13 +69,18 @@ async function runSequence(seed: number, steps: number) {
   const months = [Date.UTC(2026, 8, 15), Date.UTC(2026, 9, 15), Date.UTC(2026, 10, 15)];
   let clock = 0;
   for (let step = 0; step < steps; step++) {
+    const next = thresholds[Math.floor((step * thresholds.length) / steps)]!;
+    if (next !== threshold) {
+      threshold = next;
+      await repository.projects.saveProject({ ...input, minSuggestionConfidence: threshold }, project.id);
+    }
     clock += 1000;
     const at = pick(months) + clock;
     const roll = random();
     if (roll < 0.35) {
       const firstRank = pick([1, 11]);
       const items = Array.from({ length: 10 }, () =>
-        draft(pick(urls), 'serp-result', pick(SENTIMENTS), random() < 0.2),
+        draft(pick(urls), 'serp-result', pick(SENTIMENTS), random() < 0.2, confidenceOf(random)),
       );
       await repository.mentions.observePage({
         projectId: project.id,
@@ -93,7 +100,7 @@ async function runSequence(seed: number, steps: number) {
       const roll2 = random();
       const url = roll2 < 0.7 ? pick(urls) : roll2 < 0.85 ? postUrl() : pageUrl();
       const kind = url.includes('#') ? 'forum-post' : 'serp-result';
-      const marked = kind === 'forum-post' ? portalDraft(url, kind, random) : draft(url, kind, pick(SENTIMENTS), false);
+      const marked = kind === 'forum-post' ? portalDraft(url, kind, random) : draft(url, kind, pick(SENTIMENTS), false, confidenceOf(random));
       const portal = kind === 'forum-post' ? visit(marked.domain, 'forum', at, random) : undefined;
       await repository.mentions.setMark(project.id, marked, { sentiment: pick(MARKS), recommends: random() < 0.3 }, at, portal);
     }
@@ -125,6 +132,16 @@ describe('month aggregates', () => {
       expect(portals.incremental.some((portal) => Object.keys(portal.linksByFirstMonth).length > 0)).toBe(true);
       expect(portals.incremental).toEqual(portals.fromRaw);
       expect(markedCount).toBe(markedMentions);
+    });
+  }
+
+  for (const seed of [1, 2, 3, 4]) {
+    it(`the same holds while a confidence threshold leaves unsure suggestions uncounted, and after it changes (seed ${seed})`, async () => {
+      const { incremental, fromRaw, portals } = await runSequence(seed, 160, [0.4, 0.7]);
+      // Every stored mention has a suggestion, so only the threshold leaves a result unlabeled.
+      expect(incremental.some((aggregate) => aggregate.top20.unlabeled > 0)).toBe(true);
+      expect(incremental).toEqual(fromRaw);
+      expect(portals.incremental).toEqual(portals.fromRaw);
     });
   }
 

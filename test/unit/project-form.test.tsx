@@ -21,6 +21,15 @@ describe('project form numbers', () => {
     expect(errors['targets.portalCoverage']).toBe('Enter a whole number.');
   });
 
+  it('reads the minimum suggestion confidence as a percentage, and shows a project stored before it had one at 0', () => {
+    expect(inputFromValues(typed({ minSuggestionConfidencePct: '40 %' })).input.minSuggestionConfidence).toBe(0.4);
+    expect(inputFromValues(typed({ minSuggestionConfidencePct: '' })).errors.minSuggestionConfidence).toBe('Enter a number.');
+    const { minSuggestionConfidence: _absent, ...older } = ProjectInputSchema.parse({ name: 'Acme' });
+    const shown = valuesFromProject({ ...older, id: 'p1', baselineMonth: '2026-11', createdAt: 0, updatedAt: 0 });
+    expect(shown.minSuggestionConfidencePct).toBe('0');
+    expect(inputFromValues(shown).input.minSuggestionConfidence).toBe(0);
+  });
+
   it('a stored budget shown in the form reads back unchanged', () => {
     const project = ProjectInputSchema.parse({ name: 'Acme', monthlyBudget: 150_000 });
     const shown = valuesFromProject({ ...project, id: 'p1', createdAt: 0, updatedAt: 0 } as never);

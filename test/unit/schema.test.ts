@@ -12,6 +12,7 @@ describe('project input', () => {
     expect(project.targets).toEqual({ serpPositivity: 0.7, thirdPartyRecommend: 0.15, portalCoverage: 20, negativeTop10: 0 });
     expect(DEFAULT_TARGETS.serpPositivity).toBe(0.7);
     expect(project.suggestionsCountInKpis).toBe(true);
+    expect(project.minSuggestionConfidence).toBe(0);
   });
 
   it.each([
@@ -22,6 +23,7 @@ describe('project input', () => {
     [{ name: 'A', targets: { portalCoverage: -1 } }, 'targets', /negative/],
     [{ name: 'A', targets: { negativeTop10: 2.5 } }, 'targets', /whole number/],
     [{ name: 'A', monthlyBudget: -5 }, 'monthlyBudget', /negative/],
+    [{ name: 'A', minSuggestionConfidence: 1.5 }, 'minSuggestionConfidence', /share from 0 to 1/],
   ])('refuses %j with a message on %s', (input, field, message) => {
     const result = ProjectInputSchema.safeParse(input);
     expect(result.success).toBe(false);

@@ -1,4 +1,4 @@
-import { labelStateOf } from '../../kpi/label-state';
+import { labelStateOf, type SuggestionCounting } from '../../kpi/label-state';
 import {
   countsNegative,
   diffTopLists,
@@ -19,13 +19,13 @@ type DrilldownEntry = ResponseOf<'drilldown.get'>['lists'][number]['entries'][nu
 /** A year of months: enough to see a trend in the monthly review, few enough for one table per query. */
 const SHARE_OF_VOICE_MONTHS = 12;
 
-function entryView(entry: TopListEntryChange, mention: Mention | undefined): DrilldownEntry {
+function entryView(entry: TopListEntryChange, mention: Mention | undefined, counting: SuggestionCounting): DrilldownEntry {
   return {
     ...entry,
     url: mention?.url ?? entry.canonicalUrl,
     title: mention?.title ?? '',
     domain: mention?.domain ?? hostnameOf(entry.canonicalUrl) ?? '',
-    label: labelStateOf(mention),
+    label: labelStateOf(mention, counting),
     flags: mention?.flags ?? NO_CLIENT_FLAGS,
   };
 }
@@ -46,7 +46,7 @@ export function drilldownHandlers({ repository, now }: HandlerDeps): DrilldownHa
       const [monthStart, monthEnd] = monthBounds(month);
       // Each month by the labels it ended with: for the current month those are today's.
       const negativeBefore = (at: number) => (url: string) =>
-        countsNegative(labelStateBefore(mentions.get(url), at), project.suggestionsCountInKpis);
+        countsNegative(labelStateBefore(mentions.get(url), at, project), project.suggestionsCountInKpis);
       const lists = diffTopLists(topListsOf(slotsOf(month)), topListsOf(slotsOf(previous)), {
         now: negativeBefore(monthEnd),
         then: negativeBefore(monthStart),
@@ -57,7 +57,7 @@ export function drilldownHandlers({ repository, now }: HandlerDeps): DrilldownHa
         months,
         lists: lists.map((list) => ({
           ...list,
-          entries: list.entries.map((entry) => entryView(entry, mentions.get(entry.canonicalUrl))),
+          entries: list.entries.map((entry) => entryView(entry, mentions.get(entry.canonicalUrl), project)),
           dropped: list.dropped.map((dropped) => ({ ...dropped, title: mentions.get(dropped.canonicalUrl)?.title ?? '' })),
         })),
         shareOfVoice: { byQuery: shareOfVoice(aggregates, project) },

@@ -1,5 +1,5 @@
 import { hasLinkToClient, lastActivityOf } from '../../kpi/portals';
-import { labelStateOf } from '../../kpi/label-state';
+import { labelStateOf, type SuggestionCounting } from '../../kpi/label-state';
 import type { Handlers, PortalRow } from '../../messaging';
 import type { LabelState, Mention, PortalRecord } from '../../schema';
 import { draftPageMention, pageMentionKey, pageVisit } from '../drafts';
@@ -25,9 +25,9 @@ const TALLY_OF: Record<LabelState, keyof PortalRow['byLabel']> = {
   unlabeled: 'unmarked',
 };
 
-function portalRow(portal: PortalRecord, mentions: readonly Mention[]): PortalRow {
+function portalRow(portal: PortalRecord, mentions: readonly Mention[], counting: SuggestionCounting): PortalRow {
   const byLabel = { positive: 0, neutral: 0, negative: 0, irrelevant: 0, unmarked: 0 };
-  for (const mention of mentions) byLabel[TALLY_OF[labelStateOf(mention)]] += 1;
+  for (const mention of mentions) byLabel[TALLY_OF[labelStateOf(mention, counting)]] += 1;
   return {
     domain: portal.domain,
     kind: portal.kind,
@@ -67,10 +67,11 @@ export function portalHandlers({ repository, hooks, now }: HandlerDeps): PortalH
 
     async 'portals.list'({ projectId }) {
       const id = await projectIdOf(repository, projectId);
-      if (!id) return { portals: [] };
-      const portals = await repository.portals.listPortals(id);
+      const project = id ? await repository.projects.getProject(id) : undefined;
+      if (!project) return { portals: [] };
+      const portals = await repository.portals.listPortals(project.id);
       const rows = await Promise.all(
-        portals.map(async (portal) => portalRow(portal, await repository.mentions.mentionsOnDomain(id, portal.domain))),
+        portals.map(async (portal) => portalRow(portal, await repository.mentions.mentionsOnDomain(project.id, portal.domain), project)),
       );
       return { portals: rows.sort((a, b) => (b.lastActivityAt ?? -Infinity) - (a.lastActivityAt ?? -Infinity)) };
     },
