@@ -9,7 +9,7 @@ type Page = RequestOf<'page.observe'>['page'];
 
 /** What the controller needs from the background; the content script wires it to the message protocol. */
 export interface AnnotationBackend {
-  observe(page: Page, items: PageItem[]): Promise<{ projectId: string | null; items: ItemState[] }>;
+  observe(page: Page, items: PageItem[]): Promise<{ projectId: string | null; minSuggestionConfidence: number; items: ItemState[] }>;
   mark(page: Page, item: PageItem, sentiment: MarkSentiment | null, recommends: boolean): Promise<ItemState>;
   openDashboard(): void;
   /** Tells the dashboard whether this site's markup was understood (items found vs result-looking blocks). */
@@ -67,6 +67,8 @@ export class PageAnnotator {
   private currentPage: Page | null = null;
   private lastStatusKey: string | null = null;
   private hasProject = false;
+  /** The project's minimum suggestion confidence: a less sure suggestion is drawn as not counted. */
+  private countedFrom = 0;
   private stopped = false;
 
   constructor(
@@ -171,6 +173,7 @@ export class PageAnnotator {
       const answer = await this.options.backend.observe(page, items.map(toPageItem));
       const projectChanged = this.hasProject !== (answer.projectId !== null);
       this.hasProject = answer.projectId !== null;
+      this.countedFrom = answer.minSuggestionConfidence;
       const answered: Tracked[] = [];
       items.forEach((item, index) => {
         const tracked = this.tracked.get(item.element);
@@ -272,6 +275,7 @@ export class PageAnnotator {
       labelSource,
       // Suggestions stored before confidence existed were shown as sure: they still are.
       confidence: tracked.state?.suggested ? (tracked.state.suggested.confidence ?? 1) : null,
+      countedFrom: this.countedFrom,
       recommends: recommends !== 'none',
       recommendsSource: recommends === 'marked' ? 'marked' : 'suggested',
       flags: tracked.state?.flags ?? { clientSite: false, linksToClient: false, mentionsClient: false },

@@ -137,7 +137,8 @@ class DrawnRow {
     this.element.className = `row label-${state.label}`;
     const confidence = marked ? null : state.confidence;
     // Uncertainty is told by a "?", an outline and the title as well as by colour.
-    const uncertain = confidence !== null && confidence < LOW_CONFIDENCE;
+    const uncounted = confidence !== null && confidence < state.countedFrom;
+    const uncertain = uncounted || (confidence !== null && confidence < LOW_CONFIDENCE);
     this.label.className = `label ${marked ? 'label-marked' : 'label-suggested'}`;
     if (uncertain) this.label.setAttribute('data-confidence', 'low');
     else this.label.removeAttribute('data-confidence');
@@ -145,7 +146,9 @@ class DrawnRow {
       ? 'Marked by you'
       : confidence === null
         ? 'Suggested label'
-        : `Suggested label (${uncertain ? 'low confidence' : 'confidence'} ${Math.round(confidence * 100)}%)`;
+        : `Suggested label (${uncertain ? 'low confidence' : 'confidence'} ${Math.round(confidence * 100)}%${
+            uncounted ? `, below this project's ${Math.round(state.countedFrom * 100)}%: not counted` : ''
+          })`;
     this.label.textContent = `${marked ? '✓' : '~'} ${LABEL_TEXT[state.label]}${uncertain ? '?' : ''}`;
 
     let after: Element = this.label;

@@ -10,6 +10,8 @@ export interface TagRowState {
   labelSource: 'suggested' | 'marked';
   /** The suggestion's confidence in [0, 1] (lib/sentiment/confidence.ts); below LOW_CONFIDENCE it is shown as uncertain. */
   confidence: number | null;
+  /** The project's confidence below which a suggestion is not counted in its KPIs. */
+  countedFrom: number;
   recommends: boolean;
   recommendsSource: 'suggested' | 'marked';
   flags: ClientFlags;

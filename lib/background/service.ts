@@ -1,4 +1,5 @@
 import { normalizeQuery } from '../match/url';
+import { minSuggestionConfidenceOf } from '../kpi/label-state';
 import { errorMessage, type Handlers } from '../messaging';
 import { SiteOverridesSchema, type SiteOverrides } from '../sites/overrides';
 import { monthOf, previousMonth, type Project } from '../schema';
@@ -81,7 +82,7 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
       const learned = project ? await mentions.getLearnedModel(project.id) : undefined;
       const drafts = items.map((item) => draftMention(item, page, project, learned));
       if (!project) {
-        return { projectId: null, projectName: null, items: drafts.map((draft) => stateOf({ ...draft, mark: null })) };
+        return { projectId: null, projectName: null, minSuggestionConfidence: 0, items: drafts.map((draft) => stateOf({ ...draft, mark: null })) };
       }
       const at = now();
       const stored = await mentions.observePage({
@@ -97,7 +98,12 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
         at,
       });
       onDataChanged(project.id);
-      return { projectId: project.id, projectName: project.name, items: stored.map(stateOf) };
+      return {
+        projectId: project.id,
+        projectName: project.name,
+        minSuggestionConfidence: minSuggestionConfidenceOf(project),
+        items: stored.map(stateOf),
+      };
     },
 
     async 'mark.set'({ page, item, sentiment, recommends }) {

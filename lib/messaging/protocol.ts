@@ -160,6 +160,8 @@ export const protocol = {
     response: z.object({
       projectId: z.string().nullable(),
       projectName: z.string().nullable(),
+      /** The project's confidence below which a suggestion is shown but not counted (0 without a project). */
+      minSuggestionConfidence: z.number().min(0).max(1),
       items: z.array(ItemStateSchema),
     }),
   },

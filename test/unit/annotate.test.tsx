@@ -36,7 +36,7 @@ function backend(projectId: string | null = 'p1'): AnnotationBackend & { observe
     observed,
     observe: vi.fn<Observe>(async (_page, items) => {
       observed.push(items.map((item) => item.url));
-      return { projectId, items: items.map((item) => state(item.url)) };
+      return { projectId, minSuggestionConfidence: 0, items: items.map((item) => state(item.url)) };
     }),
     mark: vi.fn<Mark>(async (_page, item, sentiment, recommends) =>
       state(item.url, { mark: { sentiment, recommends, at: 1, suggestedAtMark: null } }),

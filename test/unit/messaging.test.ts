@@ -28,13 +28,13 @@ describe('message protocol', () => {
   });
 
   it('passes a valid request to its handler and validates the answer', async () => {
-    const observe = vi.fn(async () => ({ projectId: null, projectName: null, items: [] }));
+    const observe = vi.fn(async () => ({ projectId: null, projectName: null, minSuggestionConfidence: 0, items: [] }));
     const reply = await dispatchMessage(
       { type: 'page.observe', payload: { page: { url: 'https://www.google.com/search?q=a', site: 'google', kind: 'serp' }, items: [{ url: 'https://a.com', title: 'A', snippet: '' }] } },
       context,
       handlers({ 'page.observe': observe }),
     );
-    expect(reply).toEqual({ ok: true, data: { projectId: null, projectName: null, items: [] } });
+    expect(reply).toEqual({ ok: true, data: { projectId: null, projectName: null, minSuggestionConfidence: 0, items: [] } });
     expect(observe).toHaveBeenCalledWith(
       expect.objectContaining({ items: [{ url: 'https://a.com', title: 'A', snippet: '', linkedUrls: [] }] }),
       context,

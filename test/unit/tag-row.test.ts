@@ -11,6 +11,7 @@ function state(overrides: Partial<TagRowState> = {}): TagRowState {
     label: 'neutral',
     labelSource: 'suggested',
     confidence: 0.42,
+    countedFrom: 0,
     recommends: false,
     recommendsSource: 'suggested',
     flags: NO_FLAGS,
@@ -70,6 +71,18 @@ describe('tag row view', () => {
     expect(label.hasAttribute('data-confidence')).toBe(false);
     expect(label.textContent).toBe('✓ positive');
     expect(label.getAttribute('title')).toBe('Marked by you');
+  });
+
+  it('says when a suggestion is below the project\'s threshold and so not counted', () => {
+    const { view, root } = mountRow();
+    const label = root.querySelector('.label')!;
+    view.render(state({ label: 'negative', confidence: 0.55, countedFrom: 0.6 }));
+    expect(label.getAttribute('data-confidence')).toBe('low');
+    expect(label.textContent).toBe('~ negative?');
+    expect(label.getAttribute('title')).toBe("Suggested label (low confidence 55%, below this project's 60%: not counted)");
+    view.render(state({ label: 'negative', confidence: 0.6, countedFrom: 0.6 }));
+    expect(label.hasAttribute('data-confidence')).toBe(false);
+    expect(label.getAttribute('title')).toBe('Suggested label (confidence 60%)');
   });
 
   it('adds and removes badges, the engine and the status in a fixed order', () => {
