@@ -1,5 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { captureTab } from '@/lib/annotate/page-mark';
+import { FileTransfers } from '@/lib/backup/transfer';
 import { contextMenuEntries, markFromMenu } from '@/lib/background/context-menu';
 import { senderContext, type ExtensionIdentity } from '@/lib/background/sender';
 import { createHandlers, type SenderContext } from '@/lib/background/service';
@@ -46,6 +47,7 @@ export default defineBackground(() => {
       onDataChanged: announceChange,
       openDashboard: () => browser.runtime.openOptionsPage(),
       siteAccess,
+      transfers: new FileTransfers(caches),
     }),
   );
   const dispatch = (message: unknown, context: SenderContext) => handlers.then((ready) => dispatchMessage(message, context, ready));

@@ -1,34 +1,31 @@
-import { partsOf, type ExportFile } from '@/lib/backup/limits';
+import type { ExportFile } from '@/lib/backup/limits';
+import { FileTransfers } from '@/lib/backup/transfer';
 import type { ResponseOf } from '@/lib/messaging';
 import { call } from '@/lib/ui/extension-client';
 
-/** The dashboard's side of backups and CSV files: fetching a file part by part, saving it, sending a backup back. */
+/** The dashboard's side of backups and CSV files: taking a made file and saving it, handing a backup over. */
 
-type ImportCounts = NonNullable<ResponseOf<'backup.import'>['counts']>;
+type ImportCounts = ResponseOf<'backup.import'>['counts'];
+
+const transfers = new FileTransfers(caches);
 
 export async function downloadFile(file: ExportFile, projectId: string | null): Promise<string> {
-  const first = await call('files.export', { file, projectId, part: 0 });
-  const parts = [first.text];
-  for (let part = 1; part < first.parts; part++) parts.push((await call('files.export', { file, projectId, part, exportId: first.exportId })).text);
-  const type = file === 'backup' ? 'application/json' : 'text/csv;charset=utf-8';
-  const url = URL.createObjectURL(new Blob(parts, { type }));
+  const { fileName, transferId } = await call('files.export', { file, projectId });
+  const made = await transfers.take(transferId);
+  if (!made) throw new Error(`${fileName} was made but could not be read: download it again.`);
+  const url = URL.createObjectURL(made);
   const link = document.createElement('a');
   link.href = url;
-  link.download = first.fileName;
+  link.download = fileName;
   link.click();
   // The click has handed the file to the browser's download by then.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return first.fileName;
+  return fileName;
 }
 
 export async function importBackupFile(file: File): Promise<ImportCounts> {
-  const parts = partsOf(await file.text());
-  const uploadId = crypto.randomUUID();
-  for (const [part, text] of parts.entries()) {
-    const { counts } = await call('backup.import', { uploadId, part, parts: parts.length, text });
-    if (counts) return counts;
-  }
-  throw new Error('Backup not imported: the background never confirmed the last part.');
+  const { counts } = await call('backup.import', { transferId: await transfers.put(file, 'application/json') });
+  return counts;
 }
 
 export function describeImport(counts: ImportCounts): string {

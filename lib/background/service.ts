@@ -1,3 +1,4 @@
+import type { FileTransfers } from '../backup/transfer';
 import { normalizeQuery } from '../match/url';
 import { minSuggestionConfidenceOf } from '../kpi/label-state';
 import { errorMessage, type Handlers } from '../messaging';
@@ -60,6 +61,8 @@ export interface ServiceHooks {
   onDataChanged: (projectId: string) => void;
   openDashboard: () => Promise<void>;
   siteAccess: SiteAccess;
+  /** Where exported files wait for the dashboard, and imported ones for the background. */
+  transfers: FileTransfers;
   now?: () => number;
 }
 

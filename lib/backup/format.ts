@@ -36,30 +36,21 @@ export type BackupReading = { ok: true; backup: Backup } | { ok: false; error: s
 const refuse = (error: string): BackupReading => ({ ok: false, error });
 
 /** Identity of each record kind inside one backup: two records with one identity make the file ambiguous. */
-const IDENTITY = {
+export const identityOf = {
   projects: (record: Backup['projects'][number]) => record.id,
   mentions: (record: Backup['mentions'][number]) => `${record.projectId}\u0001${record.canonicalUrl}`,
-  snapshots: (record: SnapshotRecord) => snapshotIdentity(record),
+  snapshots: (record: SnapshotRecord) => [record.projectId, record.engine, record.query, record.firstRank, record.capturedAt].join('\u0001'),
   portals: (record: Backup['portals'][number]) => `${record.projectId}\u0001${record.domain}`,
   promotion: (record: Backup['promotion'][number]) => `${record.projectId}\u0001${record.month}`,
   learned: (record: Backup['learned'][number]) => record.projectId,
 } as const;
 
-export function snapshotIdentity(record: SnapshotRecord): string {
-  return [record.projectId, record.engine, record.query, record.firstRank, record.capturedAt].join('\u0001');
-}
-
 /**
- * Reads a backup file, or says exactly where and why it cannot: the line and column of broken JSON, the
+ * Reads a backup's text, or says exactly where and why it cannot: the line and column of broken JSON, the
  * record and field of a wrong value, the two records that repeat one identity, a record of a project the
  * file does not hold. Nothing is written by reading.
  */
 export function parseBackup(text: string): BackupReading {
-  // UTF-8 takes one to three bytes per UTF-16 unit: only a text that might be too big is measured exactly.
-  const bytes = text.length > MAX_BACKUP_BYTES || text.length <= MAX_BACKUP_BYTES / 3 ? text.length : new TextEncoder().encode(text).length;
-  if (bytes > MAX_BACKUP_BYTES) {
-    return refuse(`The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; backups up to ${MAX_BACKUP_BYTES / 1024 / 1024} MB are read.`);
-  }
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -79,12 +70,12 @@ export function parseBackup(text: string): BackupReading {
     return refuse(`${placeOf(issue.path)}: ${issue.message}.`);
   }
   const backup = parsed.data;
-  for (const kind of Object.keys(IDENTITY) as (keyof typeof IDENTITY)[]) {
+  for (const kind of Object.keys(identityOf) as (keyof typeof identityOf)[]) {
     const seen = new Map<string, number>();
-    const identityOf = IDENTITY[kind] as (record: unknown) => string;
+    const identityOfRecord = identityOf[kind] as (record: unknown) => string;
     const records = backup[kind] as unknown[];
     for (let index = 0; index < records.length; index++) {
-      const identity = identityOf(records[index]);
+      const identity = identityOfRecord(records[index]);
       const first = seen.get(identity);
       if (first !== undefined) return refuse(`${kind}[${index}] repeats ${kind}[${first}]: the same record twice.`);
       seen.set(identity, index);
@@ -96,6 +87,14 @@ export function parseBackup(text: string): BackupReading {
     if (index >= 0) return refuse(`${kind}[${index}].projectId: no project with id "${backup[kind][index]!.projectId}" in this backup.`);
   }
   return { ok: true, backup };
+}
+
+/** Reads a backup file as parseBackup does; one too big is refused by its size, before its text is read. */
+export async function parseBackupFile(file: Blob): Promise<BackupReading> {
+  if (file.size > MAX_BACKUP_BYTES) {
+    return refuse(`The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; backups up to ${MAX_BACKUP_BYTES / 1024 / 1024} MB are read.`);
+  }
+  return parseBackup(await file.text());
 }
 
 /** `mentions[12].mark.sentiment`, from a zod issue path. */
@@ -122,23 +121,67 @@ function describeParseError(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-/** The file's text: records sorted by identity, one per line, so equal contents give equal files. */
-export function serializeBackup(backup: Backup): string {
-  const section = <T>(records: readonly T[], identity: (record: T) => string) =>
-    [...records].sort((a, b) => compare(identity(a), identity(b))).map((record) => JSON.stringify(withSortedKeys(record)));
-  const sections: [string, string[]][] = [
-    ['projects', section(backup.projects, IDENTITY.projects)],
-    ['mentions', section(backup.mentions, IDENTITY.mentions)],
-    ['snapshots', section(backup.snapshots, IDENTITY.snapshots)],
-    ['portals', section(backup.portals, IDENTITY.portals)],
-    ['promotion', section(backup.promotion, IDENTITY.promotion)],
-    ['learned', section(backup.learned, IDENTITY.learned)],
-  ];
-  const body = sections.map(([name, lines]) => `"${name}": [${lines.length ? `\n${lines.join(',\n')}\n` : ''}]`).join(',\n');
-  return `{"format": "${BACKUP_FORMAT}", "version": ${BACKUP_VERSION},\n${body}\n}\n`;
-}
+/** The sections of a backup file, in the order they are written. */
+export const BACKUP_SECTIONS = ['projects', 'mentions', 'snapshots', 'portals', 'promotion', 'learned'] as const;
+export type BackupSection = (typeof BACKUP_SECTIONS)[number];
+type RecordOf<K extends BackupSection> = Backup[K][number];
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byIdentity =
+  <T>(identity: (record: T) => string) =>
+  (a: T, b: T) =>
+    compare(identity(a), identity(b));
+
+/**
+ * The order records are written in: by identity; mentions by project id, then URL, which is the order the
+ * mentions store is keyed in, so they can be written slice by slice as they are read.
+ */
+const FILE_ORDER: { [K in BackupSection]: (a: RecordOf<K>, b: RecordOf<K>) => number } = {
+  projects: byIdentity(identityOf.projects),
+  mentions: (a, b) => compare(a.projectId, b.projectId) || compare(a.canonicalUrl, b.canonicalUrl),
+  snapshots: byIdentity(identityOf.snapshots),
+  portals: byIdentity(identityOf.portals),
+  promotion: byIdentity(identityOf.promotion),
+  learned: byIdentity(identityOf.learned),
+};
+
+/**
+ * Writes the file's text in pieces, in its one canonical form: records sorted, keys in a fixed order, one
+ * record per line, so equal contents give equal files. Sections come in BACKUP_SECTIONS order; one section may
+ * come in several calls (the mentions, slice by slice as they are read) when each call's records sort after
+ * the previous call's.
+ */
+export class BackupWriter {
+  private section = -1;
+  private recordsInSection = 0;
+
+  constructor(private readonly out: (text: string) => void) {}
+
+  write<K extends BackupSection>(kind: K, records: readonly RecordOf<K>[]): void {
+    this.openThrough(BACKUP_SECTIONS.indexOf(kind));
+    if (records.length === 0) return;
+    const lines = [...records].sort(FILE_ORDER[kind]).map((record) => JSON.stringify(withSortedKeys(record)));
+    this.out(`${this.recordsInSection === 0 ? '\n' : ',\n'}${lines.join(',\n')}`);
+    this.recordsInSection += records.length;
+  }
+
+  /** Closes the file: sections not written are empty. */
+  end(): void {
+    this.openThrough(BACKUP_SECTIONS.length);
+    this.out('\n}\n');
+  }
+
+  /** Closes the open section and opens the following ones up to `index`. */
+  private openThrough(index: number): void {
+    if (index < this.section) throw new Error(`The ${BACKUP_SECTIONS[index]} of a backup must come before its ${BACKUP_SECTIONS[this.section] ?? 'end'}`);
+    while (this.section < index) {
+      this.out(this.section < 0 ? `{"format": "${BACKUP_FORMAT}", "version": ${BACKUP_VERSION},\n` : `${this.recordsInSection === 0 ? '' : '\n'}]`);
+      this.section++;
+      this.recordsInSection = 0;
+      if (this.section < BACKUP_SECTIONS.length) this.out(`${this.section === 0 ? '' : ',\n'}"${BACKUP_SECTIONS[this.section]}": [`);
+    }
+  }
+}
 
 /** Object keys in one order whatever order a record was built in (validation rebuilds records in schema order). */
 function withSortedKeys(value: unknown): unknown {

@@ -1,7 +1,7 @@
 import { applyMentionChange, emptyAggregate, forumMonthsOf, rebuildAggregates } from '../kpi/aggregate';
 import { SPARKLINE_MONTHS, computeKpiHistory, summaryOf, type KpiReport, type MonthReport } from '../kpi';
 import { rebuildPortalLinks } from '../kpi/portals';
-import { addMonths, nextMonth, type Aggregate, type Mention, type Month, type Project } from '../schema';
+import { addMonths, nextMonth, type Aggregate, type Mention, type Month, type Project, type Snapshot } from '../schema';
 import type { LensDatabase } from './database';
 import { ProjectRecordWrites, deleteProjectRecords, markedCountKey, type ProjectRecordStore, type WriteTransaction } from './stores';
 
@@ -58,9 +58,11 @@ export async function rebuildProjectCounters(
   tx: WriteTransaction,
   project: Project,
   normalizeQuery: (q: string) => string,
+  /** The project's raw records when the caller holds them all already (an import), so they are not read back. */
+  held?: { snapshots: readonly Snapshot[]; mentions: readonly Mention[] },
 ): Promise<Aggregate[]> {
-  const snapshots = await tx.objectStore('snapshots').index('byProject').getAll(project.id);
-  const mentions = await tx.objectStore('mentions').index('byProject').getAll(project.id);
+  const snapshots = held?.snapshots ?? (await tx.objectStore('snapshots').index('byProject').getAll(project.id));
+  const mentions = held?.mentions ?? (await tx.objectStore('mentions').index('byProject').getAll(project.id));
   await deleteProjectRecords(tx, 'aggregates', project.id);
   const aggregates = tx.objectStore('aggregates');
   const rebuilt = rebuildAggregates(project, snapshots, mentions, normalizeQuery);

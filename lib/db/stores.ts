@@ -1,4 +1,4 @@
-import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
+import { unwrap, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
 import type { LensDB } from './database';
 
 /** What the repositories of lib/db share: the transaction type, per-project deletion and the settings keys. */
@@ -14,14 +14,42 @@ export type ProjectScopedStore = 'mentions' | 'snapshots' | 'aggregates' | 'port
  */
 export async function deleteProjectRecords(tx: WriteTransaction, store: ProjectScopedStore, projectId: string): Promise<void> {
   if (store !== 'snapshots') {
-    // An array sorts after every string, so [projectId, []] closes the range of [projectId, <any string>].
-    await tx.objectStore(store).delete(IDBKeyRange.bound([projectId], [projectId, []]));
+    await tx.objectStore(store).delete(projectKeyRange(projectId));
     return;
   }
   const records = tx.objectStore(store);
   for (let cursor = await records.index('byProject').openKeyCursor(projectId); cursor; cursor = await cursor.continue()) {
     await records.delete(cursor.primaryKey);
   }
+}
+
+/** Every key [projectId, …] of one project: an array sorts after every string, so [projectId, []] closes the range. */
+export const projectKeyRange = (projectId: string) => IDBKeyRange.bound([projectId], [projectId, []]);
+
+/**
+ * Chromium's IndexedDB spends more per request when tens of thousands are queued at once: 100,000 mentions
+ * took 29 to 35 s to put queued together, 23 to 26 s with a few hundred in flight (Chromium 150, two cores).
+ */
+const WRITES_IN_FLIGHT = 256;
+
+/**
+ * Puts many records in one store of the transaction, without a promise per request, and resolves once all
+ * are written. A failed write rejects, and aborts the transaction.
+ */
+export function putAll<S extends StoreNames<LensDB>>(tx: WriteTransaction, storeName: S, records: readonly LensDB[S]['value'][]): Promise<void> {
+  const store = unwrap(tx.objectStore(storeName));
+  return new Promise((resolve, reject) => {
+    let queued = 0;
+    let written = 0;
+    const queueNext = () => {
+      if (queued === records.length) return;
+      const request = store.put(records[queued++]);
+      request.onsuccess = () => (++written === records.length ? resolve() : queueNext());
+      request.onerror = () => reject(request.error);
+    };
+    if (records.length === 0) resolve();
+    for (let slot = 0; slot < WRITES_IN_FLIGHT; slot++) queueNext();
+  });
 }
 
 export const ACTIVE_PROJECT_KEY = 'activeProjectId';

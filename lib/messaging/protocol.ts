@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BACKUP_PART_CHARS, EXPORT_FILES, MAX_BACKUP_PARTS } from '../backup/limits';
+import { EXPORT_FILES } from '../backup/limits';
+import { TransferIdSchema } from '../backup/transfer';
 import { DrilldownSchema } from './drilldown';
 import { MAX_MENTION_PAGE, MentionFilterSchema } from '../mentions/filter';
 import { ChannelsSchema, PromotionMonthSchema } from '../promotion';
@@ -288,31 +289,21 @@ export const protocol = {
   'sites.revoke': { request: z.object({ origin: OriginSchema }), response: z.object({}) },
   /**
    * A file of one project (by id) or of every project (null), named for the day it was made: the JSON
-   * backup, or a CSV table of mentions, snapshots or monthly KPIs. In parts: part 0 makes the file and says
-   * how many parts it has; later parts name it by `exportId`.
+   * backup, or a CSV table of mentions, snapshots or monthly KPIs. The file itself waits in the transfer
+   * cache (lib/backup/transfer.ts) under `transferId`, for the dashboard to take.
    */
   'files.export': {
-    request: z.object({
-      file: z.enum(EXPORT_FILES),
-      projectId: z.string().max(100).nullable(),
-      part: z.number().int().min(0).max(MAX_BACKUP_PARTS),
-      exportId: z.string().max(100).optional(),
-    }),
-    response: z.object({ fileName: z.string(), exportId: z.string(), part: z.number(), parts: z.number(), text: z.string() }),
+    request: z.object({ file: z.enum(EXPORT_FILES), projectId: z.string().max(100).nullable() }),
+    response: z.object({ fileName: z.string(), transferId: TransferIdSchema }),
   },
   /**
-   * One part of a backup file to import (the dashboard's own `uploadId`); after the last part the file is
-   * validated whole and merged (newer record wins), or refused with where and why.
+   * A backup file the dashboard put in the transfer cache under `transferId`: validated whole and merged
+   * (newer record wins), or refused with where and why.
    */
   'backup.import': {
-    request: z.object({
-      uploadId: z.string().min(1).max(100),
-      part: z.number().int().min(0),
-      parts: z.number().int().min(1).max(MAX_BACKUP_PARTS),
-      text: z.string().max(BACKUP_PART_CHARS),
-    }),
+    request: z.object({ transferId: TransferIdSchema }),
     response: z.object({
-      counts: z.record(z.enum(['projects', 'mentions', 'snapshots', 'portals', 'promotion']), z.object({ written: z.number(), kept: z.number() })).nullable(),
+      counts: z.record(z.enum(['projects', 'mentions', 'snapshots', 'portals', 'promotion']), z.object({ written: z.number(), kept: z.number() })),
     }),
   },
   /**

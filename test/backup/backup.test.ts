@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BACKUP_FORMAT, parseBackup, serializeBackup, type Backup } from '@/lib/backup/format';
+import { BACKUP_FORMAT, BackupWriter, parseBackup, parseBackupFile, type Backup } from '@/lib/backup/format';
 import { MAX_BACKUP_BYTES } from '@/lib/backup/limits';
 import { openLensDatabase } from '@/lib/db/database';
 import { LensRepository, type MentionDraft } from '@/lib/db/repository';
 import { normalizeQuery } from '@/lib/match/url';
 import { NO_FIGURES, type PromotionMonth } from '@/lib/promotion';
 import { monthOf } from '@/lib/schema';
+import { serializeBackup } from '../support/backup';
 
 let databaseCount = 0;
 async function freshRepository() {
@@ -120,6 +121,35 @@ describe('canonical backup text', () => {
   });
 });
 
+describe('a backup written as it is read', () => {
+  it('is the same file as one written at once, across slices of mentions and projects whose ids share a start', async () => {
+    const ids = ['acme', 'acme\u0000old'];
+    const { db, repository } = await freshRepository();
+    const named = new LensRepository(db, normalizeQuery, () => ids.shift()!);
+    const projects = [await named.projects.saveProject({ name: 'Acme', keyQueries: ['acme'] }), await named.projects.saveProject({ name: 'Old', keyQueries: ['acme'] })];
+    const at = new Date(2026, 10, 5).getTime();
+    // More mentions than one slice of reading, put straight into the store: observing them one by one would take minutes.
+    const tx = db.transaction('mentions', 'readwrite');
+    for (let n = 0; n < 11_000; n++) {
+      const { linkedUrls: _links, ...fields } = draft(n);
+      void tx.store.put({ ...fields, projectId: projects[n % 2]!.id, mark: null, months: [monthOf(at)], firstSeen: at, lastSeen: at });
+    }
+    await tx.done;
+    const pieces: string[] = [];
+    const slices: number[] = [];
+    const writer = new BackupWriter((text) => pieces.push(text));
+    await repository.backup.readBackup(undefined, (kind, records) => {
+      if (kind === 'mentions') slices.push(records.length);
+      writer.write(kind, records);
+    });
+    writer.end();
+    expect(slices.length).toBeGreaterThan(projects.length);
+    const whole = await repository.backup.exportProjects();
+    expect(whole.mentions).toHaveLength(11_000);
+    expect(pieces.join('')).toBe(serializeBackup({ ...whole, mentions: [...whole.mentions].reverse() }));
+  });
+});
+
 describe('backup files that cannot be read are refused whole, saying where and why', () => {
   const valid = async (): Promise<Backup> => (await filledRepository()).repository.backup.exportProjects();
 
@@ -156,11 +186,11 @@ describe('backup files that cannot be read are refused whole, saying where and w
     expect(parseBackup(JSON.stringify(orphan))).toMatchObject({ ok: false, error: expect.stringMatching(/^portals\[0\]\.projectId: no project with id "elsewhere"/) });
   });
 
-  it('a 50 MB file that is not a backup is refused with a message; one over the limit is not even parsed', () => {
+  it('a 50 MB file that is not a backup is refused with a message; one over the limit is not even read', async () => {
     const fifty = `[${'"x",'.repeat((50 * 1024 * 1024) / 4)}"x"]`;
-    expect(parseBackup(fifty)).toMatchObject({ ok: false, error: expect.stringMatching(/not a Reputation Lens backup/) });
-    const huge = { length: MAX_BACKUP_BYTES + 1 } as string;
-    expect(parseBackup(huge)).toMatchObject({ ok: false, error: 'The file is 200.0 MB; backups up to 200 MB are read.' });
+    expect(await parseBackupFile(new Blob([fifty]))).toMatchObject({ ok: false, error: expect.stringMatching(/not a Reputation Lens backup/) });
+    const huge = { size: MAX_BACKUP_BYTES + 1, text: () => Promise.reject(new Error('read')) } as Blob;
+    expect(await parseBackupFile(huge)).toMatchObject({ ok: false, error: 'The file is 200.0 MB; backups up to 200 MB are read.' });
   });
 
   it('a refused file writes nothing; markup in titles is kept as text', async () => {

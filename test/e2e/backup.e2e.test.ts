@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRANSFER_CACHE } from '../../lib/backup/transfer';
 import { sendFromExtensionPage, type Reply } from '../bench/browser';
 import { clickMark, fixture, launchWithExtension, type Harness } from './harness';
 
@@ -14,6 +15,30 @@ async function request<T>(page: Page, type: string, payload: unknown): Promise<T
   if (!reply.ok) throw new Error(`${type}: ${reply.error}`);
   return reply.data as T;
 }
+
+/** Clicks one of the dashboard's download buttons and reads the file the browser saved. */
+async function download(harness: Harness, dashboard: Page, testId: string): Promise<{ fileName: string; text: string }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'rl-download-'));
+  const browser = await harness.browser.target().createCDPSession();
+  try {
+    await browser.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir, eventsEnabled: true });
+    const fileName = new Promise<string>((resolve) => browser.once('Browser.downloadWillBegin', (event) => resolve(event.suggestedFilename)));
+    const saved = new Promise<void>((resolve, reject) =>
+      browser.on('Browser.downloadProgress', (event) => {
+        if (event.state === 'completed') resolve();
+        if (event.state === 'canceled') reject(new Error('The download was canceled'));
+      }),
+    );
+    await dashboard.click(`[data-testid="${testId}"]`);
+    await saved;
+    return { fileName: await fileName, text: readFileSync(path.join(dir, await fileName), 'utf8') };
+  } finally {
+    await browser.detach();
+  }
+}
+
+/** Entries left in the transfer cache: every file is deleted once it is taken. */
+const transfersLeft = (page: Page) => page.evaluate(async (name) => (await (await caches.open(name)).keys()).length, TRANSFER_CACHE);
 
 async function kpi(harness: Harness, key: string): Promise<string | null> {
   const popup = await harness.extensionPage('popup.html');
@@ -49,9 +74,9 @@ describe('Backup: export, wipe, import from the dashboard', () => {
     const positivity = await kpi(harness, 'serp-positivity');
     expect(positivity).toBe('0.5');
 
-    const exported = await request<{ fileName: string; text: string; parts: number }>(dashboard, 'files.export', { file: 'backup', projectId: null, part: 0 });
-    expect(exported.parts).toBe(1);
+    const exported = await download(harness, dashboard, 'backup-export-all');
     expect(exported.fileName).toMatch(/^reputation-lens-all-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(exported.text).toMatch(/^\{"format": "reputation-lens-backup"/);
     const { projects } = await request<{ projects: { id: string }[] }>(dashboard, 'projects.list', {});
     for (const project of projects) await request(dashboard, 'projects.delete', { id: project.id });
 
@@ -69,7 +94,8 @@ describe('Backup: export, wipe, import from the dashboard', () => {
     await input.uploadFile(good);
     const done = await dashboard.waitForSelector('[data-testid="backup-result"]');
     expect(await done!.evaluate((element) => element.textContent)).toMatch(/^Imported\. projects: 1 written, 0 kept/);
-    expect((await request<{ text: string }>(dashboard, 'files.export', { file: 'backup', projectId: null, part: 0 })).text).toBe(exported.text);
+    expect((await download(harness, dashboard, 'backup-export-all')).text).toBe(exported.text);
+    expect(await transfersLeft(dashboard)).toBe(0);
     expect(await kpi(harness, 'serp-positivity')).toBe(positivity);
     await dashboard.close();
   });

@@ -3,6 +3,7 @@ import { openLensDatabase, type LensDatabase } from '@/lib/db/database';
 import { LensRepository } from '@/lib/db/repository';
 import { normalizeQuery } from '@/lib/match/url';
 import { dispatchMessage, type RequestOf, type RequestType, type ResponseOf } from '@/lib/messaging';
+import { memoryTransfers } from './transfers';
 
 export const EXTENSION_PAGE: SenderContext = { origin: 'extension-page' };
 export const CONTENT_SCRIPT: SenderContext = { origin: 'content-script' };
@@ -27,6 +28,7 @@ export async function testService(hooks: Partial<ServiceHooks> = {}): Promise<Te
     onDataChanged: () => undefined,
     openDashboard: async () => undefined,
     siteAccess: NO_SITE_ACCESS,
+    transfers: memoryTransfers(),
     ...hooks,
   });
   return {

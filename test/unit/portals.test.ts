@@ -5,6 +5,7 @@ import { LensRepository } from '@/lib/db/repository';
 import { newPortal, newestStatedDate, recordPortalObservation } from '@/lib/kpi/portals';
 import { canonicalizeUrl, normalizeQuery } from '@/lib/match/url';
 import { dispatchMessage, type Handlers } from '@/lib/messaging';
+import { memoryTransfers } from '../support/transfers';
 
 const extensionPage: SenderContext = { origin: 'extension-page' };
 const contentScript: SenderContext = { origin: 'content-script' };
@@ -47,6 +48,7 @@ beforeEach(async () => {
       register: async (origin) => void audited.add(origin),
       revoke: async (origin) => void audited.delete(origin),
     },
+    transfers: memoryTransfers(() => clock),
     now: () => clock,
   });
 });

@@ -3,7 +3,9 @@ import { createHandlers, type SenderContext } from '@/lib/background/service';
 import { openLensDatabase } from '@/lib/db/database';
 import { LensRepository } from '@/lib/db/repository';
 import { normalizeQuery } from '@/lib/match/url';
+import type { FileTransfers } from '@/lib/backup/transfer';
 import { dispatchMessage, type Handlers } from '@/lib/messaging';
+import { memoryTransfers } from '../support/transfers';
 
 const extensionPage: SenderContext = { origin: 'extension-page' };
 const contentScript: SenderContext = { origin: 'content-script' };
@@ -22,6 +24,7 @@ const siteAccess = {
 };
 
 let handlers: Handlers<SenderContext>;
+let transfers: FileTransfers;
 let changes: string[];
 let databaseCount = 0;
 
@@ -29,11 +32,14 @@ beforeEach(async () => {
   const db = await openLensDatabase(`service-${databaseCount++}`);
   changes = [];
   audited.clear();
+  const now = () => new Date(2026, 10, 20).getTime();
+  transfers = memoryTransfers(now);
   handlers = createHandlers(new LensRepository(db, normalizeQuery), {
     onDataChanged: (projectId) => changes.push(projectId),
     openDashboard: async () => undefined,
     siteAccess,
-    now: () => new Date(2026, 10, 20).getTime(),
+    transfers,
+    now,
   });
 });
 
@@ -42,6 +48,17 @@ async function call(type: string, payload: unknown, context = extensionPage) {
   if (!reply.ok) throw new Error(reply.error);
   return reply.data as never;
 }
+
+/** A file made by the background, taken from the transfer cache as the dashboard takes it. */
+async function exportFile(file: string, projectId: string | null): Promise<{ fileName: string; type: string; text: string }> {
+  const { fileName, transferId }: { fileName: string; transferId: string } = await call('files.export', { file, projectId });
+  const made = await transfers.take(transferId);
+  if (!made) throw new Error(`${fileName} is not in the transfer cache`);
+  // Decoded by hand: Blob.text() would drop the CSV's byte-order mark.
+  return { fileName, type: made.type, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await made.arrayBuffer()) };
+}
+
+const importText = async (text: string) => call('backup.import', { transferId: await transfers.put(text, 'application/json') });
 
 describe('background service', () => {
   it('suggests labels and canonical URLs before any project exists, without storing anything', async () => {
@@ -176,33 +193,38 @@ describe('editing the client', () => {
     await call('projects.save', { id: saved.project.id, input: { name: 'Acme', keyQueries: ['acme clinic'], competitorDomains: ['reviews.example.org'] } });
     const again: { items: { flags: { competitor?: boolean } }[] } = await call('page.observe', { page, items }, contentScript);
     expect(again.items.map((item) => item.flags.competitor === true)).toEqual([false, true]);
-    const csv: { text: string } = await call('files.export', { file: 'mentions.csv', projectId: saved.project.id, part: 0 });
+    const csv = await exportFile('mentions.csv', saved.project.id);
     // The stored mention was re-derived: its competitor column (just before the first-seen date) says true.
     expect(csv.text.split('\r\n').filter((line) => line.includes('reviews.example.org') && line.includes(',true,2026-'))).toHaveLength(1);
   });
 });
 
 describe('backups through the background', () => {
-  it('exports for extension pages only, and imports a file sent in parts, in order', async () => {
+  it('exports for extension pages only, and imports a file handed over in the transfer cache', async () => {
     const { project }: { project: { id: string } } = await call('projects.save', { input: { name: 'Acme', keyQueries: ['acme clinic'] } });
     await call('mark.set', { page, item: items[0], sentiment: 'positive', recommends: false });
-    await expect(call('files.export', { file: 'backup', projectId: null, part: 0 }, contentScript)).rejects.toThrow(/extension’s own pages/);
-    const exported: { text: string; parts: number; fileName: string } = await call('files.export', { file: 'backup', projectId: project.id, part: 0 });
-    expect(exported).toMatchObject({ parts: 1, fileName: 'reputation-lens-acme-backup-2026-11-20.json' });
+    await expect(call('files.export', { file: 'backup', projectId: null }, contentScript)).rejects.toThrow(/extension’s own pages/);
+    const exported = await exportFile('backup', project.id);
+    expect(exported).toMatchObject({ fileName: 'reputation-lens-acme-backup-2026-11-20.json', type: 'application/json' });
     await call('projects.delete', { id: project.id });
 
-    const half = Math.floor(exported.text.length / 2);
-    const [first, second] = [exported.text.slice(0, half), exported.text.slice(half)];
-    await expect(call('backup.import', { uploadId: 'u1', part: 1, parts: 2, text: second })).rejects.toThrow(/out of order/);
-    expect(await call('backup.import', { uploadId: 'u2', part: 0, parts: 2, text: first })).toEqual({ counts: null });
-    const done: { counts: { projects: { written: number } } } = await call('backup.import', { uploadId: 'u2', part: 1, parts: 2, text: second });
+    const done: { counts: { projects: { written: number } } } = await importText(exported.text);
     expect(done.counts.projects.written).toBe(1);
-    const again: { text: string } = await call('files.export', { file: 'backup', projectId: project.id, part: 0 });
-    expect(again.text).toBe(exported.text);
+    expect((await exportFile('backup', project.id)).text).toBe(exported.text);
+  });
+
+  it('takes each file once: what was taken, or never put, is not there', async () => {
+    const { transferId }: { transferId: string } = await call('files.export', { file: 'backup', projectId: null });
+    expect(await transfers.take(transferId)).not.toBeNull();
+    expect(await transfers.take(transferId)).toBeNull();
+    const uploaded = await transfers.put('{}', 'application/json');
+    await expect(call('backup.import', { transferId: uploaded })).rejects.toThrow(/not a Reputation Lens backup/);
+    await expect(call('backup.import', { transferId: uploaded })).rejects.toThrow(/did not reach the background/);
+    await expect(call('backup.import', { transferId: '../../etc' })).rejects.toThrow(/transfer id/);
   });
 
   it('refuses an invalid file whole, with where and why, and writes nothing', async () => {
-    await expect(call('backup.import', { uploadId: 'u3', part: 0, parts: 1, text: '{"format": "reputation-lens-backup", "version": 1, "projects": [{"id": 1}]' })).rejects.toThrow(
+    await expect(importText('{"format": "reputation-lens-backup", "version": 1, "projects": [{"id": 1}]')).rejects.toThrow(
       /^Backup not imported\. Not valid JSON at line 1, column \d+/,
     );
     const { projects }: { projects: unknown[] } = await call('projects.list', {});
@@ -215,12 +237,12 @@ describe('CSV files through the background', () => {
     const { project }: { project: { id: string } } = await call('projects.save', { input: { name: 'Acme', keyQueries: ['acme clinic'] } });
     await call('page.observe', { page, items }, contentScript);
     await call('mark.set', { page, item: items[0], sentiment: 'positive', recommends: false });
-    const mentions: { fileName: string; text: string } = await call('files.export', { file: 'mentions.csv', projectId: project.id, part: 0 });
-    expect(mentions.fileName).toBe('reputation-lens-acme-mentions-2026-11-20.csv');
+    const mentions = await exportFile('mentions.csv', project.id);
+    expect(mentions).toMatchObject({ fileName: 'reputation-lens-acme-mentions-2026-11-20.csv', type: 'text/csv;charset=utf-8' });
     const lines = mentions.text.split('\r\n');
     expect(lines[0]).toMatch(/^\uFEFFproject,kind,url,domain,title,excerpt,label,label source,/);
     expect(lines.filter((line) => line.includes(',positive,marked,'))).toHaveLength(1);
-    const kpis: { text: string } = await call('files.export', { file: 'kpis.csv', projectId: project.id, part: 0 });
+    const kpis = await exportFile('kpis.csv', project.id);
     expect(kpis.text.split('\r\n').filter((line) => line.startsWith('Acme,2026-11,serp-positivity,'))).toHaveLength(1);
   });
 });
