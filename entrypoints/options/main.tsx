@@ -5,25 +5,22 @@ import { AuditedSitesPanel, type AuditedSites } from '@/components/AuditedSitesP
 import { BackupPanel, type BackupState } from '@/components/BackupPanel';
 import { DrilldownPanel, type DrilldownData } from '@/components/DrilldownPanel';
 import { HistoryPanel, type KpiHistory } from '@/components/HistoryPanel';
-import { MentionsPanel, type MentionResults, type RelabelEdit } from '@/components/MentionsPanel';
+import { MentionsPanel, type RelabelEdit } from '@/components/MentionsPanel';
 import { PortalsPanel } from '@/components/PortalsPanel';
-import { PromotionPanel, type PromotionData, type PromotionSave } from '@/components/PromotionPanel';
+import { PromotionPanel, type PromotionSave } from '@/components/PromotionPanel';
 import { ProjectForm, type FieldErrors } from '@/components/ProjectForm';
 import { ProjectList } from '@/components/ProjectList';
 import { ShareOfVoicePanel } from '@/components/ShareOfVoicePanel';
 import { SitesPanel, type SitesData } from '@/components/SitesPanel';
 import { errorMessage, type MentionRow, type PortalRow, type ResponseOf } from '@/lib/messaging';
-import type { MentionFilter } from '@/lib/mentions/filter';
 import { monthInWords } from '@/lib/format/month';
 import { monthOf, type Month, type Plan, type Project } from '@/lib/schema';
 import { call, useDataChanges } from '@/lib/ui/extension-client';
 import { describeImport, downloadFile, importBackupFile, persistStorage } from './backup';
+import { MENTIONS_PAGE_SIZE, useMentionList } from './mention-list';
+import { usePromotionMonth } from './promotion';
 
 type ProjectListData = ResponseOf<'projects.list'>;
-
-const MENTIONS_PAGE_SIZE = 50;
-/** Typing in the mention search waits this long for the next key before the background scans the mentions. */
-const MENTION_SEARCH_DELAY_MS = 250;
 
 function Dashboard() {
   const [data, setData] = useState<ProjectListData>({ projects: [], activeProjectId: null });
@@ -37,10 +34,8 @@ function Dashboard() {
   const [portals, setPortals] = useState<PortalRow[] | null>(null);
   const [openMentions, setOpenMentions] = useState<Record<string, MentionRow[]>>({});
   const [auditedSites, setAuditedSites] = useState<AuditedSites | null>(null);
-  const [mentionQuery, setMentionQuery] = useState<{ filter: MentionFilter; offset: number }>({ filter: {}, offset: 0 });
-  const [mentionResults, setMentionResults] = useState<MentionResults | null>(null);
   const [relabeling, setRelabeling] = useState(false);
-  /** Counts the refreshes, so the mention list is searched again whenever the rest of the page is. */
+  /** Counts the refreshes, so the mention list and the promotion month are read again with the rest of the page. */
   const [dataRevision, setDataRevision] = useState(0);
   const [backup, setBackup] = useState<BackupState>({ persisted: null, busy: false, result: null });
   useEffect(() => {
@@ -73,66 +68,40 @@ function Dashboard() {
   useDataChanges(refresh);
 
   const activeProjectId = data.activeProjectId;
-  useEffect(() => setMentionQuery({ filter: {}, offset: 0 }), [activeProjectId]);
-  useEffect(() => {
-    if (!activeProjectId) {
-      setMentionResults(null);
-      return;
-    }
-    let stale = false;
-    const { filter, offset } = mentionQuery;
-    const timer = setTimeout(() => {
-      call('mentions.search', { projectId: activeProjectId, filter, offset, limit: MENTIONS_PAGE_SIZE })
-        .then(({ rows, total }) => {
-          if (stale) return;
-          // A relabel can empty the last page of a filtered list: the new last page is shown instead.
-          if (rows.length === 0 && offset > 0) {
-            setMentionQuery({ filter, offset: Math.floor(Math.max(total - 1, 0) / MENTIONS_PAGE_SIZE) * MENTIONS_PAGE_SIZE });
-          } else {
-            setMentionResults({ rows, total, offset });
-          }
-        })
-        .catch((failure: unknown) => {
-          if (!stale) setNotice(errorMessage(failure));
-        });
-    }, MENTION_SEARCH_DELAY_MS);
-    return () => {
-      stale = true;
-      clearTimeout(timer);
-    };
-  }, [activeProjectId, mentionQuery, dataRevision]);
+  const mentionList = useMentionList(activeProjectId, dataRevision, setNotice);
+  const promotion = usePromotionMonth(activeProjectId, dataRevision, setNotice);
 
-  const save = async (input: Record<string, unknown>) => {
-    setSaving(true);
+  /** Runs a dashboard action: its message (or its failure) becomes the notice, and the page is read again. */
+  const act = async (work: () => Promise<string>, busy: (busy: boolean) => void = setSaving) => {
+    busy(true);
     try {
-      const result = await call('projects.save', { id: editing?.id, input });
-      if (!result.saved) {
-        setErrors(result.fieldErrors);
-        setNotice('Not saved: please correct the highlighted fields.');
-        return;
-      }
-      setErrors({});
-      setEditing(result.project);
-      setNotice(`Saved “${result.project.name}”.`);
+      setNotice(await work());
       refresh();
     } catch (failure) {
       setNotice(errorMessage(failure));
     } finally {
-      setSaving(false);
+      busy(false);
     }
   };
 
-  const saveOverrides = async (text: string) => {
-    setSaving(true);
-    try {
+  const save = (input: Record<string, unknown>) =>
+    act(async () => {
+      const result = await call('projects.save', { id: editing?.id, input });
+      if (!result.saved) {
+        setErrors(result.fieldErrors);
+        return 'Not saved: please correct the highlighted fields.';
+      }
+      setErrors({});
+      setEditing(result.project);
+      return `Saved “${result.project.name}”.`;
+    });
+
+  const saveOverrides = (text: string) =>
+    act(async () => {
       const result = await call('overrides.save', { text });
       setOverridesError(result.saved ? null : result.error);
-      if (result.saved) setNotice('Selector overrides saved: they apply from the next page load.');
-      refresh();
-    } finally {
-      setSaving(false);
-    }
-  };
+      return result.saved ? 'Selector overrides saved: they apply from the next page load.' : 'Selector overrides not saved.';
+    });
 
   const remove = async (project: Project) => {
     if (!confirm(`Delete “${project.name}” and all its marks and history?`)) return;
@@ -142,15 +111,11 @@ function Dashboard() {
     refresh();
   };
 
-  const savePortal = async (domain: string, popularity: number | null, note: string) => {
-    try {
+  const savePortal = (domain: string, popularity: number | null, note: string) =>
+    act(async () => {
       await call('portals.update', { domain, popularity, note });
-      setNotice(`Saved ${domain}.`);
-      refresh();
-    } catch (failure) {
-      setNotice(errorMessage(failure));
-    }
-  };
+      return `Saved ${domain}.`;
+    });
 
   const toggleMentions = async (domain: string) => {
     if (openMentions[domain]) {
@@ -167,27 +132,17 @@ function Dashboard() {
 
   const relabelMentions = async (canonicalUrls: string[], edit: RelabelEdit) => {
     if (edit.sentiment === null && !confirm(`Clear the marks of ${canonicalUrls.length} mentions?`)) return;
-    setRelabeling(true);
-    try {
+    await act(async () => {
       const { changed } = await call('mentions.relabel', { projectId: activeProjectId ?? undefined, canonicalUrls, ...edit });
-      setNotice(`Changed the marks of ${changed} of ${canonicalUrls.length} selected mentions.`);
-      refresh();
-    } catch (failure) {
-      setNotice(errorMessage(failure));
-    } finally {
-      setRelabeling(false);
-    }
+      return `Changed the marks of ${changed} of ${canonicalUrls.length} selected mentions.`;
+    }, setRelabeling);
   };
 
-  const revokeSite = async (origin: string) => {
-    try {
+  const revokeSite = (origin: string) =>
+    act(async () => {
       await call('sites.revoke', { origin });
-      setNotice(`${origin} is no longer audited: no tags there from the next page load. Its marks stay.`);
-      refresh();
-    } catch (failure) {
-      setNotice(errorMessage(failure));
-    }
-  };
+      return `${origin} is no longer audited: no tags there from the next page load. Its marks stay.`;
+    });
 
   const runBackup = async (work: () => Promise<string>) => {
     setBackup((current) => ({ ...current, busy: true, result: null }));
@@ -201,49 +156,17 @@ function Dashboard() {
     refresh();
   };
 
-  const thisMonth = monthOf(Date.now());
-  const [promotionMonth, setPromotionMonth] = useState<Month>(thisMonth);
-  const [promotion, setPromotion] = useState<PromotionData | null>(null);
-  // Every refresh brings a new project list, so the promotion month is read again with the rest of the page.
-  useEffect(() => {
-    const projectId = data.activeProjectId;
-    if (!projectId) return;
-    let stale = false;
-    call('promotion.get', { projectId, month: promotionMonth })
-      .then((answer) => {
-        if (!stale) setPromotion(answer);
-      })
-      .catch((failure: unknown) => setNotice(errorMessage(failure)));
-    return () => {
-      stale = true;
-    };
-  }, [data, promotionMonth]);
-
-  const savePromotion = async (request: PromotionSave) => {
-    setSaving(true);
-    try {
+  const savePromotion = (request: PromotionSave) =>
+    act(async () => {
       await call('promotion.save', request);
-      setNotice(`Saved the promotion figures of ${monthInWords(request.month)}.`);
-      refresh();
-    } catch (failure) {
-      setNotice(errorMessage(failure));
-    } finally {
-      setSaving(false);
-    }
-  };
+      return `Saved the promotion figures of ${monthInWords(request.month)}.`;
+    });
 
-  const savePlan = async (project: Project, baselineMonth: Month, plan: Plan) => {
-    setSaving(true);
-    try {
+  const savePlan = (project: Project, baselineMonth: Month, plan: Plan) =>
+    act(async () => {
       await call('projects.setPlan', { id: project.id, baselineMonth, plan });
-      setNotice(`Saved the plan of “${project.name}”.`);
-      refresh();
-    } catch (failure) {
-      setNotice(errorMessage(failure));
-    } finally {
-      setSaving(false);
-    }
-  };
+      return `Saved the plan of “${project.name}”.`;
+    });
 
   const activeProject = data.projects.find((project) => project.id === data.activeProjectId) ?? null;
 
@@ -313,11 +236,11 @@ function Dashboard() {
       />
       {activeProject && (
         <MentionsPanel
-          filter={mentionQuery.filter}
-          onFilterChange={(filter) => setMentionQuery({ filter, offset: 0 })}
-          results={mentionResults}
+          filter={mentionList.query.filter}
+          onFilterChange={(filter) => mentionList.setQuery({ filter, offset: 0 })}
+          results={mentionList.results}
           pageSize={MENTIONS_PAGE_SIZE}
-          onPage={(offset) => setMentionQuery((query) => ({ ...query, offset }))}
+          onPage={(offset) => mentionList.setQuery((query) => ({ ...query, offset }))}
           engines={sites?.sites.filter((site) => site.kind === 'serp') ?? []}
           portals={portals?.map((portal) => portal.domain) ?? []}
           busy={relabeling}
@@ -326,11 +249,11 @@ function Dashboard() {
       )}
       {activeProject && (
         <PromotionPanel
-          data={promotion?.promotion.projectId === activeProject.id && promotion.promotion.month === promotionMonth ? promotion : null}
-          month={promotionMonth}
-          thisMonth={thisMonth}
+          data={promotion.data}
+          month={promotion.month}
+          thisMonth={promotion.thisMonth}
           saving={saving}
-          onMonthChange={setPromotionMonth}
+          onMonthChange={promotion.setMonth}
           onSave={(request) => void savePromotion(request)}
         />
       )}

@@ -89,6 +89,9 @@ async function taggedPosts(page: Page): Promise<{ posts: number; rows: number }>
 }
 
 async function waitForTaggedPosts(page: Page, count: number): Promise<void> {
+  // Rows beyond a frame's drawing budget are drawn in animation frames, which a background tab never gets
+  // (another tab was opened since): the user looks at the page, and so does the test.
+  await page.bringToFront();
   await page.waitForFunction((expected) => document.querySelectorAll('[data-rl-item="post"] rl-tags').length >= expected, { timeout: 20_000, polling: 100 }, count);
   // Settled: a later mutation pass must not add a second row or tag a block that is not a post.
   await new Promise((resolve) => setTimeout(resolve, 500));
