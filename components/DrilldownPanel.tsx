@@ -102,8 +102,14 @@ function ListView({ list, previousMonth }: { list: DrilldownList; previousMonth:
   );
 }
 
-/** The top-20 of each key query on each engine for a month, and what changed since the month before. */
-export function DrilldownPanel(props: { data: DrilldownData | null; onSelectMonth: (month: Month) => void }) {
+/** What the user picked in the drill-down: a month, a key query, or both. */
+export interface DrilldownChoice {
+  month?: Month;
+  query?: string;
+}
+
+/** The top-20 of one key query (or of each) on each engine for a month, and what changed since the month before. */
+export function DrilldownPanel(props: { data: DrilldownData | null; onSelect: (choice: DrilldownChoice) => void }) {
   const { data } = props;
   if (!data) return null;
   const months = data.months.includes(data.month) ? data.months : [data.month, ...data.months];
@@ -112,7 +118,7 @@ export function DrilldownPanel(props: { data: DrilldownData | null; onSelectMont
       <h2>Top-20 by query</h2>
       <label>
         Month{' '}
-        <select data-testid="drilldown-month" value={data.month} onChange={(event) => props.onSelectMonth(event.currentTarget.value)}>
+        <select data-testid="drilldown-month" value={data.month} onChange={(event) => props.onSelect({ month: event.currentTarget.value })}>
           {months.map((month) => (
             <option key={month} value={month}>
               {month}
@@ -120,6 +126,18 @@ export function DrilldownPanel(props: { data: DrilldownData | null; onSelectMont
           ))}
         </select>
       </label>{' '}
+      {data.query !== null && (
+        <label>
+          Key query{' '}
+          <select data-testid="drilldown-query" value={data.query} onChange={(event) => props.onSelect({ query: event.currentTarget.value })}>
+            {data.queries.map((query) => (
+              <option key={query} value={query}>
+                {query}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}{' '}
       <span class="hint">compared with {data.previousMonth}</span>
       {data.lists.length === 0 ? (
         <p class="empty">No key-query results seen in {data.month}.</p>

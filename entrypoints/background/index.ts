@@ -2,13 +2,14 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { captureTab } from '@/lib/annotate/page-mark';
 import { FileTransfers } from '@/lib/backup/transfer';
 import { contextMenuEntries, markFromMenu } from '@/lib/background/context-menu';
-import { senderContext, type ExtensionIdentity } from '@/lib/background/sender';
-import { createHandlers, type SenderContext } from '@/lib/background/service';
+import { senderContext, type ExtensionIdentity, type SenderContext } from '@/lib/background/sender';
+import { createHandlers } from '@/lib/background/service';
 import { FORUM_SCRIPT_FILE, createSiteAccess, searchEngineOriginTest } from '@/lib/background/site-access';
-import { openLensDatabase } from '@/lib/db/database';
+import { DatabaseConnection } from '@/lib/db/connection';
+import type { LensDatabase } from '@/lib/db/database';
 import { LensRepository } from '@/lib/db/repository';
 import { normalizeQuery } from '@/lib/match/url';
-import { LIVE_PORT, dispatchMessage, errorMessage } from '@/lib/messaging';
+import { LIVE_PORT, dispatchMessage, errorMessage, type Handlers, type Reply } from '@/lib/messaging';
 import { findSite, searchEngineMatchPatterns } from '@/lib/sites';
 
 export default defineBackground(() => {
@@ -20,7 +21,7 @@ export default defineBackground(() => {
   const self: ExtensionIdentity = {
     id: browser.runtime.id,
     origin: browser.runtime.getURL('/'),
-    isSupportedPage: (url) => findSite(url) !== undefined,
+    searchEngineOf: (url) => findSite(url)?.id,
     isGrantedPage: (url) => siteAccess.isGrantedPage(url),
   };
   const contextOf = (sender: Runtime.MessageSender) => senderContext(sender, self);
@@ -41,16 +42,27 @@ export default defineBackground(() => {
     for (const port of livePorts) port.postMessage({ type: 'changed', projectId });
   };
 
-  // Opened lazily and reopened after the service worker restarts: no state lives only in memory.
-  const handlers = openLensDatabase().then((db) =>
-    createHandlers(new LensRepository(db, normalizeQuery), {
-      onDataChanged: announceChange,
-      openDashboard: () => browser.runtime.openOptionsPage(),
-      siteAccess,
-      transfers: new FileTransfers(caches),
-    }),
-  );
-  const dispatch = (message: unknown, context: SenderContext) => handlers.then((ready) => dispatchMessage(message, context, ready));
+  // Opened on first use, and again after the worker restarts, after a failed open or after the browser closed
+  // it: no state lives only in memory, and no failure needs a browser restart.
+  const connection = new DatabaseConnection();
+  const handlersByDatabase = new WeakMap<LensDatabase, Handlers<SenderContext>>();
+  const handlersOf = (db: LensDatabase) => {
+    let handlers = handlersByDatabase.get(db);
+    if (!handlers) {
+      handlers = createHandlers(new LensRepository(db, normalizeQuery), {
+        onDataChanged: announceChange,
+        openDashboard: () => browser.runtime.openOptionsPage(),
+        siteAccess,
+        transfers: new FileTransfers(caches),
+      });
+      handlersByDatabase.set(db, handlers);
+    }
+    return handlers;
+  };
+  const dispatch = (message: unknown, context: SenderContext): Promise<Reply> =>
+    connection
+      .use((db) => dispatchMessage(message, context, handlersOf(db)), (reply) => !reply.ok)
+      .catch((error: unknown) => ({ ok: false as const, error: errorMessage(error) }));
 
   browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.MessageSender) => {
     const context = await contextOf(sender);

@@ -3,10 +3,11 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { AgreementPanel, type AgreementData } from '@/components/AgreementPanel';
 import { AuditedSitesPanel, type AuditedSites } from '@/components/AuditedSitesPanel';
 import { BackupPanel, type BackupState } from '@/components/BackupPanel';
-import { DrilldownPanel, type DrilldownData } from '@/components/DrilldownPanel';
+import { DrilldownPanel, type DrilldownChoice, type DrilldownData } from '@/components/DrilldownPanel';
 import { HistoryPanel, type KpiHistory } from '@/components/HistoryPanel';
 import { MentionsPanel, type RelabelEdit } from '@/components/MentionsPanel';
 import { PortalsPanel } from '@/components/PortalsPanel';
+import { PrivacyPanel } from '@/components/PrivacyPanel';
 import { PromotionPanel, type PromotionSave } from '@/components/PromotionPanel';
 import { ProjectForm, type FieldErrors } from '@/components/ProjectForm';
 import { ProjectList } from '@/components/ProjectList';
@@ -35,6 +36,7 @@ function Dashboard() {
   const [openMentions, setOpenMentions] = useState<Record<string, MentionRow[]>>({});
   const [auditedSites, setAuditedSites] = useState<AuditedSites | null>(null);
   const [relabeling, setRelabeling] = useState(false);
+  const [storeIncognito, setStoreIncognito] = useState<boolean | null>(null);
   /** Counts the refreshes, so the mention list and the promotion month are read again with the rest of the page. */
   const [dataRevision, setDataRevision] = useState(0);
   const [backup, setBackup] = useState<BackupState>({ persisted: null, busy: false, result: null });
@@ -44,9 +46,9 @@ function Dashboard() {
 
   const [history, setHistory] = useState<KpiHistory | null>(null);
   const [drilldown, setDrilldown] = useState<DrilldownData | null>(null);
-  /** The month chosen in the drill-down; unset follows the latest month with data. */
-  const drilldownMonth = useRef<string | undefined>(undefined);
-  const loadDrilldown = useCallback(() => call('drilldown.get', { month: drilldownMonth.current }).then(setDrilldown), []);
+  /** The month and key query chosen in the drill-down; unset, the latest month with data and its first query. */
+  const drilldownChoice = useRef<DrilldownChoice>({});
+  const loadDrilldown = useCallback(() => call('drilldown.get', drilldownChoice.current).then(setDrilldown), []);
 
   const refresh = useCallback(() => {
     setDataRevision((revision) => revision + 1);
@@ -60,6 +62,7 @@ function Dashboard() {
       call('portals.list', {}).then((answer) => setPortals(answer.portals)),
       loadDrilldown(),
       call('sites.audited', {}).then((answer) => setAuditedSites(answer.sites)),
+      call('privacy.get', {}).then((answer) => setStoreIncognito(answer.storeIncognito)),
     ]).catch(
       (failure: unknown) => setNotice(errorMessage(failure)),
     );
@@ -170,6 +173,20 @@ function Dashboard() {
 
   const activeProject = data.projects.find((project) => project.id === data.activeProjectId) ?? null;
 
+  const clearHistory = (project: Project) => {
+    if (!confirm(`Delete every search and page “${project.name}” stored that you did not mark? Your marks and their KPIs stay.`)) return;
+    void act(async () => {
+      const cleared = await call('history.clear', { id: project.id });
+      return `Deleted ${cleared.snapshots} search snapshots and ${cleared.mentions} unmarked mentions of “${project.name}”.`;
+    });
+  };
+
+  const allowIncognito = (allowed: boolean) =>
+    act(async () => {
+      setStoreIncognito((await call('privacy.set', { storeIncognito: allowed })).storeIncognito);
+      return allowed ? 'Pages and marks from private windows are stored from now on.' : 'Nothing from private windows is stored from now on.';
+    });
+
   return (
     <main class="dashboard">
       <h1>Reputation Lens</h1>
@@ -220,8 +237,8 @@ function Dashboard() {
           />
           <DrilldownPanel
             data={drilldown}
-            onSelectMonth={(month) => {
-              drilldownMonth.current = month;
+            onSelect={(choice) => {
+              drilldownChoice.current = { ...drilldownChoice.current, ...choice };
               loadDrilldown().catch((failure: unknown) => setNotice(errorMessage(failure)));
             }}
           />
@@ -265,6 +282,13 @@ function Dashboard() {
           void runBackup(async () => `Saved ${await downloadFile(file, scope === 'all' ? null : (activeProject?.id ?? null))}.`)
         }
         onImport={(file) => void runBackup(async () => describeImport(await importBackupFile(file)))}
+      />
+      <PrivacyPanel
+        storeIncognito={storeIncognito}
+        activeProjectName={activeProject?.name ?? null}
+        busy={saving}
+        onStoreIncognitoChange={(allowed) => void allowIncognito(allowed)}
+        onClearHistory={() => activeProject && clearHistory(activeProject)}
       />
       <SitesPanel data={sites} error={overridesError} saving={saving} onSaveOverrides={(text) => void saveOverrides(text)} />
     </main>

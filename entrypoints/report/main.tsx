@@ -18,7 +18,7 @@ async function loadReport(params: URLSearchParams): Promise<ReportData> {
   if (!project || !popup.report) throw new Error('No such project: open the report from the dashboard.');
   const [history, drilldown, negatives, promotion] = await Promise.all([
     call('kpi.history', { projectId: project.id, through: month }),
-    call('drilldown.get', { projectId: project.id, month }),
+    call('drilldown.get', { projectId: project.id, month, everyQuery: true }),
     call('mentions.search', { projectId: project.id, filter: { label: 'negative', month }, offset: 0, limit: NEGATIVES_LISTED }),
     call('promotion.get', { projectId: project.id, month }),
   ]);

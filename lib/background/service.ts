@@ -1,12 +1,13 @@
 import type { FileTransfers } from '../backup/transfer';
 import { normalizeQuery } from '../match/url';
 import { minSuggestionConfidenceOf } from '../kpi/label-state';
-import { errorMessage, type Handlers } from '../messaging';
+import { isKeyQuery } from '../kpi/aggregate';
+import { errorMessage, type Handlers, type ItemState } from '../messaging';
 import { SiteOverridesSchema, type SiteOverrides } from '../sites/overrides';
-import { monthOf, previousMonth, type Project } from '../schema';
-import { ProjectValidationError, type LensRepository } from '../db/repository';
+import { MAX_URL_LENGTH, monthOf, previousMonth, type Mention, type Project } from '../schema';
+import { ProjectValidationError, STORE_INCOGNITO_KEY, type LensRepository, type MentionDraft } from '../db/repository';
 import { clientFlagsOf, draftMention, forumVisit } from './drafts';
-import { stateOf, requireExtensionPage, projectIdOf } from './handlers/common';
+import { stateOf, projectIdOf } from './handlers/common';
 import { backupHandlers } from './handlers/backup';
 import { kpiHandlers } from './handlers/kpi';
 import { drilldownHandlers } from './handlers/drilldown';
@@ -14,12 +15,15 @@ import { mentionHandlers } from './handlers/mentions';
 import { portalHandlers } from './handlers/portals';
 import { promotionHandlers } from './handlers/promotion';
 import { OVERRIDES_KEY, siteHandlers, tabPageStatus } from './handlers/sites';
+import { coalescedPerFrame, type Observation, type ObservationAnswer } from './observations';
+import { senderPage, type SenderContext } from './sender';
 
 export { draftMention } from './drafts';
+export type { SenderContext } from './sender';
 
-/** Who sent a message, as far as the background can tell; checked before any handler runs. */
-export interface SenderContext {
-  origin: 'extension-page' | 'content-script';
+/** Each item's answer: its stored mention (its mark too) when there is one, else its suggestion and badges, unmarked. */
+function itemStates(drafts: readonly MentionDraft[], stored: readonly (Mention | undefined)[]): ItemState[] {
+  return drafts.map((draft, index) => stateOf(stored[index] ?? { ...draft, mark: null }));
 }
 
 /** What the badges of stored mentions depend on: when it changes, every mention's flags are worked out again. */
@@ -71,6 +75,65 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
   const { onDataChanged, openDashboard, now = () => Date.now() } = hooks;
   const { projects, mentions, aggregates } = repository;
   const deps = { repository, hooks, now };
+
+  /** The active project, and the items drafted for it: suggestions, badges, keys. */
+  const draftsOf = async ({ page, items }: Observation) => {
+    const project = await projects.getActiveProject();
+    const learned = project ? await mentions.getLearnedModel(project.id) : undefined;
+    return { project, drafts: items.map((item) => draftMention(item, page, project, learned)) };
+  };
+
+  const answerOf = (project: Project | null, items: ItemState[]): ObservationAnswer => ({
+    projectId: project?.id ?? null,
+    projectName: project?.name ?? null,
+    minSuggestionConfidence: project ? minSuggestionConfidenceOf(project) : 0,
+    items,
+  });
+
+  /** Each item as stored (its mark too), else its suggestion. */
+  const storedAnswer = async (project: Project, drafts: MentionDraft[]) =>
+    answerOf(project, itemStates(drafts, await mentions.getMentions(project.id, drafts.map((draft) => draft.canonicalUrl))));
+
+  /**
+   * Stores what a page showed: a search page of one of the project's key queries, and a page of an audited site.
+   * Any other search is answered from what is stored and leaves nothing behind (only what the user marks on it is
+   * kept), and so is every page of a private window unless the user allowed storing them.
+   * An item whose URL is too long to store is skipped, and answered all the same.
+   */
+  const storeObservation = async (observation: Observation, incognito: boolean): Promise<ObservationAnswer> => {
+    const { page, items } = observation;
+    const { project, drafts } = await draftsOf(observation);
+    if (!project) return answerOf(null, itemStates(drafts, []));
+    const keyQuery = page.kind === 'serp' && page.query !== undefined && isKeyQuery(project, normalizeQuery(page.query), normalizeQuery);
+    if ((page.kind === 'serp' && !keyQuery) || (incognito && !(await storesIncognito()))) return storedAnswer(project, drafts);
+    const at = now();
+    const stored = await mentions.observePage({
+      projectId: project.id,
+      engine: page.site,
+      serp:
+        page.kind === 'serp' && page.query !== undefined
+          ? // Results appended later (more results, partial reloads) start below the page's first rank.
+            { query: normalizeQuery(page.query), firstRank: items[0]?.rank ?? page.firstRank ?? 1 }
+          : undefined,
+      portal: forumVisit(page, items, at),
+      items: drafts.filter((draft) => draft.url.length <= MAX_URL_LENGTH),
+      at,
+    });
+    onDataChanged(project.id);
+    const storedByUrl = new Map(stored.map((mention) => [mention.canonicalUrl, mention]));
+    return answerOf(project, itemStates(drafts, drafts.map((draft) => storedByUrl.get(draft.canonicalUrl))));
+  };
+
+  /** An observation a newer one replaced: nothing is written. */
+  const answerWithoutStoring = async (observation: Observation): Promise<ObservationAnswer> => {
+    const { project, drafts } = await draftsOf(observation);
+    return project ? storedAnswer(project, drafts) : answerOf(null, itemStates(drafts, []));
+  };
+
+  const storesIncognito = async () => (await projects.getSetting(STORE_INCOGNITO_KEY)) === true;
+  const observeFrom = (incognito: boolean) => coalescedPerFrame((observation) => storeObservation(observation, incognito), answerWithoutStoring);
+  const observe = { normal: observeFrom(false), incognito: observeFrom(true) };
+
   return {
     ...portalHandlers(deps),
     ...promotionHandlers(deps),
@@ -80,52 +143,32 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
     ...drilldownHandlers(deps),
     ...siteHandlers(deps),
 
-    async 'page.observe'({ page, items }) {
-      const project = await projects.getActiveProject();
-      const learned = project ? await mentions.getLearnedModel(project.id) : undefined;
-      const drafts = items.map((item) => draftMention(item, page, project, learned));
-      if (!project) {
-        return { projectId: null, projectName: null, minSuggestionConfidence: 0, items: drafts.map((draft) => stateOf({ ...draft, mark: null })) };
-      }
-      const at = now();
-      const stored = await mentions.observePage({
-        projectId: project.id,
-        engine: page.site,
-        serp:
-          page.kind === 'serp' && page.query !== undefined
-            ? // Results appended later (more results, partial reloads) start below the page's first rank.
-              { query: normalizeQuery(page.query), firstRank: items[0]?.rank ?? page.firstRank ?? 1 }
-            : undefined,
-        portal: forumVisit(page, items, at),
-        items: drafts,
-        at,
-      });
-      onDataChanged(project.id);
-      return {
-        projectId: project.id,
-        projectName: project.name,
-        minSuggestionConfidence: minSuggestionConfidenceOf(project),
-        items: stored.map(stateOf),
-      };
+    async 'page.observe'({ page, items }, sender) {
+      return observe[sender.incognito ? 'incognito' : 'normal'](sender.frameKey, { page: senderPage(page, sender), items });
     },
 
-    async 'mark.set'({ page, item, sentiment, recommends }) {
+    // Written at once: a mark never waits for the sender's observations (see coalescedPerFrame).
+    async 'mark.set'({ page: claimed, item, sentiment, recommends, projectId, seenMarkAt }, sender) {
+      const page = senderPage(claimed, sender);
       const project = await projects.getActiveProject();
       if (!project) throw new Error('Create a project in the dashboard before marking results');
+      if (projectId !== undefined && project.id !== projectId) throw new Error(`The active project is now “${project.name}”: reload the page to mark for it.`);
+      if (sender.incognito && !(await storesIncognito())) {
+        throw new Error('Marks in private windows are not stored: allow it under Privacy in the dashboard.');
+      }
       const learned = await mentions.getLearnedModel(project.id);
       const draft = draftMention(item, page, project, learned);
       const at = now();
-      const mention = await mentions.setMark(project.id, draft, { sentiment, recommends }, at, forumVisit(page, [item], at));
-      onDataChanged(project.id);
-      return { projectId: project.id, item: stateOf(mention) };
+      const { applied, mention } = await mentions.setMarkSeen(project.id, draft, { sentiment, recommends }, seenMarkAt, at, forumVisit(page, [item], at));
+      if (applied) onDataChanged(project.id);
+      return { projectId: project.id, applied, item: stateOf(mention) };
     },
 
     async 'projects.list'() {
       return { projects: await projects.listProjects(), activeProjectId: await projects.getActiveProjectId() };
     },
 
-    async 'projects.save'({ id, input }, context) {
-      requireExtensionPage(context);
+    async 'projects.save'({ id, input }) {
       try {
         const before = id ? await projects.getProject(id) : undefined;
         const project = await projects.saveProject(input, id, now());
@@ -147,28 +190,43 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
       }
     },
 
-    async 'projects.delete'({ id }, context) {
-      requireExtensionPage(context);
+    async 'projects.delete'({ id }) {
       await projects.deleteProject(id);
       onDataChanged(id);
       return {};
     },
 
-    async 'projects.setActive'({ id }, context) {
-      requireExtensionPage(context);
+    async 'history.clear'({ id }) {
+      const cleared = await repository.history.clear(id);
+      onDataChanged(id);
+      return cleared;
+    },
+
+    async 'privacy.get'() {
+      return { storeIncognito: await storesIncognito() };
+    },
+
+    async 'privacy.set'({ storeIncognito }) {
+      await projects.putSetting(STORE_INCOGNITO_KEY, storeIncognito);
+      return { storeIncognito };
+    },
+
+    async 'projects.setActive'({ id }) {
       await projects.setActiveProject(id);
       onDataChanged(id);
       return {};
     },
 
-    async 'overrides.get'() {
+    async 'overrides.get'(_request, { page }) {
+      // Only the sender's own search engine's: the others' are none of its page's business.
+      if (page.kind !== 'serp') return { overrides: {} };
       const text = await projects.getSetting(OVERRIDES_KEY);
       const parsed = parseOverrides(typeof text === 'string' ? text : '');
-      return { overrides: 'overrides' in parsed ? parsed.overrides : {} };
+      const own = 'overrides' in parsed ? parsed.overrides[page.site] : undefined;
+      return { overrides: own ? { [page.site]: own } : {} };
     },
 
-    async 'overrides.save'({ text }, context) {
-      requireExtensionPage(context);
+    async 'overrides.save'({ text }) {
       const parsed = parseOverrides(text);
       if ('error' in parsed) return { saved: false as const, error: parsed.error };
       await projects.putSetting(OVERRIDES_KEY, text);

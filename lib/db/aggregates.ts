@@ -1,36 +1,56 @@
-import { applyMentionChange, emptyAggregate, forumMonthsOf, rebuildAggregates } from '../kpi/aggregate';
+import { applyMentionChange, emptyAggregate, forumMonthsOf, rebuildAggregates, splitAggregate } from '../kpi/aggregate';
 import { SPARKLINE_MONTHS, computeKpiHistory, summaryOf, type KpiReport, type MonthReport } from '../kpi';
 import { rebuildPortalLinks } from '../kpi/portals';
 import { addMonths, nextMonth, type Aggregate, type Mention, type Month, type Project, type Snapshot } from '../schema';
 import type { LensDatabase } from './database';
-import { ProjectRecordWrites, deleteProjectRecords, markedCountKey, type ProjectRecordStore, type WriteTransaction } from './stores';
+import { deleteProjectRecords, markedCountKey, projectKeyRange, type WriteTransaction } from './stores';
+
+/** The month's aggregate as counting works on it: its counters joined with its slots, each from its own store. */
+async function readAggregate(tx: WriteTransaction, projectId: string, month: Month): Promise<Aggregate | undefined> {
+  const [counts, slots] = await Promise.all([tx.objectStore('aggregates').get([projectId, month]), tx.objectStore('topSlots').get([projectId, month])]);
+  return counts && { ...counts, slots: slots?.slots ?? {} };
+}
+
+async function writeCounts(tx: WriteTransaction, aggregate: Aggregate): Promise<void> {
+  await tx.objectStore('aggregates').put(splitAggregate(aggregate).counts);
+}
+
+async function writeSlots(tx: WriteTransaction, aggregate: Aggregate): Promise<void> {
+  await tx.objectStore('topSlots').put(splitAggregate(aggregate).slots);
+}
 
 /**
  * The month aggregates one write touches. A mention can only count in the months it was seen in (slots and
- * forum tone both come from observations), so a change visits those months and no others.
+ * forum tone both come from observations), so a change visits those months and no others. A mark only moves
+ * counts, so only a snapshot (which fills slots) writes the month's slots back.
  */
 export class MonthAggregates {
-  private readonly records: ProjectRecordWrites<'aggregates'>;
+  private readonly loaded = new Map<Month, Aggregate | undefined>();
+  private readonly countsChanged = new Set<Month>();
+  private readonly slotsChanged = new Set<Month>();
 
   constructor(
-    store: ProjectRecordStore<'aggregates'>,
+    private readonly tx: WriteTransaction,
     private readonly project: Pick<Project, 'id' | 'minSuggestionConfidence'>,
-  ) {
-    this.records = new ProjectRecordWrites(store, project.id);
-  }
+  ) {}
 
   async forMonth(month: Month, create: true): Promise<Aggregate>;
   async forMonth(month: Month, create: boolean): Promise<Aggregate | undefined>;
   async forMonth(month: Month, create: boolean): Promise<Aggregate | undefined> {
-    const aggregate = await this.records.get(month);
+    if (!this.loaded.has(month)) this.loaded.set(month, await readAggregate(this.tx, this.project.id, month));
+    const aggregate = this.loaded.get(month);
     if (aggregate || !create) return aggregate;
     const created = emptyAggregate(this.project.id, month);
-    this.records.set(month, created);
+    this.loaded.set(month, created);
+    this.slotsChanged.add(month);
+    this.countsChanged.add(month);
     return created;
   }
 
-  changed(aggregate: Aggregate): void {
-    this.records.changed(aggregate.month);
+  /** A snapshot was applied to the aggregate: its slots and its counts changed. */
+  slotsFilled(aggregate: Aggregate): void {
+    this.slotsChanged.add(aggregate.month);
+    this.countsChanged.add(aggregate.month);
   }
 
   async applyMentionChange(before: Mention | undefined, after: Mention): Promise<void> {
@@ -38,17 +58,21 @@ export class MonthAggregates {
     for (const month of new Set([...(before?.months ?? []), ...after.months])) {
       const aggregate = await this.forMonth(month, forumMonths.after.includes(month));
       if (!aggregate) continue;
-      if (applyMentionChange(aggregate, after.canonicalUrl, before, after, forumMonths, this.project)) this.records.changed(month);
+      if (applyMentionChange(aggregate, after.canonicalUrl, before, after, forumMonths, this.project)) this.countsChanged.add(month);
     }
   }
 
-  writeBack(): Promise<void> {
-    return this.records.writeBack();
+  async writeBack(): Promise<void> {
+    for (const [month, aggregate] of this.loaded) {
+      if (!aggregate) continue;
+      if (this.countsChanged.has(month)) await writeCounts(this.tx, aggregate);
+      if (this.slotsChanged.has(month)) await writeSlots(this.tx, aggregate);
+    }
   }
 }
 
 /** The stores a rebuild of a project's counters writes. */
-export const COUNTER_STORES = ['snapshots', 'mentions', 'aggregates', 'portals', 'settings'] as const;
+export const COUNTER_STORES = ['snapshots', 'mentions', 'aggregates', 'topSlots', 'portals', 'settings'] as const;
 
 /**
  * Recomputes everything derived from a project's raw records: the month aggregates, the portals' link counts and
@@ -62,11 +86,14 @@ export async function rebuildProjectCounters(
   held?: { snapshots: readonly Snapshot[]; mentions: readonly Mention[] },
 ): Promise<Aggregate[]> {
   const snapshots = held?.snapshots ?? (await tx.objectStore('snapshots').index('byProject').getAll(project.id));
-  const mentions = held?.mentions ?? (await tx.objectStore('mentions').index('byProject').getAll(project.id));
+  const mentions = held?.mentions ?? (await tx.objectStore('mentions').getAll(projectKeyRange(project.id)));
   await deleteProjectRecords(tx, 'aggregates', project.id);
-  const aggregates = tx.objectStore('aggregates');
+  await deleteProjectRecords(tx, 'topSlots', project.id);
   const rebuilt = rebuildAggregates(project, snapshots, mentions, normalizeQuery);
-  for (const aggregate of rebuilt) await aggregates.put(aggregate);
+  for (const aggregate of rebuilt) {
+    await writeCounts(tx, aggregate);
+    await writeSlots(tx, aggregate);
+  }
   const portals = tx.objectStore('portals');
   for (const portal of rebuildPortalLinks(await portals.index('byProject').getAll(project.id), mentions)) await portals.put(portal);
   const markedCount = mentions.filter((mention) => mention.mark !== null).length;
@@ -110,8 +137,12 @@ export class AggregateRepository {
     return computeKpiHistory({ project, through, aggregates, portals });
   }
 
-  getAggregates(projectId: string): Promise<Aggregate[]> {
-    return this.db.getAllFromIndex('aggregates', 'byProject', projectId);
+  /** Every month's aggregate, counters and slots joined. */
+  async getAggregates(projectId: string): Promise<Aggregate[]> {
+    const tx = this.db.transaction(['aggregates', 'topSlots']);
+    const [counts, slots] = await Promise.all([tx.objectStore('aggregates').getAll(projectKeyRange(projectId)), tx.objectStore('topSlots').getAll(projectKeyRange(projectId))]);
+    const slotsByMonth = new Map(slots.map((month) => [month.month, month.slots]));
+    return counts.map((month) => ({ ...month, slots: slotsByMonth.get(month.month) ?? {} }));
   }
 
   async rebuild(projectId: string): Promise<Aggregate[]> {

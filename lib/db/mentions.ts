@@ -18,7 +18,7 @@ import { LearnedModelSchema, forgetMark, learnedModelOf, learnFromMark, type Lea
 import { COUNTER_STORES, MonthAggregates, rebuildProjectCounters } from './aggregates';
 import type { LensDatabase } from './database';
 import { PortalWrites } from './portals';
-import { learnedModelKey, markedCountKey, type WriteTransaction } from './stores';
+import { learnedModelKey, markedCountKey, projectKeyRange, type WriteTransaction } from './stores';
 
 /** What the background derives from one item on a page before storing it. */
 export interface MentionDraft {
@@ -103,7 +103,7 @@ function markAfter(before: Mention | undefined, suggested: Suggestion | null, ch
 
 const markChangeOf = (mark: Mark | null): MarkChange => ({ sentiment: mark?.sentiment ?? null, recommends: mark?.recommends ?? false });
 
-const MARK_STORES = ['projects', 'mentions', 'aggregates', 'portals', 'settings'] as const;
+const MARK_STORES = ['projects', 'mentions', 'aggregates', 'topSlots', 'portals', 'settings'] as const;
 
 /**
  * What marks change besides the mentions: the month aggregates, the portals' link counts and the marked-mention
@@ -118,7 +118,7 @@ class MarkCounters {
     private readonly tx: WriteTransaction,
     private readonly project: Pick<Project, 'id' | 'minSuggestionConfidence'>,
   ) {
-    this.aggregates = new MonthAggregates(tx.objectStore('aggregates'), project);
+    this.aggregates = new MonthAggregates(tx, project);
     this.portals = new PortalWrites(tx.objectStore('portals'), project.id);
   }
 
@@ -163,11 +163,11 @@ export class MentionRepository {
    * the visit of its portal.
    */
   async observePage(observation: PageObservation): Promise<Mention[]> {
-    const tx = this.db.transaction(['projects', 'mentions', 'snapshots', 'aggregates', 'portals'], 'readwrite');
+    const tx = this.db.transaction(['projects', 'mentions', 'snapshots', 'aggregates', 'topSlots', 'portals'], 'readwrite');
     const project = await tx.objectStore('projects').get(observation.projectId);
     if (!project) throw new Error(`No project with id ${observation.projectId}`);
     const month = monthOf(observation.at);
-    const aggregates = new MonthAggregates(tx.objectStore('aggregates'), project);
+    const aggregates = new MonthAggregates(tx, project);
     const portals = new PortalWrites(tx.objectStore('portals'), project.id);
     if (observation.portal && observation.items.length > 0) await portals.observe(observation.portal);
     const current = new Map<string, Mention>();
@@ -200,7 +200,7 @@ export class MentionRepository {
           if (mention) current.set(url, mention);
         }
         applySnapshot(aggregate, snapshot, (url) => current.get(url), project);
-        aggregates.changed(aggregate);
+        aggregates.slotsFilled(aggregate);
       }
     }
     await aggregates.writeBack();
@@ -214,13 +214,29 @@ export class MentionRepository {
    * (then `portal` is the visit it was seen on); a cleared mark (no sentiment, no recommends) removes the mark
    * entirely. The project's learned model follows the marked sentiment in the same transaction.
    */
-  setMark(projectId: string, draft: MentionDraft, change: MarkChange, at = Date.now(), portal?: PortalObservation): Promise<Mention> {
-    return this.writeMark(projectId, draft, change, at, { portal, observes: false });
+  async setMark(projectId: string, draft: MentionDraft, change: MarkChange, at = Date.now(), portal?: PortalObservation): Promise<Mention> {
+    return (await this.writeMark(projectId, draft, change, at, { portal, observes: false })).mention;
+  }
+
+  /**
+   * A mark clicked on a row that showed the mark set at `seenMarkAt` (null: none): written only when that is still
+   * the stored mark, so a row left stale in another tab never undoes a newer mark. Otherwise nothing is written and
+   * the stored mention comes back for the row to show. Without `seenMarkAt` the mark is written as it comes.
+   */
+  async setMarkSeen(
+    projectId: string,
+    draft: MentionDraft,
+    change: MarkChange,
+    seenMarkAt: number | null | undefined,
+    at: number,
+    portal?: PortalObservation,
+  ): Promise<{ applied: boolean; mention: Mention }> {
+    return this.writeMark(projectId, draft, change, at, { portal, observes: false, seenMarkAt });
   }
 
   /** A page (or passage) marked from the popup: the mark is also a sighting of the page and a visit of its portal. */
-  markPage(projectId: string, draft: MentionDraft, change: MarkChange, portal: PortalObservation): Promise<Mention> {
-    return this.writeMark(projectId, draft, change, portal.at, { portal, observes: true });
+  async markPage(projectId: string, draft: MentionDraft, change: MarkChange, portal: PortalObservation): Promise<Mention> {
+    return (await this.writeMark(projectId, draft, change, portal.at, { portal, observes: true })).mention;
   }
 
   private async writeMark(
@@ -228,12 +244,16 @@ export class MentionRepository {
     draft: MentionDraft,
     change: MarkChange,
     at: number,
-    visit: { portal: PortalObservation | undefined; observes: boolean },
-  ): Promise<Mention> {
+    visit: { portal: PortalObservation | undefined; observes: boolean; seenMarkAt?: number | null },
+  ): Promise<{ applied: boolean; mention: Mention }> {
     const tx = this.db.transaction(MARK_STORES, 'readwrite');
     const project = await tx.objectStore('projects').get(projectId);
     if (!project) throw new Error(`No project with id ${projectId}`);
     const before = await tx.objectStore('mentions').get([projectId, draft.canonicalUrl]);
+    if (visit.seenMarkAt !== undefined && (before?.mark?.at ?? null) !== visit.seenMarkAt) {
+      await tx.done;
+      return { applied: false, mention: before ?? observedMention(undefined, draft, projectId, at) };
+    }
     const sighted = visit.observes || !before;
     const counters = new MarkCounters(tx, project);
     if (sighted && visit.portal) await counters.portals.observe(visit.portal);
@@ -244,7 +264,7 @@ export class MentionRepository {
     await this.storeMark(tx, counters, before, after);
     await counters.writeBack();
     await tx.done;
-    return after;
+    return { applied: true, mention: after };
   }
 
   /**
@@ -354,7 +374,7 @@ export class MentionRepository {
     const project = await tx.objectStore('projects').get(projectId);
     if (!project) throw new Error(`No project with id ${projectId}`);
     const mentions = tx.objectStore('mentions');
-    for (let cursor = await mentions.index('byProject').openCursor(projectId); cursor; cursor = await cursor.continue()) {
+    for (let cursor = await mentions.openCursor(projectKeyRange(projectId)); cursor; cursor = await cursor.continue()) {
       await cursor.update({ ...cursor.value, flags: flagsOf(cursor.value) });
     }
     await rebuildProjectCounters(tx, project, this.normalizeQuery);

@@ -98,10 +98,10 @@ export class ProjectRepository {
   }
 
   async deleteProject(id: string): Promise<void> {
-    const stores = ['projects', 'mentions', 'snapshots', 'aggregates', 'portals', 'promotion', 'settings'] as const;
+    const stores = ['projects', 'mentions', 'snapshots', 'aggregates', 'topSlots', 'portals', 'promotion', 'settings'] as const;
     const tx = this.db.transaction([...stores], 'readwrite');
     await tx.objectStore('projects').delete(id);
-    for (const store of ['mentions', 'snapshots', 'aggregates', 'portals', 'promotion'] as const) {
+    for (const store of ['mentions', 'snapshots', 'aggregates', 'topSlots', 'portals', 'promotion'] as const) {
       await deleteProjectRecords(tx, store, id);
     }
     for (const key of [learnedModelKey(id), markedCountKey(id)]) await tx.objectStore('settings').delete(key);

@@ -2,6 +2,7 @@ import { AggregateRepository } from './aggregates';
 import { BackupRepository } from './backup';
 import type { LensDatabase } from './database';
 import { DrilldownRepository } from './drilldown';
+import { BrowsingHistory } from './history';
 import { MentionSearch } from './mention-search';
 import { MentionRepository } from './mentions';
 import { PortalRepository } from './portals';
@@ -10,13 +11,15 @@ import { PromotionRepository } from './promotion';
 
 export { ProjectValidationError } from './projects';
 export type { ImportCounts } from './backup';
+export type { ClearedHistory } from './history';
 export type { MentionPage } from './mention-search';
 export { textOfMention, type MarkChange, type MarkEdit, type MentionDraft, type PageObservation, type SuggestionAgreement } from './mentions';
-export { markedCountKey } from './stores';
+export { STORE_INCOGNITO_KEY, markedCountKey } from './stores';
 
 /**
  * The background's only door to IndexedDB, one repository per group of stores: projects and settings, mentions
- * (observations, marks, the learned model) and their search, month aggregates, portals, promotion months, and backups of them all.
+ * (observations, marks, the learned model) and their search, month aggregates, portals, promotion months, the
+ * browsing history kept, and backups of them all.
  */
 export class LensRepository {
   readonly projects: ProjectRepository;
@@ -27,6 +30,7 @@ export class LensRepository {
   readonly promotion: PromotionRepository;
   readonly backup: BackupRepository;
   readonly drilldown: DrilldownRepository;
+  readonly history: BrowsingHistory;
 
   constructor(db: LensDatabase, normalizeQuery: (q: string) => string, newId?: () => string) {
     this.projects = new ProjectRepository(db, normalizeQuery, newId);
@@ -37,5 +41,6 @@ export class LensRepository {
     this.promotion = new PromotionRepository(db);
     this.backup = new BackupRepository(db, normalizeQuery);
     this.drilldown = new DrilldownRepository(db);
+    this.history = new BrowsingHistory(db, normalizeQuery);
   }
 }

@@ -5,7 +5,7 @@ import type { LensDB } from './database';
 
 export type WriteTransaction = IDBPTransaction<LensDB, ArrayLike<StoreNames<LensDB>>, 'readwrite'>;
 
-export type ProjectScopedStore = 'mentions' | 'snapshots' | 'aggregates' | 'portals' | 'promotion';
+export type ProjectScopedStore = 'mentions' | 'snapshots' | 'aggregates' | 'topSlots' | 'portals' | 'promotion';
 
 /**
  * Removes every record of one project from a store keyed by project. Stores keyed [projectId, …] lose the
@@ -53,18 +53,20 @@ export function putAll<S extends StoreNames<LensDB>>(tx: WriteTransaction, store
 }
 
 export const ACTIVE_PROJECT_KEY = 'activeProjectId';
+/** Settings key: whether pages seen in private windows are stored (the user's choice; off by default). */
+export const STORE_INCOGNITO_KEY = 'storeIncognito';
 export const learnedModelKey = (projectId: string) => `learned:${projectId}`;
 /** Settings key of the project's marked-mention counter, kept with every mark so the popup never counts marks. */
 export const markedCountKey = (projectId: string) => `markedCount:${projectId}`;
 
-/** A project's records of one store keyed [projectId, name]: the aggregates by month, the portals by domain. */
-export type ProjectRecordStore<S extends 'aggregates' | 'portals'> = IDBPObjectStore<LensDB, ArrayLike<StoreNames<LensDB>>, S, 'readwrite'>;
+/** A project's records of one store keyed [projectId, name]: the portals by domain. */
+export type ProjectRecordStore<S extends 'portals'> = IDBPObjectStore<LensDB, ArrayLike<StoreNames<LensDB>>, S, 'readwrite'>;
 
 /**
  * The records of one project that a write touches, each loaded on first use and written back once at the end,
  * in the transaction of the write they follow from.
  */
-export class ProjectRecordWrites<S extends 'aggregates' | 'portals'> {
+export class ProjectRecordWrites<S extends 'portals'> {
   private readonly loaded = new Map<string, LensDB[S]['value'] | undefined>();
   private readonly dirty = new Set<string>();
 

@@ -3,6 +3,8 @@ import {
   type Aggregate,
   type Mention,
   type Month,
+  type MonthCounts,
+  type MonthSlots,
   type Project,
   type Snapshot,
 } from '../schema';
@@ -34,6 +36,11 @@ export function emptyAggregate(projectId: string, month: Month): Aggregate {
     thirdPartyRecommends: { marked: 0, suggested: 0 },
     forum: emptyLabelCounts(),
   };
+}
+
+/** The aggregate as it is stored: its counters and its slots apart (the popup reads only the counters). */
+export function splitAggregate({ slots, ...counts }: Aggregate): { counts: MonthCounts; slots: MonthSlots } {
+  return { counts, slots: { projectId: counts.projectId, month: counts.month, slots } };
 }
 
 function slotKey(engine: string, query: string, rank: number): string {

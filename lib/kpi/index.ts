@@ -1,4 +1,4 @@
-import { monthsFrom, previousMonth, type Aggregate, type Month, type Project } from '../schema';
+import { monthsFrom, previousMonth, type Month, type MonthCounts, type Project } from '../schema';
 import type { PortalActivity } from './portals';
 import { KPIS, labelTotals, ratio, targetIn, type KpiDirection, type KpiKey, type KpiMeasure, type KpiUnit } from './registry';
 
@@ -67,8 +67,8 @@ export function reputationScore(kpis: readonly KpiValue[]): number | null {
 export function computeKpiReport(input: {
   project: Project;
   month: Month;
-  current: Aggregate | undefined;
-  previous: Aggregate | undefined;
+  current: MonthCounts | undefined;
+  previous: MonthCounts | undefined;
   portals: readonly PortalActivity[];
 }): MonthReport {
   const { project, month, portals } = input;
@@ -108,7 +108,7 @@ export function targetStatus(kpi: Pick<KpiValue, 'value' | 'target' | 'direction
 export function computeKpiHistory(input: {
   project: Project;
   through: Month;
-  aggregates: readonly Aggregate[];
+  aggregates: readonly MonthCounts[];
   portals: readonly PortalActivity[];
   /** No month before this one (the popup's sparklines show a year). */
   notBefore?: Month;

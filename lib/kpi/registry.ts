@@ -1,4 +1,4 @@
-import type { Aggregate, LabelCounts, Month, Project, Targets } from '../schema';
+import type { LabelCounts, Month, MonthCounts, Project, Targets } from '../schema';
 import { portalCoverage, type PortalActivity } from './portals';
 
 /**
@@ -11,7 +11,7 @@ export type KpiDirection = 'higher-is-better' | 'lower-is-better';
 
 /** A month's stored counters, as one KPI reads them. */
 export interface MonthCounters {
-  aggregate: Aggregate | undefined;
+  aggregate: MonthCounts | undefined;
   portals: readonly PortalActivity[];
   month: Month;
   project: Pick<Project, 'suggestionsCountInKpis' | 'clientDomains'>;

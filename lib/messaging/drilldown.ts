@@ -42,6 +42,10 @@ export const DrilldownSchema = z.object({
   previousMonth: MonthSchema,
   /** Months with top-20 data, newest first (for the month selector). */
   months: z.array(MonthSchema),
+  /** The key queries with top-20 data in the month, in order (for the query selector). */
+  queries: z.array(z.string()),
+  /** The query the lists are of; null when they are of every query, or when the month has none. */
+  query: z.string().nullable(),
   lists: z.array(DrilldownListSchema),
   shareOfVoice: z.object({
     byQuery: z.array(

@@ -5,7 +5,10 @@ import { DrilldownSchema } from './drilldown';
 import { MAX_MENTION_PAGE, MentionFilterSchema } from '../mentions/filter';
 import { ChannelsSchema, PromotionMonthSchema } from '../promotion';
 import {
+  AnyLengthHttpUrlSchema,
   ClientFlagsSchema,
+  HttpUrlSchema,
+  MAX_URL_LENGTH,
   MarkSchema,
   MarkSentimentSchema,
   MonthSchema,
@@ -17,26 +20,63 @@ import {
 
 /**
  * The one protocol into the background: every request type has a zod schema for its payload and for its
- * answer. The background parses what arrives; senders parse what comes back.
+ * answer, and names who may send it. The background checks the sender and parses what arrives; senders parse
+ * what comes back.
  */
 
+/**
+ * Who sends a request. The extension's own pages (popup, dashboard, report, the context menu's marks) see all of
+ * the user's data; a content script sends only what its own page needs, because the page it runs in is hostile
+ * and a compromised renderer speaks with the content script's voice.
+ */
+export type SenderOrigin = 'extension-page' | 'content-script';
+
+/** The most items one page.observe carries: a page with more (a 100-result search page is the largest) sends them in parts. */
+export const MAX_OBSERVED_ITEMS = 100;
+
+/** Page text cut to `max` characters: a page that writes more loses the rest of it, never its other items. */
+const pageText = (max: number) => z.string().transform((text) => (text.length > max ? text.slice(0, max) : text));
+
+/** Links found on a page or in an item: overlong ones dropped, the first `max` kept, each a web address. */
+const linkedUrls = (max: number) =>
+  z
+    .array(z.string())
+    .default([])
+    .transform((urls) => urls.filter((url) => url.length <= MAX_URL_LENGTH).slice(0, max))
+    .pipe(z.array(HttpUrlSchema));
+
+/**
+ * A result or a post as the content script read it. Its url may be any http(s) URL (results link anywhere); one
+ * longer than MAX_URL_LENGTH is answered but not stored (see page.observe), so it never costs its page the others.
+ */
 const PageItemSchema = z.object({
   rank: z.number().int().min(1).optional(),
-  url: z.string().min(1).max(8192),
-  title: z.string().max(2000),
-  snippet: z.string().max(20_000),
+  url: AnyLengthHttpUrlSchema,
+  title: pageText(2000),
+  snippet: pageText(20_000),
   /** Links found inside the item (sitelinks, links in a forum post), wrapper-decoded. */
-  linkedUrls: z.array(z.string().max(8192)).max(200).default([]),
+  linkedUrls: linkedUrls(200),
   /** Forum posts: author and date as displayed, the date in ISO 8601 when known, the post's own text. */
-  author: z.string().max(500).optional(),
-  date: z.string().max(500).optional(),
-  dateIso: z.string().max(100).optional(),
-  text: z.string().max(100_000).optional(),
+  author: pageText(500).optional(),
+  date: pageText(500).optional(),
+  // Cut short, a machine-readable date would be another date: one too long for any real date is dropped.
+  dateIso: z
+    .string()
+    .transform((iso) => (iso.length <= 100 ? iso : undefined))
+    .optional(),
+  text: pageText(100_000).optional(),
 });
 export type PageItem = z.input<typeof PageItemSchema>;
 
+/** The item a mark is set on is stored whatever happens: its URL must fit. */
+const MarkedItemSchema = PageItemSchema.extend({ url: HttpUrlSchema });
+
+/**
+ * The page a content script reports from. The background trusts none of it blindly: the url must be the sender's
+ * own page, and the site and kind must be what that URL is (lib/background/sender.ts).
+ */
 const PageSchema = z.object({
-  url: z.string().min(1).max(8192),
+  url: HttpUrlSchema,
   site: z.string().min(1).max(100),
   kind: z.enum(['serp', 'forum']),
   query: z.string().max(2000).optional(),
@@ -84,7 +124,7 @@ const ProjectListSchema = z.object({
 });
 
 export const SiteStatusSchema = z.object({
-  url: z.string().max(8192),
+  url: HttpUrlSchema,
   itemsFound: z.number().int().min(0),
   blocksSeen: z.number().int().min(0),
   at: z.number(),
@@ -139,13 +179,13 @@ export type MentionRow = z.infer<typeof MentionRowSchema>;
 
 /** What the popup captures of the current tab to mark it (or a selected passage) as a page mention. */
 export const PageCaptureSchema = z.object({
-  url: z.string().min(1).max(8192),
+  url: HttpUrlSchema,
   title: z.string().max(2000),
   /** The selected passage; null marks the page as a whole. */
   passage: z.string().max(20_000).nullable(),
   /** The page's main text (first part), for the suggestion when no passage is selected. */
   text: z.string().max(20_000),
-  linkedUrls: z.array(z.string().max(8192)).max(500).default([]),
+  linkedUrls: linkedUrls(500),
   /** What the page says it is (schema.org Review, og:type article ...), when it says. */
   kindHint: PortalKindSchema.optional(),
   dateIso: z.string().max(100).optional(),
@@ -156,8 +196,16 @@ export type PageCapture = z.input<typeof PageCaptureSchema>;
 const MAX_RELABEL_URLS = 1000;
 
 export const protocol = {
+  /**
+   * The items a content script found on its page. Each answer state is at the position of its item; an item whose
+   * URL is too long to store is answered without being stored.
+   */
   'page.observe': {
-    request: z.object({ page: PageSchema, items: z.array(PageItemSchema).max(500) }),
+    sender: 'content-script',
+    request: z.object({
+      page: PageSchema,
+      items: z.array(PageItemSchema).max(MAX_OBSERVED_ITEMS, `at most ${MAX_OBSERVED_ITEMS} items per message: send the rest in another`),
+    }),
     response: z.object({
       projectId: z.string().nullable(),
       projectName: z.string().nullable(),
@@ -167,16 +215,26 @@ export const protocol = {
     }),
   },
   'mark.set': {
+    sender: 'content-script',
     request: z.object({
       page: PageSchema,
-      item: PageItemSchema,
+      item: MarkedItemSchema,
       sentiment: MarkSentimentSchema.nullable(),
       recommends: z.boolean(),
+      /** The project the row was drawn for: refused once another project is active (the row is stale). */
+      projectId: z.string().max(100).optional(),
+      /**
+       * When the mark the row shows was set (null: no mark). Another tab may have changed it since: then nothing is
+       * written and `applied` is false, with the stored state for the row to show. The tag rows always send both
+       * fields; without them (the context menu, tests of other things) the mark is written as it comes.
+       */
+      seenMarkAt: z.number().nullable().optional(),
     }),
-    response: z.object({ projectId: z.string(), item: ItemStateSchema }),
+    response: z.object({ projectId: z.string(), applied: z.boolean(), item: ItemStateSchema }),
   },
-  'projects.list': { request: z.object({}), response: ProjectListSchema },
+  'projects.list': { sender: 'extension-page', request: z.object({}), response: ProjectListSchema },
   'projects.save': {
+    sender: 'extension-page',
     // The form's fields are validated by the repository so that errors come back per field.
     request: z.object({ id: z.string().max(100).optional(), input: z.record(z.string(), z.unknown()) }),
     response: z.union([
@@ -184,14 +242,26 @@ export const protocol = {
       z.object({ saved: z.literal(false), fieldErrors: z.record(z.string(), z.string()) }),
     ]),
   },
-  'projects.delete': { request: ProjectIdSchema, response: z.object({}) },
-  'projects.setActive': { request: ProjectIdSchema, response: z.object({}) },
+  'projects.delete': { sender: 'extension-page', request: ProjectIdSchema, response: z.object({}) },
+  'projects.setActive': { sender: 'extension-page', request: ProjectIdSchema, response: z.object({}) },
+  /** Deletes a project's search snapshots and the mentions never marked (what browsing left); marks stay. */
+  'history.clear': {
+    sender: 'extension-page',
+    request: ProjectIdSchema,
+    response: z.object({ snapshots: z.number().int(), mentions: z.number().int() }),
+  },
+  /** Whether pages seen in private (incognito) windows are stored; off until the user turns it on. */
+  'privacy.get': { sender: 'extension-page', request: z.object({}), response: z.object({ storeIncognito: z.boolean() }) },
+  'privacy.set': { sender: 'extension-page', request: z.object({ storeIncognito: z.boolean() }), response: z.object({ storeIncognito: z.boolean() }) },
+  /** Whether the content script understood its page; the url and site are checked against the sender like a page's. */
   'page.status': {
+    sender: 'content-script',
     // The background stamps the time itself.
     request: SiteStatusSchema.omit({ at: true }).extend({ site: z.string().min(1).max(100) }),
     response: z.object({}),
   },
   'sites.status': {
+    sender: 'extension-page',
     request: z.object({}),
     response: z.object({
       sites: z.array(
@@ -200,32 +270,39 @@ export const protocol = {
       overridesText: z.string(),
     }),
   },
-  'overrides.get': { request: z.object({}), response: z.object({ overrides: z.record(z.string(), z.unknown()) }) },
+  /** The user's selector overrides of the sender's own search engine (none on other pages). */
+  'overrides.get': { sender: 'content-script', request: z.object({}), response: z.object({ overrides: z.record(z.string(), z.unknown()) }) },
   'overrides.save': {
+    sender: 'extension-page',
     request: z.object({ text: z.string().max(100_000) }),
     response: z.union([z.object({ saved: z.literal(true) }), z.object({ saved: z.literal(false), error: z.string() })]),
   },
   'suggestions.agreement': {
+    sender: 'extension-page',
     request: z.object({ projectId: z.string().max(100).optional() }),
     response: z.object({ thisMonth: AgreementSchema.nullable(), lastMonth: AgreementSchema.nullable() }),
   },
-  'dashboard.open': { request: z.object({}), response: z.object({}) },
+  'dashboard.open': { sender: 'content-script', request: z.object({}), response: z.object({}) },
   /** Marks the popup's tab (or a selected passage of it) as a page mention; from the extension's own pages. */
   'pageMention.set': {
+    sender: 'extension-page',
     request: z.object({ capture: PageCaptureSchema, sentiment: MarkSentimentSchema.nullable(), recommends: z.boolean() }),
     response: z.object({ projectId: z.string(), item: ItemStateSchema }),
   },
   /** The stored page mention of a URL (the whole page, not a passage), for the popup to show its mark. */
   'pageMention.get': {
-    request: z.object({ url: z.string().min(1).max(8192) }),
+    sender: 'extension-page',
+    request: z.object({ url: HttpUrlSchema }),
     response: z.object({ item: ItemStateSchema.nullable() }),
   },
   'portals.list': {
+    sender: 'extension-page',
     request: z.object({ projectId: z.string().max(100).optional() }),
     response: z.object({ portals: z.array(PortalRowSchema) }),
   },
   /** The user-typed portal attributes (METHODOLOGY: popularity / traffic as optional statistics). */
   'portals.update': {
+    sender: 'extension-page',
     request: z.object({
       projectId: z.string().max(100).optional(),
       domain: z.string().min(1).max(300),
@@ -239,20 +316,24 @@ export const protocol = {
    * the latest earlier month; the project's monthly budget; and the months saved so far.
    */
   'promotion.get': {
+    sender: 'extension-page',
     request: z.object({ projectId: z.string().max(100).optional(), month: MonthSchema }),
     response: z.object({ promotion: PromotionMonthSchema, budget: z.number().nullable(), months: z.array(MonthSchema) }),
   },
   /** Replaces a month's channels and figures as typed in the dashboard. */
   'promotion.save': {
+    sender: 'extension-page',
     request: z.object({ projectId: z.string().max(100).optional(), month: MonthSchema, channels: ChannelsSchema }),
     response: z.object({ promotion: PromotionMonthSchema }),
   },
   'mentions.byPortal': {
+    sender: 'extension-page',
     request: z.object({ projectId: z.string().max(100).optional(), domain: z.string().min(1).max(300) }),
     response: z.object({ mentions: z.array(MentionRowSchema) }),
   },
   /** The dashboard's mention list: one page of the project's mentions that match, newest sighting first. */
   'mentions.search': {
+    sender: 'extension-page',
     request: z.object({
       projectId: z.string().max(100).optional(),
       filter: MentionFilterSchema,
@@ -266,10 +347,11 @@ export const protocol = {
    * `recommends: false`, the whole mark); what the edit leaves out stays as each mention has it.
    */
   'mentions.relabel': {
+    sender: 'extension-page',
     request: z
       .object({
         projectId: z.string().max(100).optional(),
-        canonicalUrls: z.array(z.string().min(1).max(8192)).min(1).max(MAX_RELABEL_URLS),
+        canonicalUrls: z.array(HttpUrlSchema).min(1).max(MAX_RELABEL_URLS),
         sentiment: MarkSentimentSchema.nullable().optional(),
         recommends: z.boolean().optional(),
       })
@@ -278,21 +360,23 @@ export const protocol = {
   },
   /** Sites the user granted for auditing ("Audit this site"), with what was recognised there last. */
   'sites.audited': {
+    sender: 'extension-page',
     request: z.object({}),
     response: z.object({
       sites: z.array(z.object({ origin: OriginSchema, engine: z.string().nullable(), last: SiteStatusSchema.nullable() })),
     }),
   },
   /** After the popup obtained the host permission, registers the forum content script for the origin. */
-  'sites.audit': { request: z.object({ origin: OriginSchema }), response: z.object({}) },
+  'sites.audit': { sender: 'extension-page', request: z.object({ origin: OriginSchema }), response: z.object({}) },
   /** Unregisters the origin's content script and gives the permission back; its marks stay. */
-  'sites.revoke': { request: z.object({ origin: OriginSchema }), response: z.object({}) },
+  'sites.revoke': { sender: 'extension-page', request: z.object({ origin: OriginSchema }), response: z.object({}) },
   /**
    * A file of one project (by id) or of every project (null), named for the day it was made: the JSON
    * backup, or a CSV table of mentions, snapshots or monthly KPIs. The file itself waits in the transfer
    * cache (lib/backup/transfer.ts) under `transferId`, for the dashboard to take.
    */
   'files.export': {
+    sender: 'extension-page',
     request: z.object({ file: z.enum(EXPORT_FILES), projectId: z.string().max(100).nullable() }),
     response: z.object({ fileName: z.string(), transferId: TransferIdSchema }),
   },
@@ -301,6 +385,7 @@ export const protocol = {
    * (newer record wins), or refused with where and why.
    */
   'backup.import': {
+    sender: 'extension-page',
     request: z.object({ transferId: TransferIdSchema }),
     response: z.object({
       counts: z.record(z.enum(['projects', 'mentions', 'snapshots', 'portals', 'promotion']), z.object({ written: z.number(), kept: z.number() })),
@@ -311,25 +396,35 @@ export const protocol = {
    * against the month before, and share of voice over the twelve months ending with it.
    */
   'drilldown.get': {
-    request: z.object({ projectId: z.string().max(100).optional(), month: MonthSchema.optional() }),
+    sender: 'extension-page',
+    request: z.object({
+      projectId: z.string().max(100).optional(),
+      month: MonthSchema.optional(),
+      /** The key query whose lists are wanted (default: the month's first); the report asks for every query. */
+      query: z.string().max(300).optional(),
+      everyQuery: z.boolean().optional(),
+    }),
     response: DrilldownSchema,
   },
   /** Every month's KPIs of a project against the plan of that month, from its baseline month through `through`. */
   'kpi.history': {
+    sender: 'extension-page',
     request: z.object({ projectId: z.string().max(100).optional(), through: MonthSchema.optional() }),
     response: z.object({ projectId: z.string(), baselineMonth: MonthSchema, months: z.array(MonthReportSchema) }),
   },
   /** The monthly plan of a project's targeted KPIs, and its baseline month. */
   'projects.setPlan': {
+    sender: 'extension-page',
     request: z.object({ id: z.string().min(1).max(100), baselineMonth: MonthSchema, plan: PlanSchema }),
     response: z.object({ project: ProjectSchema }),
   },
   'kpi.get': {
+    sender: 'extension-page',
     request: z.object({
       projectId: z.string().optional(),
       month: MonthSchema.optional(),
       /** The popup's current tab, to say whether its page was recognised. */
-      tabUrl: z.string().max(8192).optional(),
+      tabUrl: z.string().max(MAX_URL_LENGTH).optional(),
     }),
     response: ProjectListSchema.extend({
       report: KpiReportSchema.nullable(),
@@ -347,7 +442,7 @@ export const protocol = {
         .nullable(),
     }),
   },
-} as const;
+} as const satisfies Record<string, { sender: SenderOrigin; request: z.ZodType; response: z.ZodType }>;
 
 export type Protocol = typeof protocol;
 export type RequestType = keyof Protocol;

@@ -18,7 +18,43 @@ export type Lang = z.infer<typeof LangSchema>;
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
 export type Month = z.infer<typeof MonthSchema>;
 
+/** The longest URL stored or sent: far beyond any real page's address, and it keeps one key from weighing megabytes. */
+export const MAX_URL_LENGTH = 8192;
+
+const WEB_SCHEMES = new Set(['http:', 'https:']);
+
+/** Why `value` is not a web page's address (an absolute http or https URL), or null when it is one. */
+function notHttpUrl(value: string): string | null {
+  let protocol: string;
+  try {
+    protocol = new URL(value).protocol;
+  } catch {
+    return 'not a URL (expected an http or https address)';
+  }
+  return WEB_SCHEMES.has(protocol) ? null : `only http and https URLs are accepted, not ${protocol}`;
+}
+
+/**
+ * A web page's address of any length: http or https only, so no `javascript:`, `data:` or `file:` URL is ever
+ * stored, shown or opened. Only page.observe takes it unbounded, to skip an overlong result rather than refuse the page.
+ */
+export const AnyLengthHttpUrlSchema = z.string().check((ctx) => {
+  const problem = notHttpUrl(ctx.value);
+  if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+});
+
+/** Every URL that arrives from a page or is sent back: a web page's address, at most MAX_URL_LENGTH characters. */
+export const HttpUrlSchema = AnyLengthHttpUrlSchema.max(MAX_URL_LENGTH, `a URL is at most ${MAX_URL_LENGTH} characters`);
+
+/** `scheme://` in front: the value is written as a URL. */
+const WRITTEN_AS_URL = /^([a-z][a-z0-9+.-]*:)\/\//i;
+
 export const DomainSchema = z.string().transform((value, ctx) => {
+  const scheme = WRITTEN_AS_URL.exec(value.trim())?.[1]?.toLowerCase();
+  if (scheme !== undefined && !WEB_SCHEMES.has(scheme)) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a domain: only http and https URLs are accepted, not ${scheme}` });
+    return z.NEVER;
+  }
   const domain = normalizeDomain(value);
   if (domain === null) {
     ctx.addIssue({ code: 'custom', message: `"${value}" is not a domain (expected something like example.com)` });
@@ -185,11 +221,10 @@ export const LabelCountsSchema = z.object(
   Object.fromEntries(LABEL_STATES.map((state) => [state, z.number().int()])) as Record<LabelState, z.ZodNumber>,
 );
 
-export const AggregateSchema = z.object({
+/** A month's counters: everything the popup and the history read. */
+export const MonthCountsSchema = z.object({
   projectId: z.string(),
   month: MonthSchema,
-  /** The month's top-20 of the key queries: "engine\u0001query\u0001rank" -> canonical URL (latest observed). */
-  slots: z.record(z.string(), z.string()),
   top20: LabelCountsSchema,
   /** The same top-20 counts split by search engine, so the SERP KPI can be read per engine. */
   top20ByEngine: z.record(z.string(), LabelCountsSchema),
@@ -198,6 +233,17 @@ export const AggregateSchema = z.object({
   thirdPartyRecommends: z.object({ marked: z.number().int(), suggested: z.number().int() }),
   forum: LabelCountsSchema,
 });
+export type MonthCounts = z.infer<typeof MonthCountsSchema>;
+
+/** The month's top-20 of the key queries: "engine\u0001query\u0001rank" -> canonical URL (latest observed). */
+export const MonthSlotsSchema = z.object({ projectId: z.string(), month: MonthSchema, slots: z.record(z.string(), z.string()) });
+export type MonthSlots = z.infer<typeof MonthSlotsSchema>;
+
+/**
+ * A month's counters with the top-20 slots they are counted from, as the counting code works on them. They are
+ * stored apart (lib/db/aggregates.ts): 50 key queries on 4 engines fill 4,000 slots a month, which the popup never needs.
+ */
+export const AggregateSchema = MonthCountsSchema.extend({ slots: MonthSlotsSchema.shape.slots });
 export type Aggregate = z.infer<typeof AggregateSchema>;
 
 export const PORTAL_KINDS = ['forum', 'review-site', 'blog', 'news', 'other'] as const;

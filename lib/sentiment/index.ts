@@ -31,13 +31,27 @@ export interface SentimentOptions {
   learned?: LearnedModel;
 }
 
+/** How much of a text is read: a verdict is rarely further in than this, and the rules' cost grows with the length. */
+export const MAX_ANALYZED_LENGTH = 2000;
+/**
+ * Runs of letters longer than this are skipped: no English, Russian or Bulgarian word is this long, and the rules'
+ * cost grows fast with a word's length (20 results, each with one 20,000-letter "word", kept a worker busy for seconds).
+ */
+export const MAX_WORD_LENGTH = 40;
+const OVERLONG_WORD = new RegExp(`[\\p{L}\\p{M}\\p{N}'’]{${MAX_WORD_LENGTH + 1},}`, 'gu');
+
+/** The part of a text the rules read: its first MAX_ANALYZED_LENGTH characters, overlong words left out. */
+export function analyzedPart(text: string): string {
+  return text.slice(0, MAX_ANALYZED_LENGTH).replace(OVERLONG_WORD, ' ');
+}
+
 /**
  * Suggests a sentiment for an English, Russian or Bulgarian text: lexicons, rules and a stated rating (see
  * score.ts), corrected by the project's learned model when one is given (see learned.ts). Pure and synchronous;
- * nothing is fetched.
+ * nothing is fetched. Only the start of a long text is read (analyzedPart), so its cost stays bounded whatever a page writes.
  */
 export function analyzeSentiment(text: string, options: SentimentOptions = {}): SentimentResult {
-  const { lang, tokens, score: lexiconScore, evidence } = readText(text, options.lang);
+  const { lang, tokens, score: lexiconScore, evidence } = readText(analyzedPart(text), options.lang);
   const lexiconLabel = labelOfScore(lexiconScore);
   const rulesConfidence = confidenceOf(lexiconLabel, evidence);
   const learned = options.learned;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openLensDatabase } from '@/lib/db/database';
+import { projectKeyRange } from '@/lib/db/stores';
 import { LensRepository, type MentionDraft } from '@/lib/db/repository';
 import { rebuildAggregates } from '@/lib/kpi/aggregate';
 import { rebuildPortalLinks, type PortalObservation } from '@/lib/kpi/portals';
@@ -108,7 +109,7 @@ async function runSequence(seed: number, steps: number, thresholds: readonly num
   const incremental = sorted(await repository.aggregates.getAggregates(project.id));
   const portals = await db.getAllFromIndex('portals', 'byProject', project.id);
   const snapshots = await db.getAllFromIndex('snapshots', 'byProject', project.id);
-  const mentions = await db.getAllFromIndex('mentions', 'byProject', project.id);
+  const mentions = await db.getAll('mentions', projectKeyRange(project.id));
   const fromRaw = rebuildAggregates((await repository.projects.getProject(project.id))!, snapshots, mentions, normalizeQuery);
   const markedCount = (await repository.aggregates.kpiReport(project.id, '2026-11')).markedCount;
   db.close();

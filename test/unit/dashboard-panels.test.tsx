@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuditedSitesPanel } from '@/components/AuditedSitesPanel';
 import { PageTools, type PageToolsState } from '@/components/PageTools';
 import { PortalsPanel } from '@/components/PortalsPanel';
+import { PrivacyPanel } from '@/components/PrivacyPanel';
 import type { MentionRow, PortalRow } from '@/lib/messaging';
 
 const root = () => document.body.firstElementChild as HTMLElement;
@@ -128,5 +129,27 @@ describe('popup page tools', () => {
     expect(document.querySelector('.passage')!.textContent).toBe(`“${HOSTILE}”`);
     expect(document.querySelector('img')).toBeNull();
     expect(byTestId('page-mark-status').textContent).toBe('The selected passage is not marked yet.');
+  });
+});
+
+describe('privacy panel', () => {
+  it('switches storing from private windows and clears the active project’s history', () => {
+    const onStoreIncognitoChange = vi.fn();
+    const onClearHistory = vi.fn();
+    mount(<PrivacyPanel storeIncognito={false} activeProjectName="Acme" busy={false} onStoreIncognitoChange={onStoreIncognitoChange} onClearHistory={onClearHistory} />);
+    const incognito = byTestId('privacy-store-incognito') as HTMLInputElement;
+    expect(incognito.checked).toBe(false);
+    incognito.click();
+    expect(onStoreIncognitoChange).toHaveBeenCalledWith(true);
+    const clear = byTestId('privacy-clear-history') as HTMLButtonElement;
+    expect(clear.textContent).toContain('“Acme”');
+    clear.click();
+    expect(onClearHistory).toHaveBeenCalledOnce();
+  });
+
+  it('offers nothing to clear without a project, and no switch until the setting is read', () => {
+    mount(<PrivacyPanel storeIncognito={null} activeProjectName={null} busy={false} onStoreIncognitoChange={vi.fn()} onClearHistory={vi.fn()} />);
+    expect((byTestId('privacy-store-incognito') as HTMLInputElement).disabled).toBe(true);
+    expect((byTestId('privacy-clear-history') as HTMLButtonElement).disabled).toBe(true);
   });
 });

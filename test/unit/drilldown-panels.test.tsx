@@ -25,6 +25,8 @@ const DATA: DrilldownData = {
   month: '2026-11',
   previousMonth: '2026-10',
   months: ['2026-11', '2026-10'],
+  queries: ['acme clinic', 'acme dentist'],
+  query: 'acme clinic',
   lists: [
     {
       query: 'acme clinic',
@@ -95,7 +97,7 @@ const percent = (share: number) => new Intl.NumberFormat(undefined, { style: 'pe
 
 describe('drill-down panel', () => {
   it('shows one list per query and engine, with ranks, changes in words, badges and new negatives tagged', () => {
-    mount(<DrilldownPanel data={DATA} onSelectMonth={vi.fn()} />);
+    mount(<DrilldownPanel data={DATA} onSelect={vi.fn()} />);
     const lists = all('[data-testid="drilldown-list"]');
     expect(lists.map((list) => [list.dataset.query, list.dataset.engine])).toEqual([
       ['acme clinic', 'google'],
@@ -124,15 +126,25 @@ describe('drill-down panel', () => {
     expect(lists[1]!.textContent).toContain('nothing to compare with');
   });
 
-  it('offers the months with data and asks for the one chosen', () => {
-    const onSelectMonth = vi.fn();
-    mount(<DrilldownPanel data={{ ...DATA, month: '2026-12', previousMonth: '2026-11', lists: [] }} onSelectMonth={onSelectMonth} />);
-    const select = byTestId('drilldown-month') as HTMLSelectElement;
-    expect([...select.options].map((option) => option.value)).toEqual(['2026-12', '2026-11', '2026-10']);
+  it('offers the months with data and the month’s key queries, and asks for the one chosen', () => {
+    const onSelect = vi.fn();
+    mount(<DrilldownPanel data={{ ...DATA, month: '2026-12', previousMonth: '2026-11', lists: [] }} onSelect={onSelect} />);
+    const month = byTestId('drilldown-month') as HTMLSelectElement;
+    expect([...month.options].map((option) => option.value)).toEqual(['2026-12', '2026-11', '2026-10']);
     expect(byTestId('drilldown-panel').textContent).toContain('No key-query results seen in 2026-12');
-    select.value = '2026-10';
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-    expect(onSelectMonth).toHaveBeenCalledWith('2026-10');
+    month.value = '2026-10';
+    month.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(onSelect).toHaveBeenCalledWith({ month: '2026-10' });
+    const query = byTestId('drilldown-query') as HTMLSelectElement;
+    expect([...query.options].map((option) => option.value)).toEqual(['acme clinic', 'acme dentist']);
+    query.value = 'acme dentist';
+    query.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(onSelect).toHaveBeenLastCalledWith({ query: 'acme dentist' });
+  });
+
+  it('has no query selector when it shows every query (the report)', () => {
+    mount(<DrilldownPanel data={{ ...DATA, query: null }} onSelect={vi.fn()} />);
+    expect(document.querySelector('[data-testid="drilldown-query"]')).toBeNull();
   });
 });
 

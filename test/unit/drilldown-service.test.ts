@@ -78,6 +78,28 @@ describe('drilldown.get', () => {
     expect(november.shareOfVoice.byQuery[0]!.months[1]!.byEngine.google!.competitors).toBe(2 / 5);
   });
 
+  it('lists one key query at a time, the first by default, and every query when asked (the report)', async () => {
+    await twoMonths();
+    await call('projects.save', {
+      id: (await call('projects.list', {})).projects[0]!.id,
+      input: { name: 'Acme', clientDomains: ['acmeclinic.com'], competitorDomains: ['rival.com'], brandTerms: ['Acme Clinic'], keyQueries: ['acme clinic', 'acme dentist'] },
+    });
+    const dentistPage = { ...page, url: 'https://www.google.com/search?q=acme+dentist', query: 'acme dentist' };
+    await call('page.observe', { page: dentistPage, items: [{ ...SCAM, rank: 1 }, { ...CLIENT, rank: 2 }] }, CONTENT_SCRIPT);
+
+    const first: Drilldown = await call('drilldown.get', {});
+    expect([first.queries, first.query]).toEqual([['acme clinic', 'acme dentist'], 'acme clinic']);
+    expect(first.lists.map((list) => list.query)).toEqual(['acme clinic']);
+    const dentist: Drilldown = await call('drilldown.get', { query: 'acme dentist' });
+    expect(dentist.query).toBe('acme dentist');
+    expect(dentist.lists.map((list) => [list.query, list.entries.map((entry) => entry.domain)])).toEqual([['acme dentist', ['scam.example.com', 'acmeclinic.com']]]);
+    // A query the month does not have falls back to the first.
+    expect((await call('drilldown.get', { query: 'not a key query' })).query).toBe('acme clinic');
+    const every: Drilldown = await call('drilldown.get', { everyQuery: true });
+    expect([every.query, every.lists.map((list) => list.query)]).toEqual([null, ['acme clinic', 'acme dentist']]);
+    expect(every.shareOfVoice.byQuery.map((query) => query.query)).toEqual(first.shareOfVoice.byQuery.map((query) => query.query));
+  });
+
   it('answers extension pages only, and answers empty without a project or data', async () => {
     await expect(call('drilldown.get', {}, CONTENT_SCRIPT)).rejects.toThrow(/extension/);
     clock = new Date(2026, 10, 12).getTime();
@@ -85,6 +107,8 @@ describe('drilldown.get', () => {
       month: '2026-11',
       previousMonth: '2026-10',
       months: [],
+      queries: [],
+      query: null,
       lists: [],
       shareOfVoice: { byQuery: [] },
     });

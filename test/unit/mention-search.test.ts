@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_SCRIPT, testService, type TestService } from '../support/service';
+import { AggregateRepository } from '@/lib/db/aggregates';
 import type { LensDatabase } from '@/lib/db/database';
+import { projectKeyRange } from '@/lib/db/stores';
 import { rebuildAggregates } from '@/lib/kpi/aggregate';
 import { rebuildPortalLinks } from '@/lib/kpi/portals';
 import { normalizeQuery } from '@/lib/match/url';
@@ -191,13 +193,13 @@ describe('bulk relabel and the counters', () => {
       }
     }
     const project = (await db.get('projects', projectId))!;
-    const mentions = await db.getAllFromIndex('mentions', 'byProject', projectId);
+    const mentions = await db.getAll('mentions', projectKeyRange(projectId));
     const portals = await db.getAllFromIndex('portals', 'byProject', projectId);
     const sortByMonth = <T extends { month: string }>(records: T[]) => [...records].sort((a, b) => a.month.localeCompare(b.month));
     return {
       relabels,
       aggregates: {
-        incremental: sortByMonth(await db.getAllFromIndex('aggregates', 'byProject', projectId)),
+        incremental: sortByMonth(await new AggregateRepository(db, normalizeQuery).getAggregates(projectId)),
         fromRaw: sortByMonth(rebuildAggregates(project, await db.getAllFromIndex('snapshots', 'byProject', projectId), mentions, normalizeQuery)),
       },
       portals: { incremental: portals, fromRaw: rebuildPortalLinks(portals, mentions) },

@@ -5,10 +5,8 @@ import { LensRepository } from '@/lib/db/repository';
 import { newPortal, newestStatedDate, recordPortalObservation } from '@/lib/kpi/portals';
 import { canonicalizeUrl, normalizeQuery } from '@/lib/match/url';
 import { dispatchMessage, type Handlers } from '@/lib/messaging';
+import { CONTENT_SCRIPT, EXTENSION_PAGE, senderOf } from '../support/service';
 import { memoryTransfers } from '../support/transfers';
-
-const extensionPage: SenderContext = { origin: 'extension-page' };
-const contentScript: SenderContext = { origin: 'content-script' };
 
 const thread = { url: 'https://www.talk.example/viewtopic.php?t=7', site: 'phpbb', kind: 'forum' as const };
 const posts = [
@@ -53,8 +51,8 @@ beforeEach(async () => {
   });
 });
 
-async function call(type: string, payload: unknown, context = extensionPage) {
-  const reply = await dispatchMessage({ type, payload }, context, handlers);
+async function call(type: string, payload: unknown, sender: SenderContext | typeof CONTENT_SCRIPT = EXTENSION_PAGE) {
+  const reply = await dispatchMessage({ type, payload }, senderOf(sender, payload), handlers);
   if (!reply.ok) throw new Error(reply.error);
   return reply.data as never;
 }
@@ -76,7 +74,7 @@ describe('forum posts', () => {
     const answer: { items: { canonicalUrl: string; suggested: { label: string }; flags: Record<string, boolean> }[] } = await call(
       'page.observe',
       { page: thread, items: posts },
-      contentScript,
+      CONTENT_SCRIPT,
     );
     expect(answer.items.map((item) => item.canonicalUrl)).toEqual([
       'https://talk.example/viewtopic.php?t=7#p101',
@@ -97,10 +95,10 @@ describe('forum posts', () => {
 
   it('make a portal with its engine, threads, newest post date and link to the client', async () => {
     await saveAcme();
-    await call('page.observe', { page: thread, items: posts }, contentScript);
-    await call('page.observe', { page: { ...thread, url: 'https://talk.example/viewtopic.php?t=8' }, items: [] }, contentScript);
-    await call('page.observe', { page: { ...thread, url: 'https://talk.example/viewtopic.php?t=7&start=20' }, items: [{ ...posts[1]!, url: 'https://talk.example/viewtopic.php?t=7#p140' }] }, contentScript);
-    await call('mark.set', { page: thread, item: posts[1], sentiment: 'irrelevant', recommends: false }, contentScript);
+    await call('page.observe', { page: thread, items: posts }, CONTENT_SCRIPT);
+    await call('page.observe', { page: { ...thread, url: 'https://talk.example/viewtopic.php?t=8' }, items: [] }, CONTENT_SCRIPT);
+    await call('page.observe', { page: { ...thread, url: 'https://talk.example/viewtopic.php?t=7&start=20' }, items: [{ ...posts[1]!, url: 'https://talk.example/viewtopic.php?t=7#p140' }] }, CONTENT_SCRIPT);
+    await call('mark.set', { page: thread, item: posts[1], sentiment: 'irrelevant', recommends: false }, CONTENT_SCRIPT);
     const list: { portals: Record<string, unknown>[] } = await call('portals.list', {});
     expect(list.portals).toEqual([
       {
@@ -117,7 +115,7 @@ describe('forum posts', () => {
       },
     ]);
     // A page with no posts is no sighting of the portal, and no search page ever makes one.
-    await call('page.observe', { page: { url: 'https://www.google.com/search?q=acme', site: 'google', kind: 'serp', query: 'acme' }, items: [{ rank: 1, url: 'https://reviews.example/acme', title: 'Acme', snippet: 'Acme Clinic' }] }, contentScript);
+    await call('page.observe', { page: { url: 'https://www.google.com/search?q=acme', site: 'google', kind: 'serp', query: 'acme' }, items: [{ rank: 1, url: 'https://reviews.example/acme', title: 'Acme', snippet: 'Acme Clinic' }] }, CONTENT_SCRIPT);
     expect(((await call('portals.list', {})) as { portals: unknown[] }).portals).toHaveLength(1);
     const byPortal: { mentions: { canonicalUrl: string; item: { mark: { sentiment: string } | null } }[] } = await call('mentions.byPortal', { domain: 'talk.example' });
     expect(byPortal.mentions.map((mention) => mention.canonicalUrl)).toContain('https://talk.example/viewtopic.php?t=7#p140');
@@ -128,7 +126,7 @@ describe('forum posts', () => {
     await saveAcme();
     const reviewPage = { url: 'https://www.trustpilot.com/review/acmeclinic.com', site: 'reviews', kind: 'forum' as const };
     const review = { url: `${reviewPage.url}#r1`, title: 'Acme Clinic reviews', snippet: 'Great', text: 'Great clinic, friendly staff.', linkedUrls: [] };
-    await call('page.observe', { page: reviewPage, items: [review] }, contentScript);
+    await call('page.observe', { page: reviewPage, items: [review] }, CONTENT_SCRIPT);
     const capture = { url: 'https://www.trustpilot.com/blog/clinics', title: 'Clinics', passage: null, text: 'Acme Clinic news.', kindHint: 'news' };
     await call('pageMention.set', { capture, sentiment: 'neutral', recommends: false });
     const list: { portals: { domain: string; kind: string; engine: string | null }[] } = await call('portals.list', {});
@@ -139,11 +137,11 @@ describe('forum posts', () => {
 
   it('portal coverage of a month stays what it was after the next month’s observations', async () => {
     await saveAcme();
-    await call('page.observe', { page: thread, items: posts }, contentScript);
+    await call('page.observe', { page: thread, items: posts }, CONTENT_SCRIPT);
     expect((await kpi('portal-coverage', '2026-10')).value).toBe(1);
     // November: the thread is read again, the link is gone (the post was edited), a second forum appears.
     clock = new Date(2026, 10, 25, 12).getTime();
-    await call('page.observe', { page: { ...thread, url: 'https://other.example/t/1' }, items: [{ ...posts[1]!, url: 'https://other.example/t/1#c1' }] }, contentScript);
+    await call('page.observe', { page: { ...thread, url: 'https://other.example/t/1' }, items: [{ ...posts[1]!, url: 'https://other.example/t/1#c1' }] }, CONTENT_SCRIPT);
     const november = await kpi('portal-coverage', '2026-11');
     expect(november.previous).toBe(1);
     expect((await kpi('portal-coverage', '2026-10')).value).toBe(1);
@@ -169,7 +167,7 @@ describe('page mentions', () => {
   it('mark a whole page or each passage of it, from extension pages only', async () => {
     await expect(call('pageMention.set', { capture, sentiment: 'positive', recommends: false })).rejects.toThrow(/project/);
     await saveAcme();
-    await expect(call('pageMention.set', { capture, sentiment: 'positive', recommends: false }, contentScript)).rejects.toThrow(/extension/);
+    await expect(call('pageMention.set', { capture, sentiment: 'positive', recommends: false }, CONTENT_SCRIPT)).rejects.toThrow(/extension/);
     const whole: { item: { canonicalUrl: string; mark: { sentiment: string }; flags: { linksToClient: boolean }; suggested: { label: string } } } = await call(
       'pageMention.set',
       { capture, sentiment: 'positive', recommends: true },
@@ -205,7 +203,7 @@ describe('page mentions', () => {
     await call('pageMention.set', { capture, sentiment: null, recommends: false });
     const serp = { url: 'https://www.google.com/search?q=acme', site: 'google', kind: 'serp' as const, query: 'acme' };
     const result = { rank: 1, url: capture.url, title: 'Acme Clinic reviews', snippet: 'Avoid, terrible, a scam.' };
-    const seen: { items: { suggested: { label: string }; flags: { linksToClient: boolean } }[] } = await call('page.observe', { page: serp, items: [result] }, contentScript);
+    const seen: { items: { suggested: { label: string }; flags: { linksToClient: boolean } }[] } = await call('page.observe', { page: serp, items: [result] }, CONTENT_SCRIPT);
     expect(seen.items[0]).toMatchObject({ suggested: { label: 'positive' }, flags: { linksToClient: true } });
     expect((await db.getAll('mentions')).map((mention) => mention.kind)).toEqual(['page']);
   });
@@ -219,7 +217,7 @@ describe('page mentions', () => {
   it('portal attributes are typed in from extension pages only, for known portals', async () => {
     await saveAcme();
     await call('pageMention.set', { capture, sentiment: 'positive', recommends: false });
-    await expect(call('portals.update', { domain: 'reviewhub.example', popularity: 5, note: 'x' }, contentScript)).rejects.toThrow(/extension/);
+    await expect(call('portals.update', { domain: 'reviewhub.example', popularity: 5, note: 'x' }, CONTENT_SCRIPT)).rejects.toThrow(/extension/);
     await expect(call('portals.update', { domain: 'unknown.example', popularity: 5, note: '' })).rejects.toThrow(/No portal/);
     await call('portals.update', { domain: 'reviewhub.example', popularity: 120_000, note: 'Top review site' });
     const list: { portals: { popularity: number | null; note: string }[] } = await call('portals.list', {});
@@ -229,9 +227,9 @@ describe('page mentions', () => {
 
 describe('audited sites', () => {
   it('registers and revokes origins through the browser side, with the last status of each forum origin', async () => {
-    await expect(call('sites.audit', { origin: 'https://talk.example' }, contentScript)).rejects.toThrow(/extension/);
+    await expect(call('sites.audit', { origin: 'https://talk.example' }, CONTENT_SCRIPT)).rejects.toThrow(/extension/);
     await call('sites.audit', { origin: 'https://talk.example' });
-    await call('page.status', { site: 'phpbb', url: 'https://talk.example/viewtopic.php?t=7', itemsFound: 12, blocksSeen: 12 }, contentScript);
+    await call('page.status', { site: 'phpbb', url: 'https://talk.example/viewtopic.php?t=7', itemsFound: 12, blocksSeen: 12 }, CONTENT_SCRIPT);
     const sites: { sites: { origin: string; engine: string | null; last: { itemsFound: number } | null }[] } = await call('sites.audited', {});
     expect(sites.sites).toEqual([{ origin: 'https://talk.example', engine: 'phpbb', last: expect.objectContaining({ itemsFound: 12 }) }]);
     // A forum's status never passes for a search engine's.

@@ -132,7 +132,7 @@ describe('database', () => {
     db.close();
     const reopened = await openLensDatabase(name);
     expect(reopened.version).toBe(DB_VERSION);
-    expect([...reopened.objectStoreNames].sort()).toEqual(['aggregates', 'mentions', 'portals', 'projects', 'promotion', 'settings', 'snapshots']);
+    expect([...reopened.objectStoreNames].sort()).toEqual(['aggregates', 'mentions', 'portals', 'projects', 'promotion', 'settings', 'snapshots', 'topSlots']);
     expect((await reopened.getAll('projects')).map((project) => project.name)).toEqual(['Kept']);
     reopened.close();
   });

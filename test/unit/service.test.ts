@@ -5,10 +5,8 @@ import { LensRepository } from '@/lib/db/repository';
 import { normalizeQuery } from '@/lib/match/url';
 import type { FileTransfers } from '@/lib/backup/transfer';
 import { dispatchMessage, type Handlers } from '@/lib/messaging';
+import { CONTENT_SCRIPT, contentScriptOn, EXTENSION_PAGE, senderOf } from '../support/service';
 import { memoryTransfers } from '../support/transfers';
-
-const extensionPage: SenderContext = { origin: 'extension-page' };
-const contentScript: SenderContext = { origin: 'content-script' };
 const page = { url: 'https://www.google.com/search?q=acme+clinic', site: 'google', kind: 'serp' as const, query: 'Acme  Clinic', firstRank: 1 };
 const items = [
   { rank: 1, url: 'https://www.acmeclinic.com/?utm_source=x', title: 'Acme Clinic — official site', snippet: 'Family doctors.' },
@@ -43,8 +41,8 @@ beforeEach(async () => {
   });
 });
 
-async function call(type: string, payload: unknown, context = extensionPage) {
-  const reply = await dispatchMessage({ type, payload }, context, handlers);
+async function call(type: string, payload: unknown, sender: SenderContext | typeof CONTENT_SCRIPT = EXTENSION_PAGE) {
+  const reply = await dispatchMessage({ type, payload }, senderOf(sender, payload), handlers);
   if (!reply.ok) throw new Error(reply.error);
   return reply.data as never;
 }
@@ -65,16 +63,16 @@ describe('background service', () => {
     const answer: { projectId: null; items: { canonicalUrl: string; suggested: { label: string } }[] } = await call(
       'page.observe',
       { page, items },
-      contentScript,
+      CONTENT_SCRIPT,
     );
     expect(answer.projectId).toBeNull();
     expect(answer.items[0]!.canonicalUrl).toBe('https://acmeclinic.com/');
     expect(answer.items[1]!.suggested.label).toBe('negative');
-    await expect(call('mark.set', { page, item: items[0], sentiment: 'positive', recommends: false }, contentScript)).rejects.toThrow(/project/);
+    await expect(call('mark.set', { page, item: items[0], sentiment: 'positive', recommends: false }, CONTENT_SCRIPT)).rejects.toThrow(/project/);
   });
 
   it('only extension pages manage projects; invalid input comes back per field', async () => {
-    await expect(call('projects.save', { input: { name: 'X' } }, contentScript)).rejects.toThrow(/extension/);
+    await expect(call('projects.save', { input: { name: 'X' } }, CONTENT_SCRIPT)).rejects.toThrow(/extension/);
     const refused: { saved: false; fieldErrors: Record<string, string> } = await call('projects.save', {
       input: { name: '', clientDomains: ['nope'] },
     });
@@ -88,11 +86,11 @@ describe('background service', () => {
     const saved: { saved: true; project: { id: string } } = await call('projects.save', {
       input: { name: 'Acme', clientDomains: ['acmeclinic.com'], brandTerms: ['Acme Clinic'], keyQueries: ['acme clinic'] },
     });
-    const observed: { items: { flags: { clientSite: boolean; mentionsClient: boolean } }[] } = await call('page.observe', { page, items }, contentScript);
+    const observed: { items: { flags: { clientSite: boolean; mentionsClient: boolean } }[] } = await call('page.observe', { page, items }, CONTENT_SCRIPT);
     expect(observed.items[0]!.flags.clientSite).toBe(true);
     expect(observed.items[1]!.flags.mentionsClient).toBe(true);
-    await call('mark.set', { page, item: items[0], sentiment: 'positive', recommends: false }, contentScript);
-    await call('mark.set', { page, item: items[1], sentiment: 'negative', recommends: false }, contentScript);
+    await call('mark.set', { page, item: items[0], sentiment: 'positive', recommends: false }, CONTENT_SCRIPT);
+    await call('mark.set', { page, item: items[1], sentiment: 'negative', recommends: false }, CONTENT_SCRIPT);
     const kpis: { report: { markedCount: number; kpis: { key: string; value: number | null; confirmed: number }[] } } = await call('kpi.get', {});
     const positivity = kpis.report.kpis.find((kpi) => kpi.key === 'serp-positivity')!;
     expect(positivity.value).toBe(0.5);
@@ -102,10 +100,10 @@ describe('background service', () => {
   });
 
   it('says whether the popup tab’s page was recognised', async () => {
-    await call('page.status', { site: 'google', url: page.url, itemsFound: 0, blocksSeen: 12 }, contentScript);
+    await call('page.status', { site: 'google', url: page.url, itemsFound: 0, blocksSeen: 12 }, CONTENT_SCRIPT);
     const broken: { tabPage: { recognised: boolean } } = await call('kpi.get', { tabUrl: page.url });
     expect(broken.tabPage.recognised).toBe(false);
-    await call('page.status', { site: 'google', url: page.url, itemsFound: 10, blocksSeen: 12 }, contentScript);
+    await call('page.status', { site: 'google', url: page.url, itemsFound: 10, blocksSeen: 12 }, CONTENT_SCRIPT);
     const fine: { tabPage: { recognised: boolean; itemsFound: number } } = await call('kpi.get', { tabUrl: page.url });
     expect(fine.tabPage).toMatchObject({ recognised: true, itemsFound: 10 });
     const elsewhere: { tabPage: null } = await call('kpi.get', { tabUrl: 'https://example.com/' });
@@ -116,33 +114,35 @@ describe('background service', () => {
 
   it('says what an audited forum page showed, per page and per engine', async () => {
     const thread = 'https://forum.example.org/viewtopic.php?t=7';
-    await call('page.status', { site: 'phpbb', url: thread, itemsFound: 9, blocksSeen: 9 }, contentScript);
+    await call('page.status', { site: 'phpbb', url: thread, itemsFound: 9, blocksSeen: 9 }, CONTENT_SCRIPT);
     const here: { tabPage: unknown } = await call('kpi.get', { tabUrl: thread });
     expect(here.tabPage).toEqual({ kind: 'forum', site: 'phpbb', siteName: 'phpBB', recognised: true, itemsFound: 9, query: null, isKeyQuery: null });
     const otherThread: { tabPage: { recognised: boolean } } = await call('kpi.get', { tabUrl: `${thread}0` });
     expect(otherThread.tabPage.recognised).toBe(false);
-    await call('page.status', { site: 'generic', url: thread, itemsFound: 4, blocksSeen: 4 }, contentScript);
+    await call('page.status', { site: 'generic', url: thread, itemsFound: 4, blocksSeen: 4 }, CONTENT_SCRIPT);
     const guessed: { tabPage: { siteName: string } } = await call('kpi.get', { tabUrl: thread });
     expect(guessed.tabPage.siteName).toMatch(/generic/);
   });
 
-  it('validates pasted selector overrides and hands them to content scripts', async () => {
+  it('validates pasted selector overrides and hands each search content script its own engine’s', async () => {
+    const onGoogle = contentScriptOn(page.url);
     const badJson: { saved: false; error: string } = await call('overrides.save', { text: '{ "google": ' });
     expect(badJson.error).toMatch(/Not valid JSON/);
     const badSelector: { saved: false; error: string } = await call('overrides.save', { text: '{"google":{"title":["h3[["]}}' });
     expect(badSelector.error).toMatch(/google\.title\[0\]/);
     const unknownSite: { saved: false; error: string } = await call('overrides.save', { text: '{"altavista":{}}' });
     expect(unknownSite.error).toMatch(/no such site/);
-    expect(await call('overrides.get', {}, contentScript)).toEqual({ overrides: {} });
-    const ok: { saved: true } = await call('overrides.save', { text: '{"google":{"title":["h3.new"]}}' });
+    expect(await call('overrides.get', {}, onGoogle)).toEqual({ overrides: {} });
+    const ok: { saved: true } = await call('overrides.save', { text: '{"google":{"title":["h3.new"]},"bing":{"title":["h2.b"]}}' });
     expect(ok.saved).toBe(true);
-    expect(await call('overrides.get', {}, contentScript)).toEqual({ overrides: { google: { title: ['h3.new'] } } });
+    expect(await call('overrides.get', {}, onGoogle)).toEqual({ overrides: { google: { title: ['h3.new'] } } });
+    expect(await call('overrides.get', {}, contentScriptOn('https://forum.example.org/t/1'))).toEqual({ overrides: {} });
   });
 });
 
 describe('suggestions learn from marks', () => {
   it('a project-specific word the user keeps marking negative turns new suggestions negative, and agreement is counted', async () => {
-    await call('projects.save', { input: { name: 'Telecom', keyQueries: ['acme mobile'] } });
+    await call('projects.save', { input: { name: 'Telecom', keyQueries: ['acme clinic'] } });
     const texts = Array.from({ length: 12 }, (_, i) => ({
       rank: i + 1,
       url: `https://forum.example/t/${i}`,
@@ -150,12 +150,12 @@ describe('suggestions learn from marks', () => {
       snippet: `Roaming in zone ${i}.`,
     }));
     const probe = { rank: 1, url: 'https://other.example/new', title: 'Acme mobile roaming downtown', snippet: 'Roaming all week.' };
-    const unlearned: { items: { suggested: { label: string } }[] } = await call('page.observe', { page, items: [probe] }, contentScript);
+    const unlearned: { items: { suggested: { label: string } }[] } = await call('page.observe', { page, items: [probe] }, CONTENT_SCRIPT);
     expect(unlearned.items[0]!.suggested.label).toBe('neutral');
-    const before: { items: { suggested: { label: string } }[] } = await call('page.observe', { page, items: texts }, contentScript);
+    const before: { items: { suggested: { label: string } }[] } = await call('page.observe', { page, items: texts }, CONTENT_SCRIPT);
     const agreeing = before.items.filter((item) => item.suggested.label === 'negative').length;
-    for (const item of texts) await call('mark.set', { page, item, sentiment: 'negative', recommends: false }, contentScript);
-    const after: { items: { suggested: { label: string } }[] } = await call('page.observe', { page, items: [probe] }, contentScript);
+    for (const item of texts) await call('mark.set', { page, item, sentiment: 'negative', recommends: false }, CONTENT_SCRIPT);
+    const after: { items: { suggested: { label: string } }[] } = await call('page.observe', { page, items: [probe] }, CONTENT_SCRIPT);
     expect(after.items[0]!.suggested.label).toBe('negative');
     const agreement: { thisMonth: { agreed: number; total: number }; lastMonth: { total: number } } = await call('suggestions.agreement', {});
     expect(agreement.thisMonth.total).toBe(12);
@@ -169,8 +169,8 @@ describe('editing the client', () => {
     const saved: { project: { id: string } } = await call('projects.save', {
       input: { name: 'Acme', clientDomains: ['elsewhere.example'], keyQueries: ['acme clinic'] },
     });
-    await call('page.observe', { page, items }, contentScript);
-    await call('mark.set', { page, item: items[0], sentiment: 'positive', recommends: true }, contentScript);
+    await call('page.observe', { page, items }, CONTENT_SCRIPT);
+    await call('mark.set', { page, item: items[0], sentiment: 'positive', recommends: true }, CONTENT_SCRIPT);
     const thirdParty = async () => {
       const kpis: { report: { kpis: { key: string; value: number | null }[] } } = await call('kpi.get', {});
       return kpis.report.kpis.find((kpi) => kpi.key === 'third-party-recommend')!.value;
@@ -182,16 +182,16 @@ describe('editing the client', () => {
       input: { name: 'Acme', clientDomains: ['acmeclinic.com'], keyQueries: ['acme clinic'] },
     });
     expect(await thirdParty()).toBe(0);
-    const states: { items: { flags: { clientSite: boolean } }[] } = await call('page.observe', { page, items: [items[0]] }, contentScript);
+    const states: { items: { flags: { clientSite: boolean } }[] } = await call('page.observe', { page, items: [items[0]] }, CONTENT_SCRIPT);
     expect(states.items[0]!.flags.clientSite).toBe(true);
   });
 
   it('badges results on a competitor domain, and re-derives stored badges when the competitors change', async () => {
     const saved: { project: { id: string } } = await call('projects.save', { input: { name: 'Acme', keyQueries: ['acme clinic'] } });
-    const observed: { items: { flags: { competitor?: boolean } }[] } = await call('page.observe', { page, items }, contentScript);
+    const observed: { items: { flags: { competitor?: boolean } }[] } = await call('page.observe', { page, items }, CONTENT_SCRIPT);
     expect(observed.items.map((item) => item.flags.competitor === true)).toEqual([false, false]);
     await call('projects.save', { id: saved.project.id, input: { name: 'Acme', keyQueries: ['acme clinic'], competitorDomains: ['reviews.example.org'] } });
-    const again: { items: { flags: { competitor?: boolean } }[] } = await call('page.observe', { page, items }, contentScript);
+    const again: { items: { flags: { competitor?: boolean } }[] } = await call('page.observe', { page, items }, CONTENT_SCRIPT);
     expect(again.items.map((item) => item.flags.competitor === true)).toEqual([false, true]);
     const csv = await exportFile('mentions.csv', saved.project.id);
     // The stored mention was re-derived: its competitor column (just before the first-seen date) says true.
@@ -202,8 +202,8 @@ describe('editing the client', () => {
 describe('backups through the background', () => {
   it('exports for extension pages only, and imports a file handed over in the transfer cache', async () => {
     const { project }: { project: { id: string } } = await call('projects.save', { input: { name: 'Acme', keyQueries: ['acme clinic'] } });
-    await call('mark.set', { page, item: items[0], sentiment: 'positive', recommends: false });
-    await expect(call('files.export', { file: 'backup', projectId: null }, contentScript)).rejects.toThrow(/extension’s own pages/);
+    await call('mark.set', { page, item: items[0], sentiment: 'positive', recommends: false }, CONTENT_SCRIPT);
+    await expect(call('files.export', { file: 'backup', projectId: null }, CONTENT_SCRIPT)).rejects.toThrow(/extension’s own pages/);
     const exported = await exportFile('backup', project.id);
     expect(exported).toMatchObject({ fileName: 'reputation-lens-acme-backup-2026-11-20.json', type: 'application/json' });
     await call('projects.delete', { id: project.id });
@@ -235,8 +235,8 @@ describe('backups through the background', () => {
 describe('CSV files through the background', () => {
   it('mentions and monthly KPIs of a project, for spreadsheets', async () => {
     const { project }: { project: { id: string } } = await call('projects.save', { input: { name: 'Acme', keyQueries: ['acme clinic'] } });
-    await call('page.observe', { page, items }, contentScript);
-    await call('mark.set', { page, item: items[0], sentiment: 'positive', recommends: false });
+    await call('page.observe', { page, items }, CONTENT_SCRIPT);
+    await call('mark.set', { page, item: items[0], sentiment: 'positive', recommends: false }, CONTENT_SCRIPT);
     const mentions = await exportFile('mentions.csv', project.id);
     expect(mentions).toMatchObject({ fileName: 'reputation-lens-acme-mentions-2026-11-20.csv', type: 'text/csv;charset=utf-8' });
     const lines = mentions.text.split('\r\n');
@@ -257,5 +257,85 @@ describe('the popup tab query', () => {
     await call('projects.save', { id: project.id, input: { name: 'Acme', keyQueries: ['acme clinic', 'acme  clinic PRICES'] } });
     expect(((await call('kpi.get', { tabUrl })) as typeof before).tabPage.isKeyQuery).toBe(true);
     expect(((await call('kpi.get', { tabUrl: 'https://forum.example/t/1' })) as { tabPage: unknown }).tabPage).toBeNull();
+  });
+});
+
+describe('what browsing leaves behind', () => {
+  const otherSearch = { ...page, url: 'https://www.google.com/search?q=weather+today', query: 'weather today' };
+  const privateWindow = { ...contentScriptOn(page.url), incognito: true };
+
+  it('stores searches of the key queries only; another search keeps only what the user marks on it', async () => {
+    await call('projects.save', { input: { name: 'Acme', keyQueries: ['acme clinic'] } });
+    const seen: { items: { mark: unknown }[] } = await call('page.observe', { page: otherSearch, items }, contentScriptOn(otherSearch.url));
+    expect(seen.items).toHaveLength(2);
+    const stored = async () => {
+      const rows: { total: number } = await call('mentions.search', { filter: {}, offset: 0, limit: 50 });
+      return rows.total;
+    };
+    expect(await stored()).toBe(0);
+    await call('mark.set', { page: otherSearch, item: items[1], sentiment: 'negative', recommends: false }, contentScriptOn(otherSearch.url));
+    expect(await stored()).toBe(1);
+    // Seen again, the marked result shows its mark; nothing else is kept.
+    const again: { items: { mark: { sentiment: string } | null }[] } = await call('page.observe', { page: otherSearch, items }, contentScriptOn(otherSearch.url));
+    expect(again.items.map((item) => item.mark?.sentiment ?? null)).toEqual([null, 'negative']);
+    expect(await stored()).toBe(1);
+    await call('page.observe', { page, items }, contentScriptOn(page.url));
+    expect(await stored()).toBe(2);
+  });
+
+  it('stores nothing from a private window until the user allows it', async () => {
+    await call('projects.save', { input: { name: 'Acme', keyQueries: ['acme clinic'] } });
+    expect(await call('privacy.get', {})).toEqual({ storeIncognito: false });
+    await call('page.observe', { page, items }, privateWindow);
+    await expect(call('mark.set', { page, item: items[0], sentiment: 'positive', recommends: false }, privateWindow)).rejects.toThrow(/private windows are not stored/);
+    const report: { report: { markedCount: number } } = await call('kpi.get', {});
+    expect(report.report.markedCount).toBe(0);
+    expect(((await call('mentions.search', { filter: {}, offset: 0, limit: 50 })) as { total: number }).total).toBe(0);
+    await expect(call('privacy.set', { storeIncognito: true }, contentScriptOn(page.url))).rejects.toThrow(/extension/);
+    await call('privacy.set', { storeIncognito: true });
+    await call('mark.set', { page, item: items[0], sentiment: 'positive', recommends: false }, privateWindow);
+    expect(((await call('kpi.get', {})) as { report: { markedCount: number } }).report.markedCount).toBe(1);
+  });
+
+  it('clears a project’s history from the dashboard only, keeping the marks', async () => {
+    const { project }: { project: { id: string } } = await call('projects.save', { input: { name: 'Acme', keyQueries: ['acme clinic'] } });
+    await call('page.observe', { page, items }, contentScriptOn(page.url));
+    await call('mark.set', { page, item: items[1], sentiment: 'negative', recommends: false }, contentScriptOn(page.url));
+    await expect(call('history.clear', { id: project.id }, contentScriptOn(page.url))).rejects.toThrow(/extension/);
+    expect(await call('history.clear', { id: project.id })).toEqual({ snapshots: 1, mentions: 1 });
+    expect(changes.at(-1)).toBe(project.id);
+    const rows: { rows: { url: string }[] } = await call('mentions.search', { filter: {}, offset: 0, limit: 50 });
+    expect(rows.rows.map((row) => row.url)).toEqual([items[1]!.url]);
+  });
+});
+
+describe('marks from rows that may be stale', () => {
+  it('a row still showing an older mark (another tab changed it) writes nothing and gets the stored state', async () => {
+    const { project }: { project: { id: string } } = await call('projects.save', { input: { name: 'Acme', keyQueries: ['acme clinic'] } });
+    const sender = contentScriptOn(page.url);
+    const mark = (sentiment: string | null, seenMarkAt: number | null) =>
+      call('mark.set', { page, item: items[1], sentiment, recommends: false, projectId: project.id, seenMarkAt }, sender) as Promise<{
+        applied: boolean;
+        item: { mark: { sentiment: string; at: number } | null };
+      }>;
+    const first = await mark('negative', null);
+    expect(first.applied).toBe(true);
+    // The other tab's row was drawn before that mark: it still shows no mark, and its click must not undo it.
+    const stale = await mark('positive', null);
+    expect(stale).toMatchObject({ applied: false, item: { mark: { sentiment: 'negative' } } });
+    const rows: { rows: { item: { mark: { sentiment: string } | null } }[] } = await call('mentions.search', { filter: {}, offset: 0, limit: 50 });
+    expect(rows.rows.map((row) => row.item.mark?.sentiment)).toEqual(['negative']);
+    // Redrawn with the stored state, the row acts.
+    expect((await mark(null, first.item.mark!.at)).applied).toBe(true);
+  });
+
+  it('a row drawn for another project is refused once the active project changed', async () => {
+    const { project: acme }: { project: { id: string } } = await call('projects.save', { input: { name: 'Acme', keyQueries: ['acme clinic'] } });
+    const { project: other }: { project: { id: string } } = await call('projects.save', { input: { name: 'Other', keyQueries: ['acme clinic'] } });
+    await call('projects.setActive', { id: other.id });
+    await expect(
+      call('mark.set', { page, item: items[0], sentiment: 'positive', recommends: false, projectId: acme.id, seenMarkAt: null }, contentScriptOn(page.url)),
+    ).rejects.toThrow(/active project is now “Other”/);
+    expect(((await call('kpi.get', { projectId: acme.id })) as { report: { markedCount: number } }).report.markedCount).toBe(0);
   });
 });

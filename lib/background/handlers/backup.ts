@@ -4,8 +4,8 @@ import type { LensRepository } from '../../db/repository';
 import { kpisCsv, mentionsCsv, snapshotsCsv } from '../../export/csv';
 import { monthOf } from '../../schema';
 import type { Handlers } from '../../messaging';
-import type { SenderContext } from '../service';
-import { requireExtensionPage, type HandlerDeps } from './common';
+import type { SenderContext } from '../sender';
+import type { HandlerDeps } from './common';
 
 type BackupHandlers = Pick<Handlers<SenderContext>, 'files.export' | 'backup.import'>;
 
@@ -80,8 +80,7 @@ function joinTables(tables: readonly string[]): string {
 export function backupHandlers({ repository, hooks, now }: HandlerDeps): BackupHandlers {
   const { transfers } = hooks;
   return {
-    async 'files.export'({ file, projectId }, context) {
-      requireExtensionPage(context);
+    async 'files.export'({ file, projectId }) {
       const made = await fileOf(repository, file, projectId, now());
       const type = made.extension === 'json' ? 'application/json' : 'text/csv;charset=utf-8';
       return {
@@ -89,8 +88,7 @@ export function backupHandlers({ repository, hooks, now }: HandlerDeps): BackupH
         transferId: await transfers.put(made.body, type),
       };
     },
-    async 'backup.import'({ transferId }, context) {
-      requireExtensionPage(context);
+    async 'backup.import'({ transferId }) {
       const file = await transfers.take(transferId);
       if (!file) throw new Error('Backup not imported: the file did not reach the background. Please import it again.');
       const reading = await parseBackupFile(file);

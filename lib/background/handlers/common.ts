@@ -1,7 +1,7 @@
 import type { ItemState, MentionRow } from '../../messaging';
 import type { Mention } from '../../schema';
 import type { LensRepository } from '../../db/repository';
-import type { SenderContext, ServiceHooks } from '../service';
+import type { ServiceHooks } from '../service';
 
 /** What every group of handlers works with. */
 export interface HandlerDeps {
@@ -27,14 +27,6 @@ export function mentionRowOf(mention: Mention): MentionRow {
     months: mention.months,
     lastSeen: mention.lastSeen,
   };
-}
-
-export function requireContentScript(context: SenderContext): void {
-  if (context.origin !== 'content-script') throw new Error('Only content scripts report page status');
-}
-
-export function requireExtensionPage(context: SenderContext): void {
-  if (context.origin !== 'extension-page') throw new Error('Only the extension’s own pages may do this');
 }
 
 /** The project a request names, else the active one. */

@@ -1,15 +1,14 @@
 import type { Handlers } from '../../messaging';
 import { monthOf } from '../../schema';
-import type { SenderContext } from '../service';
-import { projectIdOf, requireExtensionPage, type HandlerDeps } from './common';
+import type { SenderContext } from '../sender';
+import { projectIdOf, type HandlerDeps } from './common';
 
 type KpiHandlers = Pick<Handlers<SenderContext>, 'kpi.history' | 'projects.setPlan'>;
 
 /** The history of a project's KPIs and the plan they are measured against (the dashboard's history). */
 export function kpiHandlers({ repository, hooks, now }: HandlerDeps): KpiHandlers {
   return {
-    async 'kpi.history'({ projectId, through }, context) {
-      requireExtensionPage(context);
+    async 'kpi.history'({ projectId, through }) {
       const id = await projectIdOf(repository, projectId);
       if (!id) throw new Error('No project yet: create one in the dashboard first.');
       const project = await repository.projects.getProject(id);
@@ -18,8 +17,7 @@ export function kpiHandlers({ repository, hooks, now }: HandlerDeps): KpiHandler
       return { projectId: id, baselineMonth: project.baselineMonth, months };
     },
 
-    async 'projects.setPlan'({ id, baselineMonth, plan }, context) {
-      requireExtensionPage(context);
+    async 'projects.setPlan'({ id, baselineMonth, plan }) {
       const project = await repository.projects.setPlan(id, baselineMonth, plan, now());
       hooks.onDataChanged(id);
       return { project };

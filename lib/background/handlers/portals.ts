@@ -3,8 +3,8 @@ import { labelStateOf, type SuggestionCounting } from '../../kpi/label-state';
 import type { Handlers, PortalRow } from '../../messaging';
 import type { LabelState, Mention, PortalRecord } from '../../schema';
 import { draftPageMention, pageMentionKey, pageVisit } from '../drafts';
-import type { SenderContext } from '../service';
-import { mentionRowOf, projectIdOf, requireExtensionPage, stateOf, type HandlerDeps } from './common';
+import type { SenderContext } from '../sender';
+import { mentionRowOf, projectIdOf, stateOf, type HandlerDeps } from './common';
 
 type PortalHandlers = Pick<
   Handlers<SenderContext>,
@@ -45,8 +45,7 @@ function portalRow(portal: PortalRecord, mentions: readonly Mention[], counting:
 /** Page mentions marked from the popup, and the dashboard's portal table. */
 export function portalHandlers({ repository, hooks, now }: HandlerDeps): PortalHandlers {
   return {
-    async 'pageMention.set'({ capture, sentiment, recommends }, context) {
-      requireExtensionPage(context);
+    async 'pageMention.set'({ capture, sentiment, recommends }) {
       const project = await repository.projects.getActiveProject();
       if (!project) throw new Error('Create a project in the dashboard before marking pages');
       const visit = pageVisit(capture, now());
@@ -76,8 +75,7 @@ export function portalHandlers({ repository, hooks, now }: HandlerDeps): PortalH
       return { portals: rows.sort((a, b) => (b.lastActivityAt ?? -Infinity) - (a.lastActivityAt ?? -Infinity)) };
     },
 
-    async 'portals.update'({ projectId, domain, popularity, note }, context) {
-      requireExtensionPage(context);
+    async 'portals.update'({ projectId, domain, popularity, note }) {
       const id = await projectIdOf(repository, projectId);
       if (!id) throw new Error('No project to update a portal of');
       await repository.portals.annotate(id, domain, { popularity, note });

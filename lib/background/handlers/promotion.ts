@@ -1,8 +1,8 @@
 import { emptyPromotionMonth } from '../../promotion';
 import type { Handlers } from '../../messaging';
 import type { Month, Project } from '../../schema';
-import type { SenderContext } from '../service';
-import { projectIdOf, requireExtensionPage, type HandlerDeps } from './common';
+import type { SenderContext } from '../sender';
+import { projectIdOf, type HandlerDeps } from './common';
 
 type PromotionHandlers = Pick<Handlers<SenderContext>, 'promotion.get' | 'promotion.save'>;
 
@@ -24,16 +24,14 @@ export function promotionHandlers({ repository, hooks, now }: HandlerDeps): Prom
   };
 
   return {
-    async 'promotion.get'({ projectId, month }, context) {
-      requireExtensionPage(context);
+    async 'promotion.get'({ projectId, month }) {
       const project = await projectOf(projectId);
       const months = await repository.promotion.listMonths(project.id);
       const promotion = (await repository.promotion.getMonth(project.id, month)) ?? (await unsavedMonth(project.id, month, months));
       return { promotion, budget: project.monthlyBudget, months };
     },
 
-    async 'promotion.save'({ projectId, month, channels }, context) {
-      requireExtensionPage(context);
+    async 'promotion.save'({ projectId, month, channels }) {
       const project = await projectOf(projectId);
       const promotion = await repository.promotion.saveMonth({ projectId: project.id, month, channels, updatedAt: now() });
       hooks.onDataChanged(project.id);

@@ -5,9 +5,9 @@ import type { Project } from '../../schema';
 import { SITES, findSite } from '../../sites';
 import { searchQueryOf } from '../../sites/engine/search-engines';
 import type { LensRepository } from '../../db/repository';
-import type { SenderContext } from '../service';
+import { senderPage, type SenderContext } from '../sender';
 import { originOfUrl } from '../site-access';
-import { requireContentScript, requireExtensionPage, type HandlerDeps } from './common';
+import type { HandlerDeps } from './common';
 
 type SiteHandlers = Pick<Handlers<SenderContext>, 'page.status' | 'sites.status' | 'sites.audited' | 'sites.audit' | 'sites.revoke'>;
 
@@ -57,15 +57,15 @@ export async function tabPageStatus(
 export function siteHandlers({ repository, hooks, now }: HandlerDeps): SiteHandlers {
   const { projects } = repository;
   return {
-    async 'page.status'({ site, url, itemsFound, blocksSeen }, context) {
-      requireContentScript(context);
-      const status: SiteStatus = { url, itemsFound, blocksSeen, at: now() };
-      if (findSite(url)?.id === site) {
-        await projects.putSetting(siteStatusKey(site), status);
+    async 'page.status'({ site, url, itemsFound, blocksSeen }, sender) {
+      const page = senderPage({ url, site }, sender);
+      const status: SiteStatus = { url: page.url, itemsFound, blocksSeen, at: now() };
+      if (page.kind === 'serp') {
+        await projects.putSetting(siteStatusKey(page.site), status);
         return {};
       }
-      const origin = originOfUrl(url);
-      if (origin) await projects.putSetting(originStatusKey(origin), { engine: site, status });
+      const origin = originOfUrl(page.url);
+      if (origin) await projects.putSetting(originStatusKey(origin), { engine: page.site, status });
       return {};
     },
 
@@ -91,14 +91,12 @@ export function siteHandlers({ repository, hooks, now }: HandlerDeps): SiteHandl
       return { sites };
     },
 
-    async 'sites.audit'({ origin }, context) {
-      requireExtensionPage(context);
+    async 'sites.audit'({ origin }) {
       await hooks.siteAccess.register(origin);
       return {};
     },
 
-    async 'sites.revoke'({ origin }, context) {
-      requireExtensionPage(context);
+    async 'sites.revoke'({ origin }) {
       await hooks.siteAccess.revoke(origin);
       return {};
     },
