@@ -4,7 +4,9 @@ import { extractSearchPage, searchEngineMatchPatterns } from '@/lib/sites/engine
 export default defineContentScript({
   matches: searchEngineMatchPatterns(),
   runAt: 'document_idle',
-  async main(ctx) {
-    await annotatePage(ctx, { extract: extractSearchPage, takesOverrides: true });
+  // No context from WXT: its start-up message and event would tell the page the extension is there
+  // (lib/annotate/inert-script-context.ts).
+  async main() {
+    await annotatePage('serp', { extract: extractSearchPage, takesOverrides: true });
   },
 });

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import tagCss from '@/assets/tags.css?inline';
 import { send, type Transport } from '../messaging/send';
 import type { SiteOverrides } from '../sites/overrides';
 import type { PageExtract } from '../sites/types';
 import { PageAnnotator } from './controller';
+import { takeOverPage } from './script-lifetime';
 import { shadowTagRowViews } from './shadow-view';
 
 /**
@@ -18,32 +18,53 @@ export type PageExtractor =
 /**
  * The whole life of a content script on a page, shared by the search and the forum scripts: the
  * annotator wired to the background, items added later picked up by its observer, in-page navigation
- * rescanned, everything removed when the script is invalidated (update, reinjection).
+ * rescanned, everything removed when a newer instance of the script takes over (reinjection, update).
+ * Nothing of it is visible to the page but the item attributes and the rows of the page-DOM contract.
  */
-export async function annotatePage(ctx: ContentScriptContext, reader: PageExtractor): Promise<void> {
+export async function annotatePage(scriptName: string, reader: PageExtractor): Promise<void> {
+  const lifetime = takeOverPage(scriptName);
   // The browser's own promise-based runtime (`browser` in Firefox, `chrome` in Chrome), not the
   // polyfill: sending messages is all a content script does with it, and the polyfill's code would be
   // compiled on every page load.
   const transport: Transport = (message) => browser.runtime.sendMessage(message);
   const extract = await extractorWithOverrides(reader, transport);
   // A newer instance (the script injected again) may have taken over while the answer was on its way.
-  if (ctx.isInvalid) return;
+  if (!lifetime.isInCharge()) return;
   const annotator = new PageAnnotator(window.document, {
     extract,
     createView: shadowTagRowViews(tagCss),
+    isInCharge: () => lifetime.isInCharge(),
     backend: {
       observe: (page, items) => send(transport, 'page.observe', { page, items }),
-      mark: async (page, item, sentiment, recommends) =>
-        (await send(transport, 'mark.set', { page, item, sentiment, recommends })).item,
+      mark: async (page, item, sentiment, recommends, seen) =>
+        (await send(transport, 'mark.set', { page, item, sentiment, recommends, projectId: seen.projectId, seenMarkAt: seen.markAt })).item,
       openDashboard: () => void send(transport, 'dashboard.open', {}),
       reportStatus: (status) => void send(transport, 'page.status', status).catch(() => undefined),
     },
   });
   annotator.start();
-  // Single-page sites (search engines, Discourse, new Reddit) change the page without a load. The event
-  // fires before the new URL is in place, so the scan waits for the next frame.
-  ctx.addEventListener(window, 'wxt:locationchange', () => annotator.scheduleScan());
-  ctx.onInvalidated(() => annotator.stop());
+  watchLocation(() => annotator.scheduleScan(), lifetime.signal);
+  lifetime.signal.addEventListener('abort', () => annotator.stop(), { once: true });
+}
+
+/**
+ * Calls `onChange` on in-page navigation (single-page sites such as search engines, Discourse and new
+ * Reddit change the URL without a load): through the Navigation API where the browser has it, else by
+ * looking at the URL once a second. Only listening: the page is told nothing.
+ */
+function watchLocation(onChange: () => void, signal: AbortSignal): void {
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+  if (navigation) {
+    navigation.addEventListener('navigate', onChange, { signal });
+    return;
+  }
+  let last = location.href;
+  const timer = setInterval(() => {
+    if (location.href === last) return;
+    last = location.href;
+    onChange();
+  }, 1000);
+  signal.addEventListener('abort', () => clearInterval(timer), { once: true });
 }
 
 async function extractorWithOverrides(reader: PageExtractor, transport: Transport): Promise<(doc: Document, url: string) => PageExtract | null> {

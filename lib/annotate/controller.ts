@@ -1,16 +1,26 @@
-import type { ItemState, PageItem, RequestOf } from '../messaging/protocol';
+import type { ItemState, PageItem } from '../messaging/protocol';
 import { errorMessage } from '../messaging/send';
 import type { Item, PageExtract } from '../sites/types';
 import type { MarkSentiment } from '../schema';
 import { recommendStateOf } from '../kpi/label-state';
-import { itemLabel, type ItemLabel, type TagRowView, type TagRowViewFactory } from './tag-row-view';
+import { ITEMS_PER_MESSAGE, MAX_ITEMS_PER_PAGE, chunksOf, toObservedPage, toPageItem, type ObservedPage } from './observation';
+import { TAG_ROW_TAG, itemLabel, type TagRowView, type TagRowViewFactory } from './tag-row-view';
 
-type Page = RequestOf<'page.observe'>['page'];
+/** The state a row showed when it was clicked. */
+export interface SeenState {
+  projectId: string;
+  markAt: number | null;
+}
 
 /** What the controller needs from the background; the content script wires it to the message protocol. */
 export interface AnnotationBackend {
-  observe(page: Page, items: PageItem[]): Promise<{ projectId: string | null; minSuggestionConfidence: number; items: ItemState[] }>;
-  mark(page: Page, item: PageItem, sentiment: MarkSentiment | null, recommends: boolean): Promise<ItemState>;
+  observe(page: ObservedPage, items: PageItem[]): Promise<{ projectId: string | null; minSuggestionConfidence: number; items: ItemState[] }>;
+  /**
+   * Writes a mark for the row's item. `seen` is what the row was drawn with: its project and the time of the mark it
+   * showed, so the background refuses a row of a project no longer active and leaves a mark changed meanwhile (in
+   * another tab) as it is; the answer is then the stored state, which the row shows.
+   */
+  mark(page: ObservedPage, item: PageItem, sentiment: MarkSentiment | null, recommends: boolean, seen: SeenState): Promise<ItemState>;
   openDashboard(): void;
   /** Tells the dashboard whether this site's markup was understood (items found vs result-looking blocks). */
   reportStatus(status: { site: string; url: string; itemsFound: number; blocksSeen: number }): void;
@@ -20,15 +30,28 @@ export interface AnnotatorOptions {
   extract: (doc: Document, url: string) => PageExtract | null;
   backend: AnnotationBackend;
   createView: TagRowViewFactory;
+  /**
+   * Whether this instance of the script still owns the page (false once a newer instance took over or the
+   * extension was reloaded); asked at every scan, and once it says no the annotator stops.
+   */
+  isInCharge?: () => boolean;
   /** How often an unacknowledged write is retried before the row shows an error. */
   markAttempts?: number;
   retryDelayMs?: number;
   /** Drawing time per animation frame; FRAME_BUDGET_MS unless a test needs another. */
   frameBudgetMs?: number;
+  /** The least time between two scans; RESCAN_INTERVAL_MS unless a test needs another. */
+  rescanIntervalMs?: number;
 }
 
 interface Tracked {
+  /**
+   * The item as it was when its row was made: the row shows and marks this URL only, whatever the page
+   * later writes into the item's link or title.
+   */
   item: Item;
+  /** What is sent to the background for it, cut to the protocol's bounds. */
+  sent: PageItem;
   /**
    * Made and put into the page with the row's first drawing, never empty and never earlier: one layout
    * for both, and none of it in the task that reads the page.
@@ -39,20 +62,19 @@ interface Tracked {
   source: string | null;
 }
 
-const TAG_ROW_TAG = 'rl-tags';
 /**
  * Drawing time per animation frame: rows drawn in one frame share its style and layout pass, so a page
  * gets as few passes as this allows, while a frame's task (drawing plus layout) stays far from 50 ms.
  */
 const FRAME_BUDGET_MS = 8;
+/**
+ * Every scan reads the whole page, so a page that changes all the time (a hostile one, an endless feed)
+ * gets at most four a second; the changes in between are picked up together by the next one.
+ */
+const RESCAN_INTERVAL_MS = 250;
 
 function pageKey(extract: PageExtract): string {
   return [extract.site, extract.query ?? '', extract.firstRank ?? 1].join('\u0001');
-}
-
-function toPageItem(item: Item): PageItem {
-  const { rank, url, title, snippet, author, date, dateIso, text, linkedUrls } = item;
-  return { rank, url, title, snippet, author, date, dateIso, text, linkedUrls };
 }
 
 /**
@@ -62,11 +84,15 @@ function toPageItem(item: Item): PageItem {
 export class PageAnnotator {
   private readonly tracked = new Map<Element, Tracked>();
   private observer: MutationObserver | null = null;
-  private frame: number | null = null;
+  private pendingScan: ReturnType<typeof setTimeout> | null = null;
+  private lastScanAt = Number.NEGATIVE_INFINITY;
   private currentPageKey: string | null = null;
-  private currentPage: Page | null = null;
+  private currentPage: ObservedPage | null = null;
+  /** Items sent to the background for the current page, rows since taken out included. */
+  private observedOnPage = 0;
   private lastStatusKey: string | null = null;
-  private hasProject = false;
+  /** The project the rows were drawn for (null: none yet, the buttons lead to the dashboard). */
+  private projectId: string | null = null;
   /** The project's minimum suggestion confidence: a less sure suggestion is drawn as not counted. */
   private countedFrom = 0;
   private stopped = false;
@@ -89,34 +115,66 @@ export class PageAnnotator {
   stop(): void {
     this.stopped = true;
     this.observer?.disconnect();
-    if (this.frame !== null) this.doc.defaultView?.cancelAnimationFrame(this.frame);
+    if (this.pendingScan !== null) clearTimeout(this.pendingScan);
     for (const [element, tracked] of this.tracked) this.forget(element, tracked);
   }
 
   /** Finds the page's items and annotates the ones not seen yet. Reads everything first, then writes. */
   scan(): void {
     if (this.stopped) return;
+    if (this.options.isInCharge && !this.options.isInCharge()) {
+      this.stop();
+      return;
+    }
+    this.lastScanAt = performance.now();
     const url = this.doc.defaultView?.location.href ?? this.doc.URL;
     const extract = this.options.extract(this.doc, url);
     if (!extract) return;
     this.reportStatus(url, extract);
-    const page: Page = { url, site: extract.site, kind: extract.kind, query: extract.query, firstRank: extract.firstRank };
+    const page = toObservedPage(url, extract);
+    if (!page) return;
     const key = pageKey(extract);
-    const newQuery = key !== this.currentPageKey;
+    const newPage = key !== this.currentPageKey;
     // Single-page engines change the URL and the results at different moments: until the results are
     // replaced, the old query's results must not become the new query's snapshot.
-    if (newQuery && this.currentPageKey !== null && this.showsTrackedResults(extract.items)) return;
+    if (newPage && this.currentPageKey !== null && this.showsTrackedResults(extract.items)) return;
     // Only now: forgetting removed items first would make a results list that merely lost one look unchanged.
     this.forgetDetached();
-    const fresh = extract.items.filter((item) => newQuery || !this.isCurrent(item));
 
-    this.withObserverPaused(() => {
-      if (newQuery) this.forgetStale(extract.items);
+    const fresh = this.withObserverPaused(() => {
+      if (newPage) {
+        // Rows belong to the page they were made on: the new page's items get rows of their own.
+        for (const [element, tracked] of this.tracked) this.forget(element, tracked);
+        this.observedOnPage = 0;
+      }
       this.currentPageKey = key;
       this.currentPage = page;
-      for (const item of fresh) this.mount(item);
+      // The page may take a row out of its item (or move it): the same row goes back, still for its URL.
+      for (const tracked of this.tracked.values()) this.placeRow(tracked);
+      const unseen = this.unseenItems(page, extract.items);
+      this.observedOnPage += unseen.length;
+      for (const tracked of unseen) this.mount(tracked);
+      return unseen;
     });
-    if (fresh.length > 0) void this.requestStates(page, fresh);
+    for (const chunk of chunksOf(fresh, ITEMS_PER_MESSAGE)) void this.requestStates(page, chunk);
+  }
+
+  /**
+   * The items without a row yet, as they will be sent, up to what the page may still have observed. An
+   * item that does not fit the protocol is left out on its own, never with the others.
+   */
+  private unseenItems(page: ObservedPage, items: readonly Item[]): Tracked[] {
+    const room = MAX_ITEMS_PER_PAGE - this.observedOnPage;
+    const source = page.kind === 'forum' ? page.site : null;
+    const unseen: Tracked[] = [];
+    for (const item of items) {
+      if (unseen.length >= room) break;
+      if (this.tracked.has(item.element)) continue;
+      const sent = toPageItem(item);
+      if (!sent) continue;
+      unseen.push({ item, sent, view: null, state: null, source });
+    }
+    return unseen;
   }
 
   private reportStatus(url: string, extract: PageExtract): void {
@@ -128,19 +186,7 @@ export class PageAnnotator {
   }
 
   private showsTrackedResults(items: readonly Item[]): boolean {
-    return items.length === this.tracked.size && items.every((item) => this.isCurrent(item));
-  }
-
-  private isCurrent(item: Item): boolean {
-    const tracked = this.tracked.get(item.element);
-    // A row not drawn yet is on its way; once drawn, a host the page took out must be put back.
-    return tracked !== undefined && tracked.item.url === item.url && (tracked.view === null || tracked.view.isConnected());
-  }
-
-  /** After in-page navigation, rows of results that are gone must not leak into the new query's snapshot. */
-  private forgetStale(items: readonly Item[]): void {
-    const keep = new Set(items.map((item) => item.element));
-    for (const [element, tracked] of this.tracked) if (!keep.has(element)) this.forget(element, tracked);
+    return items.length === this.tracked.size && items.every((item) => this.tracked.get(item.element)?.item.url === item.url);
   }
 
   /** Posts a forum took out of the page (next page loaded in place, a virtualised list) are not ours to keep. */
@@ -154,42 +200,37 @@ export class PageAnnotator {
     this.tracked.delete(element);
   }
 
-  private mount(item: Item): void {
-    const element = item.element;
-    element.setAttribute('data-rl-item', this.currentPage?.kind === 'forum' ? 'post' : 'serp');
-    if (item.rank !== undefined) element.setAttribute('data-rl-rank', String(item.rank));
-    else element.removeAttribute('data-rl-rank');
-    element.setAttribute('data-rl-url', item.url);
-    const page = this.currentPage;
-    const view = this.tracked.get(element)?.view ?? null;
-    const tracked: Tracked = { item, view, state: null, source: page?.kind === 'forum' ? page.site : null };
-    this.tracked.set(element, tracked);
-    // The row itself is drawn once the background answers: drawing it twice was most of our cost on big pages.
-    this.writeLabel(tracked);
+  private isTracked(tracked: Tracked): boolean {
+    return this.tracked.get(tracked.item.element) === tracked;
   }
 
-  private async requestStates(page: Page, items: readonly Item[]): Promise<void> {
+  private mount(tracked: Tracked): void {
+    const { element, rank, url } = tracked.item;
+    element.setAttribute('data-rl-item', this.currentPage?.kind === 'forum' ? 'post' : 'serp');
+    if (rank !== undefined) element.setAttribute('data-rl-rank', String(rank));
+    else element.removeAttribute('data-rl-rank');
+    element.setAttribute('data-rl-url', url);
+    // The row itself is drawn once the background answers: drawing it twice was most of our cost on big pages.
+    this.tracked.set(element, tracked);
+  }
+
+  private async requestStates(page: ObservedPage, rows: readonly Tracked[]): Promise<void> {
     try {
-      const answer = await this.options.backend.observe(page, items.map(toPageItem));
-      const projectChanged = this.hasProject !== (answer.projectId !== null);
-      this.hasProject = answer.projectId !== null;
+      const answer = await this.options.backend.observe(page, rows.map((row) => row.sent));
+      const projectChanged = this.projectId !== answer.projectId;
+      this.projectId = answer.projectId;
       this.countedFrom = answer.minSuggestionConfidence;
-      const answered: Tracked[] = [];
-      items.forEach((item, index) => {
-        const tracked = this.tracked.get(item.element);
+      const answered = rows.filter((row, index) => {
         const state = answer.items[index];
-        if (!tracked || tracked.item !== item || !state) return;
-        tracked.state = state;
-        answered.push(tracked);
+        if (!state || !this.isTracked(row)) return false;
+        row.state = state;
+        return true;
       });
       // Every row learns whether marking is possible when that changes.
       this.renderInFrames(projectChanged ? [...this.tracked.values()] : answered);
     } catch (error) {
       this.withObserverPaused(() => {
-        for (const item of items) {
-          const tracked = this.tracked.get(item.element);
-          if (tracked) this.render(tracked, { error: errorMessage(error) });
-        }
+        for (const row of rows) this.render(row, { error: errorMessage(error) });
       });
     }
   }
@@ -205,10 +246,7 @@ export class PageAnnotator {
     const budget = this.options.frameBudgetMs ?? FRAME_BUDGET_MS;
     let drawn = 0;
     this.withObserverPaused(() => {
-      while (drawn < rows.length && (drawn === 0 || performance.now() - started < budget)) {
-        const tracked = rows[drawn++]!;
-        if (this.tracked.get(tracked.item.element) === tracked) this.render(tracked);
-      }
+      while (drawn < rows.length && (drawn === 0 || performance.now() - started < budget)) this.render(rows[drawn++]!);
     });
     const rest = rows.slice(drawn);
     if (rest.length === 0 || this.stopped) return;
@@ -216,17 +254,13 @@ export class PageAnnotator {
     else this.renderInFrames(rest);
   }
 
-  private async mark(element: Element, sentiment: MarkSentiment): Promise<void> {
-    const tracked = this.tracked.get(element);
-    if (!tracked) return;
+  private async mark(tracked: Tracked, sentiment: MarkSentiment): Promise<void> {
     const current = tracked.state?.mark;
     const clearing = current?.sentiment === sentiment;
     await this.write(tracked, clearing ? null : sentiment, current?.recommends ?? false);
   }
 
-  private async toggleRecommends(element: Element): Promise<void> {
-    const tracked = this.tracked.get(element);
-    if (!tracked) return;
+  private async toggleRecommends(tracked: Tracked): Promise<void> {
     const recommendsNow = recommendStateOf(tracked.state ?? undefined) !== 'none';
     await this.write(tracked, tracked.state?.mark?.sentiment ?? null, !recommendsNow);
   }
@@ -234,13 +268,16 @@ export class PageAnnotator {
   /** A mark shows as saved only once the background has written it; unacknowledged writes are retried. */
   private async write(tracked: Tracked, sentiment: MarkSentiment | null, recommends: boolean): Promise<void> {
     const page = this.currentPage;
-    if (!page) return;
+    const projectId = this.projectId;
+    // A row no longer in the page's rows (the page moved on) marks nothing.
+    if (!page || projectId === null || !this.isTracked(tracked)) return;
+    const seen = { projectId, markAt: tracked.state?.mark?.at ?? null };
     this.withObserverPaused(() => this.render(tracked, { saving: true }));
     const attempts = this.options.markAttempts ?? 3;
     let lastError: unknown = null;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
-        const state = await this.options.backend.mark(page, toPageItem(tracked.item), sentiment, recommends);
+        const state = await this.options.backend.mark(page, tracked.sent, sentiment, recommends, seen);
         this.withObserverPaused(() => {
           for (const other of this.tracked.values()) {
             if (other === tracked || other.state?.canonicalUrl === state.canonicalUrl) {
@@ -258,17 +295,12 @@ export class PageAnnotator {
     this.withObserverPaused(() => this.render(tracked, { error: `Not saved: ${errorMessage(lastError)}` }));
   }
 
-  private writeLabel(tracked: Tracked): { label: ItemLabel; labelSource: 'suggested' | 'marked' } {
-    const { label, labelSource } = itemLabel(tracked.state);
-    tracked.item.element.setAttribute('data-rl-label', label);
-    tracked.item.element.setAttribute('data-rl-label-source', labelSource);
-    return { label, labelSource };
-  }
-
+  /** Draws a row that is still the page's (a forgotten one stays out of the page). */
   private render(tracked: Tracked, transient: { saving?: boolean; error?: string } = {}): void {
-    const { label, labelSource } = this.writeLabel(tracked);
-    const view = (tracked.view ??= this.createView(tracked.item.element));
-    if (!view.host.isConnected) tracked.item.element.append(view.host);
+    if (!this.isTracked(tracked)) return;
+    const { label, labelSource } = itemLabel(tracked.state);
+    const view = (tracked.view ??= this.createView(tracked));
+    this.placeRow(tracked);
     const recommends = recommendStateOf(tracked.state ?? undefined);
     view.render({
       label,
@@ -281,24 +313,36 @@ export class PageAnnotator {
       flags: tracked.state?.flags ?? { clientSite: false, linksToClient: false, mentionsClient: false },
       saving: transient.saving ?? false,
       error: transient.error ?? null,
-      hasProject: this.hasProject,
+      hasProject: this.projectId !== null,
       source: tracked.source,
     });
   }
 
-  private createView(element: Element): TagRowView {
-    const host = findOwnRow(element) ?? this.doc.createElement(TAG_ROW_TAG);
-    return this.options.createView(host, {
-      onMark: (sentiment) => void this.mark(element, sentiment),
-      onToggleRecommends: () => void this.toggleRecommends(element),
+  /** Its buttons act for this row's own item, whatever the page does to the item or to other rows. */
+  private createView(tracked: Tracked): TagRowView {
+    return this.options.createView(this.doc, {
+      onMark: (sentiment) => void this.mark(tracked, sentiment),
+      onToggleRecommends: () => void this.toggleRecommends(tracked),
       onOpenDashboard: () => this.options.backend.openDashboard(),
     });
   }
 
-  private withObserverPaused(write: () => void): void {
+  /**
+   * Puts a drawn row in its item, as the item's only row: one left by an earlier instance of the script
+   * (or put there by the page) goes.
+   */
+  private placeRow(tracked: Tracked): void {
+    const host = tracked.view?.host;
+    const element = tracked.item.element;
+    if (!host || host.parentNode === element) return;
+    for (const child of [...element.children]) if (child.localName === TAG_ROW_TAG) child.remove();
+    element.append(host);
+  }
+
+  private withObserverPaused<T>(write: () => T): T {
     this.observer?.disconnect();
     try {
-      write();
+      return write();
     } finally {
       this.observe();
     }
@@ -309,14 +353,19 @@ export class PageAnnotator {
     this.observer.observe(this.doc.body ?? this.doc.documentElement, { childList: true, subtree: true });
   }
 
-  /** Scans at the next animation frame, once however often it is asked for before then. */
+  /**
+   * Scans once the rescan interval since the last scan has passed, however often it is asked for before
+   * then. Never in the same task: after in-page navigation the new URL is in place only once the
+   * navigation's event has been handled.
+   */
   scheduleScan(): void {
-    const view = this.doc.defaultView;
-    if (this.frame !== null || !view) return;
-    this.frame = view.requestAnimationFrame(() => {
-      this.frame = null;
+    if (this.pendingScan !== null || this.stopped) return;
+    const interval = this.options.rescanIntervalMs ?? RESCAN_INTERVAL_MS;
+    const wait = Math.max(0, this.lastScanAt + interval - performance.now());
+    this.pendingScan = setTimeout(() => {
+      this.pendingScan = null;
       this.scan();
-    });
+    }, wait);
   }
 
   private isOwnMutation(mutation: MutationRecord): boolean {
@@ -325,15 +374,8 @@ export class PageAnnotator {
   }
 }
 
-function findOwnRow(element: Element): Element | null {
-  for (const child of element.children) if (child.localName === TAG_ROW_TAG) return child;
-  return null;
-}
-
 function clearItemAttributes(element: Element): void {
-  for (const name of ['data-rl-item', 'data-rl-rank', 'data-rl-url', 'data-rl-label', 'data-rl-label-source']) {
-    element.removeAttribute(name);
-  }
+  for (const name of ['data-rl-item', 'data-rl-rank', 'data-rl-url']) element.removeAttribute(name);
 }
 
 function delay(ms: number): Promise<void> {

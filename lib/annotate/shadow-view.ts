@@ -1,7 +1,7 @@
 import type { MarkSentiment } from '../schema';
 import { LOW_CONFIDENCE } from '../sentiment/types';
 import { GENERIC_FINDER, engineLabel } from '../sites/forum/engine-label';
-import type { ItemLabel, TagRowCallbacks, TagRowState, TagRowViewFactory } from './tag-row-view';
+import { TAG_ROW_TAG, type ItemLabel, type TagRowCallbacks, type TagRowState, type TagRowViewFactory } from './tag-row-view';
 import { BADGE_TEXT } from '../format/labels';
 
 const MARK_BUTTONS: ReadonlyArray<{ action: MarkSentiment; hint: string }> = [
@@ -29,15 +29,22 @@ const BADGES = [
   { flag: 'competitor', className: 'badge badge-competitor', text: BADGE_TEXT.competitor },
 ] as const;
 
+/** Whether an event comes from the user's own input; a script-made click or key press does not. */
+export type UserInputGuard = (event: Event) => boolean;
+
+const isTrustedInput: UserInputGuard = (event) => event.isTrusted;
+
 /**
- * Draws tag rows into an OPEN shadow root on their host element (the page-DOM contract), so the host
- * page's CSS cannot restyle them and tests can reach their buttons.
+ * Draws tag rows into CLOSED shadow roots (the page-DOM contract): the host page can neither restyle a
+ * row nor read what it shows (the user's marks, the client badges) nor reach its buttons, and a click
+ * acts only when it comes from the user (`isUserInput`; a test injects its own, since events made in
+ * a test are never trusted).
  *
  * Rows are built with the DOM directly rather than with Preact: a forum thread draws fifty of them while
  * the page is still loading, and cloning one prepared skeleton per row, then setting a few attributes,
  * costs a fraction of rendering fifty component trees (and keeps Preact out of the content scripts).
  */
-export function shadowTagRowViews(css: string): TagRowViewFactory {
+export function shadowTagRowViews(css: string, isUserInput: UserInputGuard = isTrustedInput): TagRowViewFactory {
   let sharedSheet: CSSStyleSheet | null | undefined;
   // One parsed stylesheet adopted by every row is far cheaper on a 100-result page than a <style> per row.
   const adoptSharedSheet = (root: ShadowRoot): boolean => {
@@ -59,23 +66,26 @@ export function shadowTagRowViews(css: string): TagRowViewFactory {
     }
   };
   let skeleton: HTMLElement | null = null;
-  return (host, callbacks) => {
-    const doc = host.ownerDocument;
-    const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-    // A row left by an earlier instance of the script answers to that instance's callbacks: start afresh.
-    root.replaceChildren();
+  let inertDocument: Document | null = null;
+  return (doc, callbacks) => {
+    // The host is made in a document without custom elements and gets its root before it meets the page:
+    // a page that defines <rl-tags> itself then upgrades a host whose root was never given to its
+    // ElementInternals (`internals.shadowRoot` stays null), so even that page cannot open the row.
+    inertDocument ??= doc.implementation.createHTMLDocument('');
+    const host = inertDocument.createElement(TAG_ROW_TAG);
+    const root = host.attachShadow({ mode: 'closed' });
+    doc.adoptNode(host);
     if (!adoptSharedSheet(root)) {
       const style = doc.createElement('style');
       style.textContent = css;
       root.append(style);
     }
     skeleton ??= buildSkeleton(doc);
-    const row = new DrawnRow(skeleton.cloneNode(true) as HTMLElement, callbacks);
+    const row = new DrawnRow(skeleton.cloneNode(true) as HTMLElement, callbacks, isUserInput);
     root.append(row.element);
     return {
       host,
       render: (state) => row.draw(state),
-      isConnected: () => host.isConnected,
       destroy: () => host.remove(),
     };
   };
@@ -104,6 +114,17 @@ function markButton(doc: Document, action: string, className: string, text: stri
   return button;
 }
 
+/**
+ * A button's state, inside the closed root only: `aria-pressed` is the user's mark, `data-suggested` the
+ * suggestion (never pressed), and no button takes a click while a write is pending.
+ */
+function showButtonState(button: HTMLButtonElement, shown: { pressed: boolean; suggested: boolean; saving: boolean }): void {
+  button.setAttribute('aria-pressed', String(shown.pressed));
+  if (shown.suggested) button.setAttribute('data-suggested', 'true');
+  else button.removeAttribute('data-suggested');
+  button.disabled = shown.saving;
+}
+
 /** One row on the page: draws a state into its skeleton, adding and removing the optional parts. */
 class DrawnRow {
   private readonly label: HTMLElement;
@@ -115,12 +136,15 @@ class DrawnRow {
   constructor(
     readonly element: HTMLElement,
     callbacks: TagRowCallbacks,
+    isUserInput: UserInputGuard,
   ) {
     this.label = element.querySelector('.label')!;
     this.buttons = [...element.querySelectorAll('button')];
     this.recommendsButton = this.buttons.at(-1)!;
-    // One listener per row: its buttons say what they do in data-action.
+    // One listener per row: its buttons say what they do in data-action. A key press on a focused button
+    // reaches it as a click too, trusted only when the user pressed the key.
     element.addEventListener('click', (event) => {
+      if (!isUserInput(event)) return;
       const button = (event.target as Element | null)?.closest('button');
       if (!button || button.disabled || !this.state) return;
       const action = button.getAttribute('data-action');
@@ -171,15 +195,18 @@ class DrawnRow {
 
     MARK_BUTTONS.forEach(({ action, hint }, index) => {
       const button = this.buttons[index]!;
-      button.setAttribute('aria-pressed', String(marked && state.label === action));
+      const shown = state.label === action;
+      showButtonState(button, { pressed: marked && shown, suggested: !marked && shown, saving: state.saving });
       button.title = needsProject ? NEEDS_PROJECT_HINT : hint;
-      button.disabled = state.saving;
     });
     const recommends = this.recommendsButton;
-    recommends.className = `mark mark-recommends${state.recommends ? (state.recommendsSource === 'marked' ? ' on' : ' suggested') : ''}`;
-    recommends.setAttribute('aria-pressed', String(state.recommends && state.recommendsSource === 'marked'));
+    const recommendsMarked = state.recommendsSource === 'marked';
+    showButtonState(recommends, {
+      pressed: state.recommends && recommendsMarked,
+      suggested: state.recommends && !recommendsMarked,
+      saving: state.saving,
+    });
     recommends.title = needsProject ? NEEDS_PROJECT_HINT : RECOMMENDS_HINT;
-    recommends.disabled = state.saving;
 
     after = this.place('setup', needsProject, recommends, (part) => {
       part.className = 'setup';

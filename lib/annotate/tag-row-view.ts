@@ -29,17 +29,23 @@ export interface TagRowCallbacks {
   onOpenDashboard: () => void;
 }
 
-/** One mounted tag row; the content script draws it into an open shadow root (lib/annotate/shadow-view.ts). */
+/** The element a tag row lives in, one per item (the page-DOM contract, DESIGN.md section 5). */
+export const TAG_ROW_TAG = 'rl-tags';
+
+/**
+ * One tag row: its host element (not yet in the page) with what it draws in a closed shadow root
+ * (lib/annotate/shadow-view.ts).
+ */
 export interface TagRowView {
   readonly host: Element;
   render(state: TagRowState): void;
-  isConnected(): boolean;
   destroy(): void;
 }
 
-export type TagRowViewFactory = (host: Element, callbacks: TagRowCallbacks) => TagRowView;
+/** Makes a row for `doc`, whose buttons call `callbacks`. */
+export type TagRowViewFactory = (doc: Document, callbacks: TagRowCallbacks) => TagRowView;
 
-/** The page-DOM label contract: a mark wins; otherwise the suggestion; "unknown" until the background answers. */
+/** What a row shows as its label: a mark wins; otherwise the suggestion; "unknown" until the background answers. */
 export function itemLabel(state: ItemState | null): { label: ItemLabel; labelSource: 'suggested' | 'marked' } {
   const counted = labelStateOf(state ?? undefined);
   if (counted === 'unlabeled') return { label: 'unknown', labelSource: 'suggested' };

@@ -40,3 +40,40 @@ export function expectAllOk(replies: readonly Reply[], what: string): void {
   const refused = replies.find((reply) => !reply.ok);
   if (refused && !refused.ok) throw new Error(`${what}: the background refused a message: ${refused.error}`);
 }
+
+/** Sends a batch of messages from somewhere, `inFlight` at a time: the replies in order and the wall time. */
+export type MessageSender = (messages: readonly { type: string; payload: unknown }[], inFlight: number) => Promise<{ replies: Reply[]; elapsedMs: number }>;
+
+/**
+ * Sends protocol messages from the extension's content script on `page` (the background answers page messages
+ * only from there): evaluated in the script's isolated world, found through the DevTools protocol.
+ */
+export async function contentScriptSender(page: Page, extensionName: string): Promise<MessageSender> {
+  const session = await page.createCDPSession();
+  const worlds: { id: number; name: string; auxData?: { type?: string; frameId?: string } }[] = [];
+  session.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+  // Enabling replays the contexts that already exist.
+  await session.send('Runtime.enable');
+  const { frameTree } = await session.send('Page.getFrameTree');
+  const mainFrame = frameTree.frame.id;
+  const world = worlds.find((context) => context.auxData?.type === 'isolated' && context.name === extensionName && context.auxData.frameId === mainFrame);
+  if (!world) throw new Error(`No content script of ${extensionName} on ${page.url()}`);
+  return async (messages, inFlight) => {
+    const expression = `(async (batch, parallel) => {
+      const replies = new Array(batch.length);
+      let next = 0;
+      const started = performance.now();
+      const worker = async () => {
+        while (next < batch.length) {
+          const index = next++;
+          replies[index] = await chrome.runtime.sendMessage(batch[index]);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(parallel, batch.length) }, worker));
+      return { replies, elapsedMs: performance.now() - started };
+    })(${JSON.stringify(messages)}, ${inFlight})`;
+    const { result, exceptionDetails } = await session.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
+    if (exceptionDetails) throw new Error(`Sending from the content script failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value as { replies: Reply[]; elapsedMs: number };
+  };
+}

@@ -30,7 +30,7 @@ import { TRANSFER_CACHE, newTransferId, transferKey } from '../../lib/backup/tra
 import { DB_NAME } from '../../lib/db/database.ts';
 import { monthOf, type Project } from '../../lib/schema/index.ts';
 import { auditSite, launchTestBrowser, type TestBrowser } from '../support/browser.ts';
-import { expectAllOk, sendFromExtensionPage, type Reply } from './browser.ts';
+import { contentScriptSender, expectAllOk, sendFromExtensionPage, type Reply } from './browser.ts';
 import {
   measureClickToAck,
   measurePopupRender,
@@ -231,7 +231,9 @@ async function main(): Promise<void> {
   log('measuring sentiment throughput');
   const sentiment = measureSentimentThroughput(sentimentDir, 2);
 
-  const pages = new Map(TRACED_PAGES.map((page) => [page.url, page.html]));
+  const pages = new Map<string, string>(TRACED_PAGES.map((page) => [page.url, page.html]));
+  // The page the write throughput is sent from (its content script is the only sender page messages are taken from).
+  pages.set(googleSerpUrl(10), googleSerpHtml(10));
   const withExtension = await launchTestBrowser({ pages, extensionDir: outputDir });
   const baseline = await launchTestBrowser({ pages });
   try {
@@ -287,7 +289,12 @@ async function main(): Promise<void> {
         })),
       },
     }));
-    const writes = await measureWrites(control, markMessages, observeMessages, MARKS_IN_FLIGHT);
+    // Page messages are answered only from the content script on that very page.
+    const serpTab = await withExtension.newTab();
+    await serpTab.goto(serpPage.url, { waitUntil: 'load' });
+    await serpTab.waitForSelector('[data-rl-item]');
+    const writes = await measureWrites(await contentScriptSender(serpTab, 'Reputation Lens'), markMessages, observeMessages, MARKS_IN_FLIGHT);
+    await serpTab.close();
 
     log(`popup first render: ${POPUP_RUNS} opens`);
     const popup = await measurePopupRender(withExtension, POPUP_RUNS);

@@ -13,7 +13,7 @@ import { draftMention } from '../../lib/background/service.ts';
 import type { MentionDraft } from '../../lib/db/repository.ts';
 import { markedCountKey } from '../../lib/db/repository.ts';
 import { seededRandom } from '../support/prng.ts';
-import { rebuildAggregates } from '../../lib/kpi/aggregate.ts';
+import { rebuildAggregates, splitAggregate } from '../../lib/kpi/aggregate.ts';
 import { canonicalizeUrl, hostnameOf, normalizeQuery } from '../../lib/match/url.ts';
 import {
   AggregateSchema,
@@ -168,6 +168,8 @@ export async function writeSeedStore(extensionPage: Page, databaseName: string, 
     );
   for (let start = 0; start < store.mentions.length; start += CHUNK) await put('mentions', store.mentions.slice(start, start + CHUNK));
   await put('snapshots', store.snapshots);
-  await put('aggregates', store.aggregates);
+  const stored = store.aggregates.map(splitAggregate);
+  await put('aggregates', stored.map((aggregate) => aggregate.counts));
+  await put('topSlots', stored.map((aggregate) => aggregate.slots));
   await put('settings', store.settings);
 }

@@ -5,7 +5,8 @@ import type { ElementHandle, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRANSFER_CACHE } from '../../lib/backup/transfer';
 import { sendFromExtensionPage, type Reply } from '../bench/browser';
-import { clickMark, fixture, launchWithExtension, type Harness } from './harness';
+import { clickTagButton, rankSelector, waitForTagMark } from '../support/browser';
+import { fixture, launchWithExtension, type Harness } from './harness';
 
 const REVIEWS_URL = 'https://www.google.com/search?q=acme+clinic+reviews';
 
@@ -66,10 +67,10 @@ describe('Backup: export, wipe, import from the dashboard', () => {
       input: { name: 'Acme Clinic', clientDomains: ['acmeclinic.com'], brandTerms: ['Acme Clinic'], keyQueries: ['acme clinic reviews'] },
     });
     const page = await harness.open(REVIEWS_URL);
-    await clickMark(page, 1, 'positive');
-    await page.waitForSelector('[data-rl-rank="1"][data-rl-label-source="marked"]');
-    await clickMark(page, 2, 'negative');
-    await page.waitForSelector('[data-rl-rank="2"][data-rl-label-source="marked"]');
+    await clickTagButton(page, rankSelector(1), 'positive');
+    await waitForTagMark(page, rankSelector(1), 'positive');
+    await clickTagButton(page, rankSelector(2), 'negative');
+    await waitForTagMark(page, rankSelector(2), 'negative');
     await page.close();
     const positivity = await kpi(harness, 'serp-positivity');
     expect(positivity).toBe('0.5');

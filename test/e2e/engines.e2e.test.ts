@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickMark, launchWithExtension, type Harness } from './harness';
+import { clickTagButton, rankSelector, waitForTagMark, waitForTagRow } from '../support/browser';
+import { launchWithExtension, type Harness } from './harness';
 
 /** Our own per-engine fixture pages (test/fixtures/serp), served at the URL recorded beside each. */
 const ENGINES = [
@@ -68,7 +69,7 @@ describe('Bing, Yandex and DuckDuckGo in the real extension', () => {
       const expected = expectedOf(fixture);
       const page = await harness.open(expected.pageUrl);
       const last = expected.items.at(-1)!;
-      await page.waitForSelector(`[data-rl-rank="${last.rank}"]:not([data-rl-label="unknown"])`);
+      await waitForTagRow(page, rankSelector(last.rank));
       const tagged = await page.$$eval('[data-rl-item="serp"]', (items) =>
         items.map((item) => ({ rank: Number(item.getAttribute('data-rl-rank')), url: item.getAttribute('data-rl-url') })),
       );
@@ -76,11 +77,10 @@ describe('Bing, Yandex and DuckDuckGo in the real extension', () => {
       expect(await page.$$eval('rl-tags', (rows) => rows.length)).toBe(expected.items.length);
 
       const first = expected.items[0]!.rank;
-      await clickMark(page, first, mark);
-      const marked = `[data-rl-rank="${first}"][data-rl-label-source="marked"][data-rl-label="${mark}"]`;
-      await page.waitForSelector(marked);
+      await clickTagButton(page, rankSelector(first), mark);
+      await waitForTagMark(page, rankSelector(first), mark);
       await page.reload({ waitUntil: 'load' });
-      await page.waitForSelector(marked);
+      await waitForTagMark(page, rankSelector(first), mark);
 
       const countedBefore = await serpCounted(popup);
       // As a single-page engine does: the URL changes first, the results are replaced a moment later.
@@ -94,7 +94,10 @@ describe('Bing, Yandex and DuckDuckGo in the real extension', () => {
         { polling: 200 },
         countedBefore,
       );
-      // The new query's snapshot holds the page's results, and the rows were not duplicated.
+      // The new query's snapshot holds the page's results, each drawn again for it, and no row twice.
+      await waitForTagRow(page, rankSelector(first));
+      await page.waitForFunction((count) => document.querySelectorAll('rl-tags').length === count, { polling: 100 }, expected.items.length - 1);
+      await new Promise((resolve) => setTimeout(resolve, 300));
       expect(await page.$$eval('rl-tags', (rows) => rows.length)).toBe(expected.items.length - 1);
       await page.close();
     });

@@ -8,15 +8,8 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractPage } from '../../lib/sites';
 import { parsePage } from '../support/parse-page';
-import {
-  allowSiteAccess,
-  clickPostMark,
-  fixture,
-  launchWithExtension,
-  openActionPopup,
-  waitForPostMark,
-  type Harness,
-} from './harness';
+import { clickTagButton, waitForTagMark } from '../support/browser';
+import { allowSiteAccess, fixture, launchWithExtension, openActionPopup, type Harness } from './harness';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CORPUS_DIR = path.resolve(here, '../../../shared/corpus/forum');
@@ -98,6 +91,14 @@ async function waitForTaggedPosts(page: Page, count: number): Promise<void> {
   expect(await taggedPosts(page)).toEqual({ posts: count, rows: count });
 }
 
+/** The selector of the `index`-th tagged post (page order), by the permalink it carries in `data-rl-url`. */
+async function postSelector(page: Page, index: number): Promise<string> {
+  const urls = await page.$$eval('[data-rl-item="post"]', (posts) => posts.map((post) => post.getAttribute('data-rl-url')));
+  const url = urls[index];
+  if (!url) throw new Error(`No tagged post ${index} (${urls.length} tagged posts)`);
+  return `[data-rl-item="post"][data-rl-url=${JSON.stringify(url)}]`;
+}
+
 async function createProject(harness: Harness, thread: Thread): Promise<void> {
   const options = await harness.extensionPage('options.html');
   await options.waitForSelector('[data-testid="project-name"]');
@@ -161,17 +162,18 @@ function scenario(title: string, thread: Thread | null) {
       expect(await kpiValue(kpis, 'forum-positive')).toBe('');
       expect(await kpiValue(kpis, 'forum-negative')).toBe('');
 
-      await clickPostMark(page, 0, 'positive');
-      await waitForPostMark(page, 0, 'positive');
-      await clickPostMark(page, 1, 'negative');
-      await waitForPostMark(page, 1, 'negative');
+      const [firstPost, secondPost] = [await postSelector(page, 0), await postSelector(page, 1)];
+      await clickTagButton(page, firstPost, 'positive');
+      await waitForTagMark(page, firstPost, 'positive');
+      await clickTagButton(page, secondPost, 'negative');
+      await waitForTagMark(page, secondPost, 'negative');
       // Positive / (positive + neutral + negative) over the month's counted forum mentions: 1 of 2, and 1 of 2.
       await waitForKpi(kpis, 'forum-positive', share(1, 2));
       await waitForKpi(kpis, 'forum-negative', share(1, 2));
 
       await page.reload({ waitUntil: 'load' });
       await waitForTaggedPosts(page, current.postCount);
-      await waitForPostMark(page, 0, 'positive');
+      await waitForTagMark(page, firstPost, 'positive');
       await Promise.all([page.close(), kpis.close()]);
     });
 

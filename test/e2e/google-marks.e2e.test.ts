@@ -1,21 +1,13 @@
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickMark, fixture, launchWithExtension, type Harness } from './harness';
+import { clickTagButton, rankSelector, waitForTagMark, waitForTagRow } from '../support/browser';
+import { fixture, launchWithExtension, type Harness } from './harness';
 
 const REVIEWS_URL = 'https://www.google.com/search?q=acme+clinic+reviews';
 const ADDRESS_URL = 'https://www.google.com/search?q=acme+clinic+address&hl=en';
 
-async function labelOf(page: Page, rank: number): Promise<{ label: string | null; source: string | null }> {
-  return page.$eval(`[data-rl-rank="${rank}"]`, (element) => ({
-    label: element.getAttribute('data-rl-label'),
-    source: element.getAttribute('data-rl-label-source'),
-  }));
-}
-
-async function waitForLabelSource(page: Page, rank: number, source: 'marked' | 'suggested', label?: string) {
-  const labelPart = label ? `[data-rl-label="${label}"]` : ':not([data-rl-label="unknown"])';
-  await page.waitForSelector(`[data-rl-rank="${rank}"][data-rl-label-source="${source}"]${labelPart}`);
-}
+/** Waits until the result's row shows a suggestion (the background answered) and no mark. */
+const waitForSuggestion = (page: Page, rank: number) => waitForTagRow(page, rankSelector(rank), (row) => row.suggested !== null && row.marked === null);
 
 async function kpiValue(page: Page, key: string): Promise<string | null> {
   return page.$eval(`[data-testid="kpi-${key}"]`, (element) => element.getAttribute('data-value'));
@@ -37,11 +29,10 @@ describe('Google: project, one-click marks, popup KPI', () => {
 
   it('tags organic results with suggestions before any project exists, and asks for one to mark', async () => {
     const page = await harness.open(REVIEWS_URL);
-    await waitForLabelSource(page, 1, 'suggested');
+    const row = await waitForSuggestion(page, 1);
     expect(await page.$$eval('[data-rl-item="serp"]', (items) => items.length)).toBe(2);
     expect(await page.$$eval('#tads [data-rl-item], .related-question-pair [data-rl-item], g-section-with-header [data-rl-item]', (items) => items.length)).toBe(0);
-    const setup = await page.$eval('[data-rl-rank="1"] > rl-tags', (host) => host.shadowRoot?.querySelector('.setup')?.textContent ?? null);
-    expect(setup).toMatch(/project/i);
+    expect(row.parts.find((part) => part.className === 'setup')?.text).toMatch(/project/i);
     await page.close();
   });
 
@@ -76,17 +67,16 @@ describe('Google: project, one-click marks, popup KPI', () => {
     await popup.waitForSelector('[data-testid="project-select"]');
 
     const page = await harness.open(REVIEWS_URL);
-    await waitForLabelSource(page, 1, 'suggested');
-    const clientBadge = await page.$eval('[data-rl-rank="1"] > rl-tags', (host) => host.shadowRoot?.querySelector('.badge-client')?.textContent);
-    expect(clientBadge).toBe('client site');
+    const first = await waitForSuggestion(page, 1);
+    expect(first.parts.find((part) => part.className === 'badge badge-client')?.text).toBe('client site');
     expect(await page.$eval('[data-rl-rank="2"]', (element) => element.getAttribute('data-rl-url'))).toBe(
       'https://reviews.example.org/acme-clinic?utm_source=google',
     );
 
-    await clickMark(page, 1, 'positive');
-    await waitForLabelSource(page, 1, 'marked', 'positive');
-    await clickMark(page, 2, 'negative');
-    await waitForLabelSource(page, 2, 'marked', 'negative');
+    await clickTagButton(page, rankSelector(1), 'positive');
+    await waitForTagMark(page, rankSelector(1), 'positive');
+    await clickTagButton(page, rankSelector(2), 'negative');
+    await waitForTagMark(page, rankSelector(2), 'negative');
 
     // The popup is a background tab here, where animation-frame polling would never run.
     await popup.waitForFunction(
@@ -97,16 +87,17 @@ describe('Google: project, one-click marks, popup KPI', () => {
     expect(await popup.$eval('[data-testid="marked-count"]', (element) => element.getAttribute('data-value'))).toBe('2');
 
     await page.reload({ waitUntil: 'load' });
-    await waitForLabelSource(page, 1, 'marked', 'positive');
-    await waitForLabelSource(page, 2, 'marked', 'negative');
+    await waitForTagMark(page, rankSelector(1), 'positive');
+    await waitForTagMark(page, rankSelector(2), 'negative');
     expect(await page.$$eval('rl-tags', (rows) => rows.length)).toBe(2);
 
     const other = await harness.open(ADDRESS_URL);
-    await waitForLabelSource(other, 2, 'marked', 'negative');
+    await waitForTagMark(other, rankSelector(2), 'negative');
     // A result added after load is tagged too, once.
-    await waitForLabelSource(other, 3, 'suggested');
+    await waitForSuggestion(other, 3);
     expect(await other.$$eval('rl-tags', (rows) => rows.length)).toBe(3);
-    expect((await labelOf(other, 1)).source).toBe('suggested');
+    // A result never marked shows only its suggestion.
+    await waitForSuggestion(other, 1);
 
     // The other query is not a key query: the KPI still counts only the key query's top-20.
     expect(await kpiValue(popup, 'serp-positivity')).toBe('0.5');

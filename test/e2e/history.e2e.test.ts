@@ -1,7 +1,8 @@
 import type { Page, WebWorker } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendFromExtensionPage } from '../bench/browser';
-import { clickMark, fixture, launchWithExtension, type Harness } from './harness';
+import { clickTagButton, rankSelector, waitForTagMark, type TagAction } from '../support/browser';
+import { fixture, launchWithExtension, type Harness } from './harness';
 
 // The same key query observed in two months: in October one page of results, in November another.
 const OCTOBER_URL = 'https://www.google.com/search?q=acme+clinic+reviews';
@@ -19,9 +20,9 @@ async function setWorkerClock(harness: Harness, at: number): Promise<void> {
   await worker.evaluate(`Date.now = () => ${at};`);
 }
 
-async function markAndWait(page: Page, rank: number, action: string): Promise<void> {
-  await clickMark(page, rank, action);
-  await page.waitForSelector(`[data-rl-rank="${rank}"][data-rl-label-source="marked"][data-rl-label="${action}"]`);
+async function markAndWait(page: Page, rank: number, action: TagAction): Promise<void> {
+  await clickTagButton(page, rankSelector(rank), action);
+  await waitForTagMark(page, rankSelector(rank), action);
 }
 
 const attribute = (page: Page, selector: string, name: string) => page.$eval(selector, (element, key) => element.getAttribute(key), name);
@@ -71,7 +72,7 @@ describe('two months of marks: month over month in the popup, the history chart 
     await setWorkerClock(harness, NOVEMBER);
     const november = await harness.open(NOVEMBER_URL);
     // The client's site keeps its mark from October: a mark belongs to the URL.
-    await november.waitForSelector('[data-rl-rank="1"][data-rl-label-source="marked"][data-rl-label="positive"]');
+    await waitForTagMark(november, rankSelector(1), 'positive');
     await markAndWait(november, 2, 'positive');
     await november.close();
 

@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rankSelector, waitForTagRow } from '../support/browser';
 import { fixture, launchWithExtension, type Harness } from './harness';
 
 const URL_NEW_MARKUP = 'https://www.google.com/search?q=acme+clinic+hours';
@@ -61,7 +62,7 @@ describe('when an engine changes its markup', () => {
     await dashboard.close();
 
     const page = await harness.open(URL_NEW_MARKUP);
-    await page.waitForSelector('[data-rl-rank="2"]:not([data-rl-label="unknown"])');
+    await waitForTagRow(page, rankSelector(2));
     const items = await page.$$eval('[data-rl-item="serp"]', (elements) => elements.map((element) => element.getAttribute('data-rl-url')));
     expect(items).toEqual(['https://acmeclinic.com/hours', 'https://city-guide.example/acme-clinic']);
     const status = await siteState(harness, 'google');

@@ -4,7 +4,7 @@
 // interception). It can also start without the extension: the baseline the benchmarks measure against.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page, type Target } from 'puppeteer';
+import puppeteer, { type Browser, type CDPSession, type KeyInput, type Page, type Target } from 'puppeteer';
 
 export interface BlockedRequest {
   url: string;
@@ -195,3 +195,176 @@ export async function auditSite(testBrowser: TestBrowser, origin: string): Promi
     await page.close();
   }
 }
+
+// Tag rows live in CLOSED shadow roots that no page script can open (DESIGN.md section 5): the tests read and
+// click them the way DevTools does, through the DevTools protocol with shadow roots pierced, and click with real
+// mouse input at the button's coordinates, since a script-made click does nothing.
+
+export const TAG_ACTIONS = ['positive', 'neutral', 'negative', 'irrelevant', 'recommends'] as const;
+export type TagAction = (typeof TAG_ACTIONS)[number];
+
+export interface TagButtonState {
+  /** `aria-pressed="true"`: the user's mark. */
+  pressed: boolean;
+  /** `data-suggested="true"`: the suggestion (never pressed). */
+  suggested: boolean;
+  /** Disabled while a write waits for the background. */
+  disabled: boolean;
+}
+
+export interface TagRowReading {
+  buttons: Record<TagAction, TagButtonState>;
+  /** The sentiment the user marked, or null. */
+  marked: TagAction | null;
+  /** The suggested sentiment, or null (none, or the user marked one). */
+  suggested: TagAction | null;
+  /** The row's parts in order, each with its class and text (`{ className: 'badge badge-client', text: 'client site' }`). */
+  parts: { className: string; text: string }[];
+}
+
+interface DomNode {
+  nodeId: number;
+  backendNodeId: number;
+  nodeType: number;
+  localName: string;
+  nodeValue: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+const sessions = new WeakMap<Page, Promise<CDPSession>>();
+
+/** The DevTools session the tag rows of `page` are read through, one per page for its whole life. */
+export function devtoolsOf(page: Page): Promise<CDPSession> {
+  let session = sessions.get(page);
+  if (!session) {
+    session = page.createCDPSession();
+    sessions.set(page, session);
+  }
+  return session;
+}
+
+function attributeOf(node: DomNode, name: string): string | undefined {
+  const attributes = node.attributes ?? [];
+  for (let index = 0; index < attributes.length; index += 2) if (attributes[index] === name) return attributes[index + 1];
+  return undefined;
+}
+
+function findNode(node: DomNode, matches: (candidate: DomNode) => boolean): DomNode | undefined {
+  if (matches(node)) return node;
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+    const found = findNode(child, matches);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function textOf(node: DomNode): string {
+  if (node.nodeType === 3) return node.nodeValue;
+  return (node.children ?? []).map(textOf).join('');
+}
+
+/**
+ * The drawn row (`.row` in the closed root of the item's `<rl-tags>`) of the first item matching `itemSelector`,
+ * with node ids valid until the next call (every call takes the whole document afresh, closed roots included).
+ */
+async function tagRowNode(page: Page, itemSelector: string): Promise<DomNode | null> {
+  const session = await devtoolsOf(page);
+  const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as { root: DomNode };
+  const { nodeId } = await session.send('DOM.querySelector', { nodeId: root.nodeId, selector: itemSelector });
+  const item = nodeId ? findNode(root, (node) => node.nodeId === nodeId) : undefined;
+  const host = item?.children?.find((child) => child.localName === 'rl-tags');
+  const shadowRoot = host?.shadowRoots?.[0];
+  return shadowRoot?.children?.find((child) => (attributeOf(child, 'class') ?? '').split(' ').includes('row')) ?? null;
+}
+
+function buttonOf(row: DomNode, action: TagAction): DomNode | undefined {
+  return row.children?.find((child) => child.localName === 'button' && attributeOf(child, 'data-action') === action);
+}
+
+function buttonState(button: DomNode | undefined): TagButtonState {
+  return {
+    pressed: button !== undefined && attributeOf(button, 'aria-pressed') === 'true',
+    suggested: button !== undefined && attributeOf(button, 'data-suggested') === 'true',
+    disabled: button === undefined || attributeOf(button, 'disabled') !== undefined,
+  };
+}
+
+function reading(row: DomNode): TagRowReading {
+  const buttons = Object.fromEntries(TAG_ACTIONS.map((action) => [action, buttonState(buttonOf(row, action))])) as Record<TagAction, TagButtonState>;
+  const sentiments = TAG_ACTIONS.filter((action) => action !== 'recommends');
+  return {
+    buttons,
+    marked: sentiments.find((action) => buttons[action].pressed) ?? null,
+    suggested: sentiments.find((action) => buttons[action].suggested) ?? null,
+    parts: (row.children ?? []).filter((child) => child.nodeType === 1).map((child) => ({ className: attributeOf(child, 'class') ?? '', text: textOf(child) })),
+  };
+}
+
+/** What the tag row of the first item matching `itemSelector` shows, or null while it has none. */
+export async function readTagRow(page: Page, itemSelector: string): Promise<TagRowReading | null> {
+  const row = await tagRowNode(page, itemSelector);
+  return row ? reading(row) : null;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits until the item's row satisfies `until` (by default: the row is drawn); throws saying what it last showed. */
+export async function waitForTagRow(
+  page: Page,
+  itemSelector: string,
+  until: (row: TagRowReading) => boolean = () => true,
+  timeoutMs = 15_000,
+): Promise<TagRowReading> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await readTagRow(page, itemSelector);
+    if (row && until(row)) return row;
+    if (Date.now() > deadline) throw new Error(`The tag row of ${itemSelector} never became as expected; it showed ${JSON.stringify(row)}`);
+    await sleep(100);
+  }
+}
+
+/** Waits until the item's row shows `action` as the user's mark (its button pressed). */
+export async function waitForTagMark(page: Page, itemSelector: string, action: TagAction, timeoutMs?: number): Promise<TagRowReading> {
+  return waitForTagRow(page, itemSelector, (row) => row.buttons[action].pressed, timeoutMs);
+}
+
+/** The item's button for `action` once it is drawn and enabled: its node ids, valid until the next read of the page. */
+export async function enabledTagButton(page: Page, itemSelector: string, action: TagAction, timeoutMs = 15_000): Promise<{ nodeId: number; backendNodeId: number }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await tagRowNode(page, itemSelector);
+    const button = row ? buttonOf(row, action) : undefined;
+    if (button && !buttonState(button).disabled) return { nodeId: button.nodeId, backendNodeId: button.backendNodeId };
+    if (Date.now() > deadline) throw new Error(`No enabled "${action}" button in the tag row of ${itemSelector}`);
+    await sleep(100);
+  }
+}
+
+/** Scrolls the node into view and gives the centre of its content box, in the page's CSS pixels. */
+export async function centreOf(page: Page, backendNodeId: number): Promise<{ x: number; y: number }> {
+  const session = await devtoolsOf(page);
+  await session.send('DOM.scrollIntoViewIfNeeded', { backendNodeId });
+  const { model } = await session.send('DOM.getBoxModel', { backendNodeId });
+  const [x1, y1, , , x3, y3] = model.content;
+  return { x: (x1! + x3!) / 2, y: (y1! + y3!) / 2 };
+}
+
+/** Clicks the item's `action` button with real mouse input at its coordinates, as the user does. */
+export async function clickTagButton(page: Page, itemSelector: string, action: TagAction): Promise<void> {
+  const { backendNodeId } = await enabledTagButton(page, itemSelector, action);
+  const { x, y } = await centreOf(page, backendNodeId);
+  await page.mouse.click(x, y);
+}
+
+/** Focuses the item's `action` button and presses `key` on the real keyboard, as a keyboard user does. */
+export async function pressKeyOnTagButton(page: Page, itemSelector: string, action: TagAction, key: KeyInput): Promise<void> {
+  const { backendNodeId } = await enabledTagButton(page, itemSelector, action);
+  await (await devtoolsOf(page)).send('DOM.focus', { backendNodeId });
+  await page.keyboard.press(key);
+}
+
+/** The selector of the search result at `rank`. */
+export const rankSelector = (rank: number): string => `[data-rl-rank="${rank}"]`;

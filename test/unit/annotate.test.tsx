@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PageAnnotator, type AnnotationBackend } from '@/lib/annotate/controller';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PageAnnotator, type AnnotationBackend, type AnnotatorOptions } from '@/lib/annotate/controller';
+import { ITEMS_PER_MESSAGE, MAX_ITEMS_PER_PAGE } from '@/lib/annotate/observation';
+import { takeOverPage } from '@/lib/annotate/script-lifetime';
 import { shadowTagRowViews } from '@/lib/annotate/shadow-view';
-import type { ItemState } from '@/lib/messaging';
+import { protocol, type ItemState } from '@/lib/messaging';
 import type { PageExtract } from '@/lib/sites';
+import { recordShadowRoots } from '../support/shadow-roots';
 
 function extractResults(doc: Document, url: string): PageExtract | null {
   const query = new URL(url).searchParams.get('q') ?? undefined;
@@ -59,20 +62,46 @@ function addResult(url: string) {
 const flush = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 let annotator: PageAnnotator | null = null;
+let rootOf: (host: Element) => ShadowRoot;
+beforeEach(() => {
+  rootOf = recordShadowRoots();
+});
 afterEach(() => {
   annotator?.stop();
   annotator = null;
+  vi.restoreAllMocks();
   document.body.replaceChildren();
 });
 
-function start(api: AnnotationBackend, frameBudgetMs?: number) {
+/** Clicks in a test stand for the user's own (they are never trusted); tag-row.test.ts covers the guard. */
+const rowsForTests = () => shadowTagRowViews('', () => true);
+
+/** The tag row of an item, read inside its closed root. */
+function rowOf(item: Element) {
+  const host = item.querySelector(':scope > rl-tags');
+  if (!host) return null;
+  const root = rootOf(host);
+  const pressed = [...root.querySelectorAll('button[aria-pressed="true"]')].map((button) => button.getAttribute('data-action'));
+  const suggested = [...root.querySelectorAll('button[data-suggested="true"]')].map((button) => button.getAttribute('data-action'));
+  const button = (action: string) => root.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`)!;
+  return { root, pressed, suggested, button };
+}
+
+function start(api: AnnotationBackend, options: Partial<AnnotatorOptions> = {}) {
   window.history.replaceState(null, '', '/search?q=acme');
-  annotator = new PageAnnotator(document, { extract: extractResults, backend: api, createView: shadowTagRowViews(''), retryDelayMs: 1, frameBudgetMs });
+  annotator = new PageAnnotator(document, {
+    extract: extractResults,
+    backend: api,
+    createView: rowsForTests(),
+    retryDelayMs: 1,
+    rescanIntervalMs: 0,
+    ...options,
+  });
   annotator.start();
 }
 
 describe('page annotator', () => {
-  it('tags every item with the page-DOM contract and one open-shadow tag row', async () => {
+  it('tags every item with the page-DOM contract and one tag row in a closed shadow root', async () => {
     addResult('https://client.example/a');
     addResult('https://other.example/b');
     start(backend());
@@ -82,12 +111,29 @@ describe('page annotator', () => {
     const first = items[0]!;
     expect(first.getAttribute('data-rl-rank')).toBe('1');
     expect(first.getAttribute('data-rl-url')).toBe('https://client.example/a');
-    expect(first.getAttribute('data-rl-label')).toBe('neutral');
-    expect(first.getAttribute('data-rl-label-source')).toBe('suggested');
-    const row = first.querySelector('rl-tags')!;
-    const actions = [...row.shadowRoot!.querySelectorAll('button[data-action]')].map((button) => button.getAttribute('data-action'));
+    const host = first.querySelector('rl-tags')!;
+    expect(host.shadowRoot).toBeNull();
+    const row = rowOf(first)!;
+    const actions = [...row.root.querySelectorAll('button[data-action]')].map((button) => button.getAttribute('data-action'));
     expect(actions).toEqual(['positive', 'neutral', 'negative', 'irrelevant', 'recommends']);
-    expect(row.shadowRoot!.querySelector('.badge-client')?.textContent).toBe('client site');
+    expect(row.suggested).toEqual(['neutral']);
+    expect(row.pressed).toEqual([]);
+    expect(row.root.querySelector('.badge-client')?.textContent).toBe('client site');
+  });
+
+  it('leaves nothing of the labels, marks or badges in page-readable attributes', async () => {
+    addResult('https://client.example/a');
+    start(backend());
+    await flush();
+    const item = document.querySelector('[data-rl-item]')!;
+    rowOf(item)!.button('negative').click();
+    await flush();
+    expect(rowOf(item)!.pressed).toEqual(['negative']);
+    const dataAttributes = [...document.querySelectorAll('*')].flatMap((element) =>
+      element.getAttributeNames().filter((name) => name.startsWith('data-')),
+    );
+    expect(new Set(dataAttributes)).toEqual(new Set(['data-rl-item', 'data-rl-rank', 'data-rl-url']));
+    expect(item.querySelector('rl-tags')!.getAttributeNames()).toEqual([]);
   });
 
   it('reports once per change whether the page was understood', async () => {
@@ -129,12 +175,11 @@ describe('page annotator', () => {
     start(api);
     await flush();
     const item = document.querySelector('[data-rl-item]')!;
-    (item.querySelector('rl-tags')!.shadowRoot!.querySelector('[data-action="negative"]') as HTMLButtonElement).click();
-    expect(item.getAttribute('data-rl-label-source')).toBe('suggested');
+    rowOf(item)!.button('negative').click();
+    expect(rowOf(item)!.pressed).toEqual([]);
     await flush();
     expect(api.mark).toHaveBeenCalledTimes(2);
-    expect(item.getAttribute('data-rl-label')).toBe('negative');
-    expect(item.getAttribute('data-rl-label-source')).toBe('marked');
+    expect(rowOf(item)!.pressed).toEqual(['negative']);
   });
 
   it('a second click on the same mark clears it', async () => {
@@ -142,12 +187,13 @@ describe('page annotator', () => {
     addResult('https://a.example/');
     start(api);
     await flush();
-    const button = () => document.querySelector('rl-tags')!.shadowRoot!.querySelector('[data-action="positive"]') as HTMLButtonElement;
-    button().click();
+    const item = document.querySelector('[data-rl-item]')!;
+    rowOf(item)!.button('positive').click();
     await flush();
-    button().click();
+    rowOf(item)!.button('positive').click();
     await flush();
-    expect(api.mark).toHaveBeenLastCalledWith(expect.anything(), expect.anything(), null, false);
+    // Sent with the mark the row showed, so a newer mark made in another tab is not undone.
+    expect(api.mark).toHaveBeenLastCalledWith(expect.anything(), expect.anything(), null, false, { projectId: 'p1', markAt: 1 });
   });
 
   it('without a project the buttons lead to the dashboard instead of marking', async () => {
@@ -155,9 +201,9 @@ describe('page annotator', () => {
     addResult('https://a.example/');
     start(api);
     await flush();
-    const root = document.querySelector('rl-tags')!.shadowRoot!;
-    expect(root.querySelector('.setup')?.textContent).toMatch(/project/);
-    (root.querySelector('[data-action="positive"]') as HTMLButtonElement).click();
+    const row = rowOf(document.querySelector('[data-rl-item]')!)!;
+    expect(row.root.querySelector('.setup')?.textContent).toMatch(/project/);
+    row.button('positive').click();
     expect(api.openDashboard).toHaveBeenCalled();
     expect(api.mark).not.toHaveBeenCalled();
   });
@@ -184,7 +230,7 @@ describe('page annotator', () => {
     });
     start(api);
     await flush();
-    const row = document.querySelector('rl-tags')!.shadowRoot!;
+    const row = rowOf(document.querySelector('[data-rl-item]')!)!.root;
     expect(row.querySelector('img')).toBeNull();
     expect(row.querySelector('[role="alert"]')?.textContent).toBe('<img src=x onerror="alert(1)">');
   });
@@ -211,14 +257,10 @@ describe('large pages', () => {
     const frames = vi.spyOn(window, 'requestAnimationFrame');
     for (let index = 0; index < 45; index++) addResult(`https://r${index}.example/`);
     // No time to spare in a frame: one row each, however fast this machine draws.
-    start(backend(), 0);
-    await flush();
-    await flush();
-    await flush();
-    const rows = [...document.querySelectorAll('rl-tags')];
-    expect(rows).toHaveLength(45);
-    expect(rows.every((row) => row.shadowRoot?.querySelector('[data-action="positive"]'))).toBe(true);
-    expect(document.querySelectorAll('[data-rl-label="neutral"]')).toHaveLength(45);
+    start(backend(), { frameBudgetMs: 0 });
+    await vi.waitFor(() => expect(document.querySelectorAll('rl-tags')).toHaveLength(45));
+    const items = [...document.querySelectorAll('[data-rl-item]')];
+    expect(items.every((item) => rowOf(item)?.suggested[0] === 'neutral')).toBe(true);
     expect(frames.mock.calls.length).toBeGreaterThanOrEqual(44);
     frames.mockRestore();
   });
@@ -265,7 +307,7 @@ describe('forum threads', () => {
 
   function startForum(api: AnnotationBackend, path = '/viewtopic.php?t=1') {
     window.history.replaceState(null, '', path);
-    annotator = new PageAnnotator(document, { extract: extractPosts, backend: api, createView: shadowTagRowViews(''), retryDelayMs: 1 });
+    annotator = new PageAnnotator(document, { extract: extractPosts, backend: api, createView: rowsForTests(), retryDelayMs: 1, rescanIntervalMs: 0 });
     annotator.start();
   }
 
@@ -290,7 +332,7 @@ describe('forum threads', () => {
       linkedUrls: ['https://client.example/offer'],
       rank: undefined,
     });
-    const source = post.querySelector('rl-tags')!.shadowRoot!.querySelector('.source');
+    const source = rowOf(post)!.root.querySelector('.source');
     expect(source?.textContent).toBe('phpbb');
   });
 
@@ -299,7 +341,7 @@ describe('forum threads', () => {
     addPost('p1', 'hello');
     startForum(backend());
     await flush();
-    const source = document.querySelector('rl-tags')!.shadowRoot!.querySelector('.source');
+    const source = rowOf(document.querySelector('[data-rl-item]')!)!.root.querySelector('.source');
     expect(source?.textContent).toBe('generic (a guess)');
     expect(source?.classList.contains('source-guess')).toBe(true);
   });
@@ -336,5 +378,160 @@ describe('forum threads', () => {
     expect(document.querySelectorAll('rl-tags')).toHaveLength(2);
     const thread = `${window.location.origin}/t/new-topic/2`;
     expect(api.observed.at(-1)).toEqual([`${thread}#post_1`, `${thread}#post_2`]);
+  });
+});
+
+describe('hostile pages', () => {
+  const MARKED_URL = 'https://marked.example/';
+
+  function backendWithMark(): ReturnType<typeof backend> {
+    const api = backend();
+    api.observe = vi.fn<Observe>(async (_page, items) => {
+      api.observed.push(items.map((item) => item.url));
+      const marked = { sentiment: 'negative' as const, recommends: false, at: 1, suggestedAtMark: null };
+      return { projectId: 'p1', minSuggestionConfidence: 0, items: items.map((item) => state(item.url, item.url === MARKED_URL ? { mark: marked } : {})) };
+    });
+    return api;
+  }
+
+  it('keeps a row acting for the URL it was drawn for when the page rewrites the link afterwards', async () => {
+    const api = backendWithMark();
+    addResult('https://a.example/');
+    addResult(MARKED_URL);
+    start(api);
+    await flush();
+    const first = document.querySelector('[data-rl-item]')!;
+    const link = first.querySelector('a')!;
+    link.href = MARKED_URL;
+    link.textContent = 'Forged title';
+    // Any change to the page's tree brings a scan.
+    addResult('https://c.example/');
+    await flush();
+
+    expect(api.observed).toEqual([['https://a.example/', MARKED_URL], ['https://c.example/']]);
+    expect(first.getAttribute('data-rl-url')).toBe('https://a.example/');
+    expect(rowOf(first)!.pressed).toEqual([]);
+    expect(first.querySelectorAll('rl-tags')).toHaveLength(1);
+    rowOf(first)!.button('positive').click();
+    await flush();
+    expect(api.mark).toHaveBeenCalledTimes(1);
+    expect(api.mark).toHaveBeenCalledWith(
+      expect.anything(),
+      expect.objectContaining({ url: 'https://a.example/', title: 'Title of https://a.example/' }),
+      'positive',
+      false,
+      { projectId: 'p1', markAt: null },
+    );
+  });
+
+  it('puts its own row back when the page takes it out, without observing the item again', async () => {
+    const api = backend();
+    addResult('https://a.example/');
+    start(api);
+    await flush();
+    const item = document.querySelector('[data-rl-item]')!;
+    const host = item.querySelector('rl-tags')!;
+    host.remove();
+    addResult('https://b.example/');
+    await flush();
+    expect(item.querySelector('rl-tags')).toBe(host);
+    expect(api.observed).toEqual([['https://a.example/'], ['https://b.example/']]);
+  });
+
+  it('replaces a row left by an earlier instance of the script instead of adding a second', async () => {
+    addResult('https://a.example/');
+    addResult('https://b.example/');
+    start(backend());
+    await flush();
+    // An orphaned instance (the extension was updated) can no longer take its rows away.
+    const orphan = annotator!;
+    annotator = null;
+    start(backend());
+    await flush();
+    const items = [...document.querySelectorAll('.result')];
+    expect(items.map((item) => item.querySelectorAll('rl-tags').length)).toEqual([1, 1]);
+    expect(items.every((item) => rowOf(item)?.suggested[0] === 'neutral')).toBe(true);
+    orphan.stop();
+  });
+
+  it('stops and takes its rows away once it is no longer in charge of the page', async () => {
+    let inCharge = true;
+    addResult('https://a.example/');
+    start(backend(), { isInCharge: () => inCharge });
+    await flush();
+    expect(document.querySelectorAll('rl-tags')).toHaveLength(1);
+    inCharge = false;
+    addResult('https://b.example/');
+    await flush();
+    expect(document.querySelectorAll('rl-tags, [data-rl-item]')).toHaveLength(0);
+  });
+
+  it(`sends a big page in messages of at most ${ITEMS_PER_MESSAGE} items, and every item gets its row`, async () => {
+    const api = backend();
+    for (let index = 0; index < 120; index++) addResult(`https://r${index}.example/`);
+    start(api);
+    await flush();
+    expect(api.observed.map((urls) => urls.length)).toEqual([50, 50, 20]);
+    // Rows are drawn over several animation frames.
+    await vi.waitFor(() => expect(document.querySelectorAll('rl-tags')).toHaveLength(120));
+  });
+
+  it(`observes at most ${MAX_ITEMS_PER_PAGE} items of a page that keeps appending results`, async () => {
+    const api = backend();
+    for (let index = 0; index < 250; index++) addResult(`https://r${index}.example/`);
+    start(api);
+    await flush();
+    for (let index = 250; index < 400; index++) addResult(`https://r${index}.example/`);
+    await flush();
+    await flush();
+    expect(api.observed.flat()).toHaveLength(MAX_ITEMS_PER_PAGE);
+    expect(document.querySelectorAll('[data-rl-item]')).toHaveLength(MAX_ITEMS_PER_PAGE);
+  });
+
+  it('cuts oversized text to the protocol\'s bounds and leaves out only the item that cannot be sent', async () => {
+    const api = backend();
+    addResult('https://a.example/');
+    addResult(`https://long.example/${'x'.repeat(10_000)}`);
+    addResult('https://c.example/');
+    const huge = 'Acme '.repeat(200_000);
+    document.querySelectorAll('.result a')[2]!.textContent = huge;
+    start(api);
+    await flush();
+    expect(api.observed).toEqual([['https://a.example/', 'https://c.example/']]);
+    const [page, items] = vi.mocked(api.observe).mock.calls[0]!;
+    expect(() => protocol['page.observe'].request.parse({ page, items })).not.toThrow();
+    expect(items[1]!.title.length).toBeLessThan(huge.length);
+    expect(document.querySelectorAll('rl-tags')).toHaveLength(2);
+  });
+
+  it('scans a page that changes all the time at most once per rescan interval, not at every change', async () => {
+    const api = backend();
+    const scannedAt: number[] = [];
+    const extract = vi.fn((doc: Document, url: string) => {
+      scannedAt.push(performance.now());
+      return extractResults(doc, url);
+    });
+    addResult('https://r0.example/');
+    start(api, { extract, rescanIntervalMs: 100 });
+    for (let index = 1; index <= 30; index++) {
+      addResult(`https://r${index}.example/`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await vi.waitFor(() => expect(api.observed.flat()).toHaveLength(31));
+    const gaps = scannedAt.slice(1).map((at, index) => at - scannedAt[index]!);
+    // A timer may fire a millisecond or so early against performance.now(); a scan at every change would be ~5 ms apart.
+    expect(Math.min(...gaps), String(gaps)).toBeGreaterThanOrEqual(90);
+  });
+});
+
+describe('script instances', () => {
+  it('a newer instance of a script takes the page over from the earlier one, and only of that script', () => {
+    const earlier = takeOverPage('test-script');
+    const other = takeOverPage('other-script');
+    const newer = takeOverPage('test-script');
+    expect(earlier.signal.aborted).toBe(true);
+    expect(earlier.isInCharge()).toBe(false);
+    expect(newer.isInCharge()).toBe(true);
+    expect(other.isInCharge()).toBe(true);
   });
 });

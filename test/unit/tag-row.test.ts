@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
-import { describe, expect, it, vi } from 'vitest';
-import { shadowTagRowViews } from '@/lib/annotate/shadow-view';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { shadowTagRowViews, type UserInputGuard } from '@/lib/annotate/shadow-view';
 import type { TagRowState } from '@/lib/annotate/tag-row-view';
 import { LOW_CONFIDENCE } from '@/lib/sentiment/types';
+import { recordShadowRoots } from '../support/shadow-roots';
 
+const ACTIONS = ['positive', 'neutral', 'negative', 'irrelevant', 'recommends'];
 const NO_FLAGS = { clientSite: false, linksToClient: false, mentionsClient: false };
 
 function state(overrides: Partial<TagRowState> = {}): TagRowState {
@@ -23,16 +25,25 @@ function state(overrides: Partial<TagRowState> = {}): TagRowState {
   };
 }
 
-function mountRow() {
-  const host = document.createElement('rl-tags');
-  document.body.append(host);
+/** Events made in a test are never trusted: unless a test says otherwise, its clicks stand for the user's. */
+const asUserInput: UserInputGuard = () => true;
+
+function mountRow(isUserInput: UserInputGuard = asUserInput) {
+  const rootOf = recordShadowRoots();
   const callbacks = { onMark: vi.fn(), onToggleRecommends: vi.fn(), onOpenDashboard: vi.fn() };
-  const view = shadowTagRowViews('.row{}')(host, callbacks);
-  const root = host.shadowRoot!;
+  const view = shadowTagRowViews('.row{}', isUserInput)(document, callbacks);
+  const host = view.host;
+  document.body.append(host);
+  const root = rootOf(host);
   const parts = () => [...root.querySelector('.row')!.children].map((child) => child.className || child.tagName);
   const button = (action: string) => root.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`)!;
   return { host, view, root, callbacks, parts, button };
 }
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  document.body.replaceChildren();
+});
 
 describe('tag row view', () => {
   it('shows the suggestion with its confidence, and a mark as pressed', () => {
@@ -133,13 +144,51 @@ describe('tag row view', () => {
     expect(root.querySelector('.setup')).toBeNull();
   });
 
-  it('a row mounted again on the same host replaces the old one instead of adding a second', () => {
-    const first = mountRow();
-    first.view.render(state());
-    const again = shadowTagRowViews('')(first.host, { onMark: vi.fn(), onToggleRecommends: vi.fn(), onOpenDashboard: vi.fn() });
-    again.render(state());
-    expect(first.root.querySelectorAll('.row')).toHaveLength(1);
-    again.destroy();
-    expect(first.host.isConnected).toBe(false);
+  it('lives in a closed shadow root: the page finds no shadowRoot on the host', () => {
+    const { host, root } = mountRow();
+    expect(host.localName).toBe('rl-tags');
+    expect(host.shadowRoot).toBeNull();
+    expect(root.mode).toBe('closed');
+  });
+
+  it('shows the suggestion as data-suggested and the mark as aria-pressed, inside the root only', () => {
+    const { host, view, button } = mountRow();
+    view.render(state({ label: 'negative', recommends: true, recommendsSource: 'suggested' }));
+    expect(button('negative').getAttribute('data-suggested')).toBe('true');
+    expect(button('negative').getAttribute('aria-pressed')).toBe('false');
+    expect(button('recommends').getAttribute('data-suggested')).toBe('true');
+    expect(button('positive').hasAttribute('data-suggested')).toBe(false);
+
+    view.render(state({ label: 'positive', labelSource: 'marked', recommends: true, recommendsSource: 'marked' }));
+    expect(button('positive').getAttribute('aria-pressed')).toBe('true');
+    expect(button('recommends').getAttribute('aria-pressed')).toBe('true');
+    expect(ACTIONS.filter((action) => button(action).hasAttribute('data-suggested'))).toEqual([]);
+    expect(host.getAttributeNames()).toEqual([]);
+  });
+
+  it('ignores a click that is not the user\'s own input, on every button', () => {
+    const isUserInput = vi.fn<UserInputGuard>(() => false);
+    const { view, root, callbacks, button } = mountRow(isUserInput);
+    view.render(state());
+    for (const action of ACTIONS) button(action).click();
+    view.render(state({ hasProject: false }));
+    button('positive').click();
+    root.querySelector<HTMLButtonElement>('.setup')!.click();
+    expect(isUserInput).toHaveBeenCalledTimes(7);
+    expect(callbacks.onMark).not.toHaveBeenCalled();
+    expect(callbacks.onToggleRecommends).not.toHaveBeenCalled();
+    expect(callbacks.onOpenDashboard).not.toHaveBeenCalled();
+  });
+
+  it('by default takes only trusted events, and a test-made click never is one', () => {
+    const rootOf = recordShadowRoots();
+    const callbacks = { onMark: vi.fn(), onToggleRecommends: vi.fn(), onOpenDashboard: vi.fn() };
+    const view = shadowTagRowViews('')(document, callbacks);
+    document.body.append(view.host);
+    view.render(state());
+    const positive = rootOf(view.host).querySelector<HTMLButtonElement>('[data-action="positive"]')!;
+    positive.click();
+    positive.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(callbacks.onMark).not.toHaveBeenCalled();
   });
 });
