@@ -5,7 +5,8 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
+    // test/build reads the built extension: it runs in the e2e config, after `npm run test:e2e` builds it.
+    exclude: ['test/e2e/**', 'test/build/**', 'node_modules/**'],
     environment: 'node',
     setupFiles: ['test/setup.ts'],
     testTimeout: 60_000,

@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { searchEngineMatchPatterns } from './lib/sites';
 
@@ -11,15 +12,40 @@ export default defineConfig({
   // polyfill is not compiled on every page the content scripts run on.
   // Copied as they are to the extension's root; WXT picks the icon-<size>.png files up as the icons.
   publicDir: 'assets/icons',
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // WXT's content-script context announces every start to the page and lets the page stop the script;
+    // the content scripts are built with an inert stand-in instead (lib/annotate/inert-script-context.ts).
+    resolve: {
+      alias: [
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: fileURLToPath(new URL('./lib/annotate/inert-script-context.ts', import.meta.url)),
+        },
+      ],
+    },
+  }),
   manifest: {
     name: 'Reputation Lens',
     description:
       'Tag and mark search results and forum posts about your client, and track reputation KPIs month over month.',
+    // Each permission is used and justified: README "Permissions"; test/unit/manifest.test.ts fails on one
+    // whose API the code never calls.
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
     host_permissions: searchEngineMatchPatterns(),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    browser_specific_settings: { gecko: { id: 'reputation-lens@example.org', strict_min_version: '115.0' } },
+    // Extension pages run only their own bundled scripts: no remote, inline or eval'd code (Chrome's
+    // default also allows 'wasm-unsafe-eval'; nothing here uses WebAssembly). test/build checks the build.
+    content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
+    browser_specific_settings: {
+      gecko: {
+        id: 'reputation-lens@example.org',
+        // 128: the first Firefox that reads optional_host_permissions ("Audit this site").
+        strict_min_version: '128.0',
+        // Firefox's built-in data consent: the extension collects and transmits nothing.
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
   },
   // `npm run dev` opens a browser with the extension where there is a screen to show it on; on a
   // headless machine it only builds and watches.

@@ -30,9 +30,9 @@ export function siteOwnsUrl(site: SiteDefinition, url: URL): boolean {
   return pathRegExps(site).some((pattern) => pattern.test(pathAndQuery));
 }
 
-/** `*://<host><path>` for every host and path of the site (the same `*.` host syntax). */
+/** `https://<host><path>` for every host and path of the site (the same `*.` host syntax). */
 export function matchPatternsOf(site: SiteDefinition): string[] {
-  return site.hosts.flatMap((host) => site.paths.map((path) => `*://${host}${path}`));
+  return site.hosts.flatMap((host) => site.paths.map((path) => `https://${host}${path}`));
 }
 
 function hashParams(url: URL): URLSearchParams {
