@@ -29,7 +29,9 @@ export const brave: SiteDefinition = {
   queryParams: ['q'],
   paging: [{ param: 'offset', unit: 'page', firstPage: 0, pageSize: 20 }],
   selectors: {
-    resultRoot: ['#results .snippet', '.snippet[data-type="web"]'],
+    // One source: web results the page places outside `#results` (a second batch, a layout
+    // without that id) are read beside the ones inside it, not only when `#results` has none.
+    resultRoot: ['#results .snippet, .snippet[data-type="web"]'],
     link: ['a.result-header[href]', 'a.heading-serpresult[href]', 'a[href]:has(.title)', 'a[href]:has(.snippet-title)', 'a[href]'],
     title: ['.snippet-title', '.search-snippet-title', '.title'],
     snippet: ['.snippet-description', '.generic-snippet .content', '.snippet-content', '.description'],

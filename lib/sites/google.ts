@@ -14,6 +14,20 @@ import type { SiteDefinition } from './types';
  * (map) packs, "People also search for" / related searches, "Things to know" and "Perspectives"
  * style modules, and sitelinks (they sit inside their parent result's block and are never
  * counted a second time).
+ *
+ * Results of the same site: an indented second result under the first (a site cluster) is a
+ * result of its own, with its own rank, as Google numbers it; it is told from a sitelink by the
+ * display URL (`cite`) it shows and a sitelink does not (engine/title-links.ts).
+ *
+ * The top block (one rule, engine/extract.ts `readBlocks`): a featured snippet is an organic
+ * result, ranked where it stands (first), when the page it quotes is listed nowhere else on the
+ * page, as Google has listed it since 2020 and as webis-aql, zlurad serp-parser and
+ * kokoc-google-parser count it. When the page is also listed (before 2020 right below the box,
+ * or anywhere further down), that listing is the result, at its own place, and the box gets no
+ * item. A first result in another frame (a featured snippet's `div.g`, a wide top result) is read
+ * like any other result; only the containers below make a block not organic.
+ * (WebSearcher counts no featured snippet at all; its pages disagree with this rule only where a
+ * snippet's page is not listed again.)
  */
 
 /** Google's country domains (the list Google publishes as its supported domains). */
@@ -53,6 +67,8 @@ const RESULT_LINK = 'a[href]:not([role="button"])';
 /** Wrappers Google has used for one result; the nearest one around a title is its block. */
 const RESULT_BLOCKS = ['div.g', 'li.g', 'div.xpd', 'div.MjjYud'];
 const RESULTS_COLUMN = ['#rso', '#search', '#ires', '#main', '#center_col', '#res'];
+/** The green URL line every organic result shows under its title, and a sitelink never does. */
+const DISPLAY_URL = ['cite'];
 
 const isSearchHost = (hostname: string): boolean => /^(www\.)?google\.[a-z.]{2,7}$/.test(hostname);
 
@@ -77,8 +93,8 @@ export const google: SiteDefinition = {
   // Desktop and basic-HTML titles are h3 headings; modules (top stories, forums, carousels) use
   // role=heading, so those are only read when a page has no h3 result at all (mobile layouts).
   titleLinks: [
-    { titles: [`${RESULT_LINK} h3`, `h3 > ${RESULT_LINK}`], blocks: RESULT_BLOCKS, bounds: RESULTS_COLUMN },
-    { titles: [`${RESULT_LINK} [role="heading"]`], blocks: RESULT_BLOCKS, bounds: RESULTS_COLUMN },
+    { titles: [`${RESULT_LINK} h3`, `h3 > ${RESULT_LINK}`], blocks: RESULT_BLOCKS, bounds: RESULTS_COLUMN, displayUrl: DISPLAY_URL },
+    { titles: [`${RESULT_LINK} [role="heading"]`], blocks: RESULT_BLOCKS, bounds: RESULTS_COLUMN, displayUrl: DISPLAY_URL },
   ],
   notOrganic: [
     '#tads', '#tadsb', '#bottomads', '#tvcap', '.commercial-unit-desktop-top', '.commercial-unit-desktop-rhs',

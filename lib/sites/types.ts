@@ -71,8 +71,8 @@ export interface PagingRule {
 /**
  * Block discovery for engines whose result markup varies too much for a root selector list:
  * every result has a link carrying a heading, so the headings are found first and each one's
- * block is derived from where it sits (the nearest known block wrapper, else the largest
- * ancestor holding no other result title, never beyond the bounds).
+ * block is derived from where it sits (the nearest known block wrapper when it holds no other
+ * result, else the largest ancestor holding no other result, never beyond the bounds).
  */
 export interface TitleLinkRules {
   /** Title elements of results (`a[href] h3`, `h3 > a[href]` ...), unioned in document order. */
@@ -81,6 +81,12 @@ export interface TitleLinkRules {
   blocks: readonly string[];
   /** Containers a block never extends beyond (the results column, the page body). */
   bounds: readonly string[];
+  /**
+   * A result's display URL (`cite`). A later title inside a wrapper that already holds a result is
+   * a result of its own when it shows one (an indented result of the same site), and a sub-link
+   * of that result (a sitelink) when it does not.
+   */
+  displayUrl: readonly string[];
 }
 
 /** A form field stating where the page after this one starts, read as a URL `PagingRule` would read it. */

@@ -23,8 +23,8 @@ import type { SiteDefinition } from './types';
  * `data-fast-name` never count, whatever they link to.
  *
  * Titles are the headline text only: the touch layout's green path and date label, and the
- * desktop position number, sit outside it. Snippets are the full extended text; like the corpus
- * they end with the "Скрыть" (hide) toggle when the page renders one.
+ * desktop position number, sit outside it. Snippets are the full extended text, without the
+ * "Скрыть" (hide) toggle the corpus keeps at their end: the page marks it aria-hidden.
  *
  * Paging: `p` is the 0-based page number; a page holds 10 results unless `numdoc` says otherwise.
  */
@@ -71,7 +71,9 @@ export const yandex: SiteDefinition = {
     },
   ],
   selectors: {
-    resultRoot: ['.serp-list .serp-item', '#search-result > li', 'li.serp-item'],
+    // One source for every generation, so an item one selector misses (a list item of
+    // `#search-result` without the `serp-item` class) is still read beside the ones it finds.
+    resultRoot: ['.serp-list .serp-item, #search-result > li, li.serp-item'],
     link: [
       ...TITLE_LINKS.map((link) => `${link}${NOT_A_COUNTER}`),
       ...PATH_LINKS.map((link) => `${link}${NOT_A_COUNTER}`),
@@ -93,7 +95,9 @@ export const yandex: SiteDefinition = {
     '[data-fast-name="direct"]',
     '[data-fast-name^="direct_"]',
     '.serp-adv',
-    '.serp-item:has(.label_theme_direct, .Label_theme_direct, .organic__advLabel, .serp-adv__counter, [aria-label="Реклама"])',
+    // The labels, not the Direct impression counter (`serp-adv__counter`): that pixel may sit in
+    // whatever block ends the list, the last organic result included.
+    '.serp-item:has(.label_theme_direct, .Label_theme_direct, .organic__advLabel, [aria-label="Реклама"])',
     // Wizards, AI answers, right column, fact answers
     '.serp-item[data-fast-name]:not([data-fast-name="organic"])',
     OLD_WIZARD,

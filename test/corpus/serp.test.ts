@@ -13,6 +13,8 @@ import { parsePage } from '../sites/page';
  * rank as the corpus states them on >= 97% of the pages. For sites that read their query or
  * position from the page (`pageState`), each page is also read at its URL stripped of what the
  * page can state, as a form POST would serve it, and must still give them on >= 97%.
+ * Printed, not asserted: precision, the share of our items whose URL the page's expected list
+ * holds, over the pages checked in full (the only ones where an item can be judged not organic).
  */
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
@@ -121,6 +123,9 @@ interface PageResult {
   titlesFound: number;
   countStated: boolean;
   countMatches: boolean;
+  /** Pages checked in full: our items, and those whose URL the expected list holds. */
+  itemsJudged: number;
+  itemsExpected: number;
   line: string;
 }
 
@@ -153,6 +158,9 @@ async function evaluatePage(engine: string, id: string): Promise<PageResult> {
       }
     }
   }
+  const expectedUrls = new Set(page.organic.flatMap((expected) => (expected.url === undefined ? [] : [canonicalizeUrl(expected.url)])));
+  const itemsJudged = page.checks === 'full' ? items.length : 0;
+  const itemsExpected = page.checks === 'full' ? items.filter((item) => expectedUrls.has(canonicalizeUrl(item.url))).length : 0;
   const countStated = page.organicCount !== null;
   const countMatches = countStated && items.length === page.organicCount;
   const stateAgrees = statesPage(extract, page);
@@ -165,7 +173,20 @@ async function evaluatePage(engine: string, id: string): Promise<PageResult> {
     `url ${urlsFound}/${urlsExpected} title ${titlesFound}/${titlesExpected}` +
     ` state ${stateAgrees ? 'ok' : 'WRONG'}${postedAgrees === null ? '' : ` posted ${postedAgrees ? 'ok' : 'WRONG'}`}` +
     (misses.length > 0 ? `\n    ${misses.slice(0, 3).join('\n    ')}` : '');
-  return { id, stateAgrees, postedAgrees, urlsExpected, urlsFound, titlesExpected, titlesFound, countStated, countMatches, line };
+  return {
+    id,
+    stateAgrees,
+    postedAgrees,
+    urlsExpected,
+    urlsFound,
+    titlesExpected,
+    titlesFound,
+    countStated,
+    countMatches,
+    itemsJudged,
+    itemsExpected,
+    line,
+  };
 }
 
 const engines = corpusExists
@@ -178,7 +199,10 @@ const ratio = (found: number, total: number): string => (total === 0 ? '   -  ' 
 afterAll(() => {
   if (summary.length > 0) {
     console.log(
-      ['engine     pages  url-accuracy        title-accuracy      count-match         query+rank          as-POSTed', ...summary].join('\n'),
+      [
+        'engine     pages  url-accuracy        title-accuracy      count-match         query+rank          as-POSTed           precision (full pages)',
+        ...summary,
+      ].join('\n'),
     );
   }
 });
@@ -208,12 +232,15 @@ describe.skipIf(!corpusExists)('SERP corpus accuracy', () => {
     const stateAgrees = results.filter((r) => r.stateAgrees).length;
     const postable = results.filter((r) => r.postedAgrees !== null);
     const postedAgrees = postable.filter((r) => r.postedAgrees).length;
+    const itemsJudged = total((r) => r.itemsJudged);
+    const itemsExpected = total((r) => r.itemsExpected);
     summary.push(
       `${engine.padEnd(10)} ${String(ids.length).padStart(5)}  ${ratio(urlsFound, urlsExpected)} (${urlsFound}/${urlsExpected})`.padEnd(37) +
         `${ratio(titlesFound, titlesExpected)} (${titlesFound}/${titlesExpected})`.padEnd(20) +
         `${ratio(countMatches, counted.length)} (${countMatches}/${counted.length})`.padEnd(20) +
         `${ratio(stateAgrees, results.length)} (${stateAgrees}/${results.length})`.padEnd(20) +
-        (postable.length === 0 ? '   n/a' : `${ratio(postedAgrees, postable.length)} (${postedAgrees}/${postable.length})`),
+        (postable.length === 0 ? '   n/a' : `${ratio(postedAgrees, postable.length)} (${postedAgrees}/${postable.length})`).padEnd(20) +
+        `${ratio(itemsExpected, itemsJudged)} (${itemsExpected}/${itemsJudged})`,
     );
     // Some engines' sources state only counts and titles (DuckDuckGo): no URL to score there.
     if (urlsExpected > 0) expect(urlsFound / urlsExpected).toBeGreaterThanOrEqual(URL_FLOOR);

@@ -81,3 +81,11 @@ describe('brave: current markup, page 2', () => {
     expect(extractHtml(html, url).items[0]?.rank).toBe(firstRank);
   });
 });
+
+describe('brave: web results outside #results', () => {
+  it('reads them beside the ones inside, in page order', () => {
+    const html = `<html><body><div id="results">${webSnippet('https://a.example/', 'A')}${webSnippet('https://b.example/', 'B')}</div>
+      <div class="more-results">${webSnippet('https://c.example/', 'C')}</div></body></html>`;
+    expect(urlsOf(extractHtml(html, WEB_2022_URL))).toEqual(['https://a.example/', 'https://b.example/', 'https://c.example/']);
+  });
+});

@@ -194,3 +194,38 @@ describe('yandex: warning pages and Turbo copies in front of a result', () => {
     ]);
   });
 });
+
+describe('yandex: the last organic result of the page', () => {
+  const extract = extractFixture(
+    'last-result-2021.html',
+    'https://yandex.ru/search/?text=%D0%B0%D0%BA%D0%BC%D0%B5+%D1%80%D0%B5%D0%BC%D0%BE%D0%BD%D1%82&lr=213',
+  );
+
+  it('reads the last result although the ads’ impression counter sits in it, and skips the labelled ads', () => {
+    expect(extract.items.map((item) => [item.rank, item.url])).toEqual([
+      [1, 'https://www.acme.example/service/'],
+      [2, 'https://otzovik.example.ru/acme_service/'],
+      [3, 'https://forum.remont.example/t/acme/15'],
+    ]);
+  });
+
+  it('roots each item at its own list item', () => {
+    for (const item of extract.items) {
+      expect(item.element.matches('li.serp-item')).toBe(true);
+      expect(item.element.querySelector('a.OrganicTitle-Link')?.getAttribute('href')).toBe(item.url);
+    }
+  });
+
+  it('reads the full extended text without the aria-hidden "Скрыть" toggle', () => {
+    expect(extract.items[0]?.snippet).toBe('Адреса сервисных центров Акме в Москве и области, часы работы.');
+  });
+
+  it('reads a result list item whatever its class, beside the .serp-item ones', () => {
+    const variant = page(organic('https://a.example/', 'A')).replace(
+      '</ul>',
+      `<li data-cid="9"><div class="Organic organic"><div class="OrganicTitle"><a class="Link OrganicTitle-Link" href="https://b.example/">
+        <h2 class="OrganicTitle-LinkText"><span class="OrganicTitleContentSpan">B</span></h2></a></div></div></li></ul>`,
+    );
+    expect(urlsOf(extractHtml(variant, DESKTOP_URL))).toEqual(['https://a.example/', 'https://b.example/']);
+  });
+});

@@ -1,27 +1,126 @@
 /**
  * DOM reading that tolerates hostile or broken pages: selectors from user overrides may be
- * invalid, and text must never carry markup or script source.
+ * invalid, and text must never carry markup, script source or what the page hides from readers.
  */
 
+/** Elements whose content is never text on the page: code, styles, inert templates, no-script fallbacks. */
 const NON_TEXT_ELEMENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
+/** Whether an inline `style` attribute hides its element; the last declaration of a property wins, as in CSS. */
+function inlineStyleHides(style: string): boolean {
+  let displayNone = false;
+  let invisible = false;
+  for (const declaration of style.split(';')) {
+    const colon = declaration.indexOf(':');
+    if (colon < 0) continue;
+    const property = declaration.slice(0, colon).trim().toLowerCase();
+    const value = declaration
+      .slice(colon + 1)
+      .replace(/!\s*important/i, '')
+      .trim()
+      .toLowerCase();
+    if (property === 'display') displayNone = value === 'none';
+    else if (property === 'visibility') invisible = value === 'hidden' || value === 'collapse';
+  }
+  return displayNone || invisible;
+}
+
 /**
- * Text as a reader sees it: script/style/noscript/template contents skipped, whitespace runs
- * collapsed, trimmed. Walks with an explicit stack, so absurdly deep pages cannot overflow it.
+ * Hidden by the element's own markup, which a DOM without layout (happy-dom, jsdom, DOMParser)
+ * can tell as well as a browser: the `hidden` attribute, `aria-hidden="true"` (a page's way of
+ * keeping text from assistive technology, and so from anything that reads it on a user's behalf)
+ * and an inline `display: none` / `visibility: hidden`.
  */
-export function plainText(element: Element | null | undefined): string {
-  if (!element) return '';
+function hiddenByMarkup(element: Element): boolean {
+  if (element.hasAttribute('hidden')) return true;
+  if (element.getAttribute('aria-hidden')?.trim().toLowerCase() === 'true') return true;
+  const style = element.getAttribute('style');
+  return style !== null && inlineStyleHides(style);
+}
+
+/**
+ * Whether the document is laid out, as a browser tab is. Only there does computed style say what
+ * is shown: a DOM built in Node or by DOMParser has no boxes (every size is 0), and there
+ * `checkVisibility()` would either guess from unrendered style or call everything invisible.
+ */
+function isLaidOut(doc: Document): boolean {
+  const root = doc.documentElement;
+  return root !== null && root.getBoundingClientRect().width > 0;
+}
+
+const CSS_VISIBILITY: CheckVisibilityOptions = { visibilityProperty: true, checkVisibilityCSS: true };
+
+/**
+ * Content its author folded away: spoilers (Invision, XenForo 1 and 2, the spoiler BBCode of
+ * phpBB, vBulletin, MyBB and SMF add-ons) and closed `<details>`. Hidden until one click shows
+ * it, it is the author's own words all the same, so it is read.
+ */
+const FOLDED_CONTENT = [
+  '.ipsSpoiler_contents',
+  '.bbCodeSpoiler-content',
+  '.SpoilerTarget',
+  '.spoiler',
+  '[class*="spoiler-content"]',
+  '[class*="spoiler_content"]',
+  'details',
+].join(', ');
+
+/**
+ * A test for "a reader never sees this element or anything in it", made once per walk: non-text
+ * elements; else markup that hides, and in a laid-out page what style sheets hide
+ * (`checkVisibility`, where the browser has it), unless it is folded content.
+ */
+export function hiddenFromReaders(scope: Element): (element: Element) => boolean {
+  const laidOut = isLaidOut(scope.ownerDocument) && typeof scope.checkVisibility === 'function';
+  return (element) =>
+    NON_TEXT_ELEMENTS.has(element.tagName.toUpperCase()) ||
+    ((hiddenByMarkup(element) || (laidOut && !element.checkVisibility(CSS_VISIBILITY))) && element.closest(FOLDED_CONTENT) === null);
+}
+
+export interface TextWalk {
+  /** Subtrees to leave out besides hidden ones (quotes, signatures, nested posts ...). */
+  skip?: (element: Element) => boolean;
+  /** Called for each element whose content is read, in document order. */
+  onElement?: (element: Element) => void;
+  /** Tags (upper case) that start a new run of text: a space goes before them, so words never merge. */
+  breakBefore?: ReadonlySet<string>;
+}
+
+/**
+ * The text a reader sees in `root`: hidden subtrees (see `hiddenFromReaders`; `root` itself
+ * included) and the walk's `skip`ped ones left out, a hidden subtree leaving a word break,
+ * whitespace runs collapsed, trimmed. One walk with an explicit stack, so absurdly deep pages
+ * cannot overflow it.
+ */
+export function readText(root: Element, walk: TextWalk = {}): string {
+  const isHidden = hiddenFromReaders(root);
   const parts: string[] = [];
-  const pending: Node[] = [element];
+  const pending: Node[] = [root];
   while (pending.length > 0) {
     const node = pending.pop() as Node;
     if (node.nodeType === 3) {
       parts.push(node.nodeValue ?? '');
-    } else if (node.nodeType === 1 && !NON_TEXT_ELEMENTS.has((node as Element).tagName.toUpperCase())) {
-      for (let child = node.lastChild; child; child = child.previousSibling) pending.push(child);
+      continue;
     }
+    if (node.nodeType !== 1) continue;
+    const element = node as Element;
+    if (isHidden(element)) {
+      // Decoration a page keeps from assistive technology (separators, a rating its aria-label
+      // repeats) still stands between the words around it; so may any hidden element.
+      parts.push(' ');
+      continue;
+    }
+    if (walk.skip?.(element)) continue;
+    walk.onElement?.(element);
+    if (walk.breakBefore?.has(element.tagName.toUpperCase())) parts.push(' ');
+    for (let child = element.lastChild; child; child = child.previousSibling) pending.push(child);
   }
   return collapseWhitespace(parts.join(''));
+}
+
+/** Text as a reader sees it (see `readText`); empty for no element. */
+export function plainText(element: Element | null | undefined): string {
+  return element ? readText(element) : '';
 }
 
 function collapseWhitespace(text: string): string {

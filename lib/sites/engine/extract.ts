@@ -1,7 +1,7 @@
 import { unwrapRedirect } from '../../match/url';
 import type { Item, PageExtract, SelectorField, SiteDefinition } from '../types';
 import type { SiteOverride } from '../overrides';
-import { closestAny, plainText, queryAll, queryFirst } from './dom';
+import { closestAny, hiddenFromReaders, plainText, queryAll } from './dom';
 import { blocksFromTitleLinks } from './title-links';
 import { firstRankFromUrl, queryOf, siteOwnsUrl } from './location';
 import { firstRankFromPage, queryFromPage } from './page-state';
@@ -43,22 +43,54 @@ function organicTarget(site: SiteDefinition, href: string, pageUrl: URL): string
   return target;
 }
 
-const NOT_SNIPPET = 'cite, button, [role="button"], script, style, noscript, template';
+/** Text beside the title that is never the snippet: the display URL and the result's controls. */
+const NOT_SNIPPET = 'cite, button, [role="button"]';
 const MIN_SNIPPET_LENGTH = 20;
 
+/** The text of the first element the selectors find that shows any: hidden or empty matches are passed over. */
+function firstText(block: Element, selectors: readonly string[]): string {
+  for (const selector of selectors) {
+    for (const element of queryAll(block, selector)) {
+      const text = plainText(element);
+      if (text) return text;
+    }
+  }
+  return '';
+}
+
 /**
- * When no snippet selector matches (video results, layouts the selectors do not know), the
- * block's longest text outside the title link stands in for the snippet.
+ * When no snippet selector finds text (video results, layouts the selectors do not know), the
+ * block's longest text outside the title link stands in for the snippet. Lengths count only what
+ * a reader sees, in one post-order walk, so hidden text can neither win nor lengthen a candidate.
  */
 function longestTextBeside(block: Element, link: Element): string {
+  const isHidden = hiddenFromReaders(block);
+  const visibleLength = new Map<Element, number>();
+  const pending: Array<{ element: Element; childrenDone: boolean }> = [{ element: block, childrenDone: false }];
+  while (pending.length > 0) {
+    const { element, childrenDone } = pending.pop() as { element: Element; childrenDone: boolean };
+    if (childrenDone) {
+      let length = 0;
+      for (let child = element.firstChild; child; child = child.nextSibling) {
+        if (child.nodeType === 3) length += child.nodeValue?.length ?? 0;
+        else if (child.nodeType === 1) length += visibleLength.get(child as Element) ?? 0;
+      }
+      visibleLength.set(element, length);
+      continue;
+    }
+    if (element !== block && (element === link || isHidden(element) || element.matches(NOT_SNIPPET))) continue;
+    pending.push({ element, childrenDone: true });
+    for (let child = element.lastElementChild; child; child = child.previousElementSibling) {
+      pending.push({ element: child, childrenDone: false });
+    }
+  }
   let best: Element | null = null;
   let bestLength = MIN_SNIPPET_LENGTH - 1;
-  for (const candidate of Array.from(block.querySelectorAll('*'))) {
-    const length = candidate.textContent?.length ?? 0;
-    if (length <= bestLength || candidate.contains(link) || link.contains(candidate)) continue;
-    if (candidate.matches(NOT_SNIPPET) || candidate.closest(NOT_SNIPPET)) continue;
-    best = candidate;
-    bestLength = length;
+  for (const [candidate, length] of visibleLength) {
+    if (length > bestLength && !candidate.contains(link)) {
+      best = candidate;
+      bestLength = length;
+    }
   }
   return plainText(best);
 }
@@ -95,27 +127,37 @@ function readBlock(candidate: BlockCandidate, context: ReadContext): Candidate |
   const href = hrefOf(link);
   const url = href === null ? null : organicTarget(site, href, context.pageUrl);
   if (!url) return null;
-  const titleElement =
-    (override?.title ? queryFirst(block, override.title) : null) ?? candidate.title ?? queryFirst(block, site.selectors.title);
-  const title = plainText(titleElement) || plainText(link);
+  const title =
+    (override?.title ? firstText(block, override.title) : '') ||
+    plainText(candidate.title) ||
+    firstText(block, site.selectors.title) ||
+    plainText(link);
   if (!title) return null;
-  const snippet = plainText(queryFirst(block, selectorsFor(site, override, 'snippet'))) || longestTextBeside(block, link);
+  const snippet = firstText(block, selectorsFor(site, override, 'snippet')) || longestTextBeside(block, link);
   return { url, title, snippet: snippet === title ? '' : snippet, element: block };
 }
 
+/**
+ * One page, one result. A page read twice is an answer box quoting it (Google's featured snippet)
+ * above or beside its own listing: the listing, the later copy, is the result (its place, its
+ * element), and takes the quote's snippet when it shows none. Pages are compared without the
+ * fragment (a quote's link carries a `#:~:text=` highlight the listing's does not), and nothing
+ * else: the engine lists `google.com/` and `www.google.com/` as two results.
+ */
 function readBlocks(candidates: readonly BlockCandidate[], context: ReadContext): Candidate[] {
   const items: Candidate[] = [];
+  const byPage = new Map<string, Candidate>();
   for (const candidate of candidates) {
     try {
       const item = readBlock(candidate, context);
       if (!item) continue;
-      // An answer box quoting a page directly above that page's own listing is one result; the
-      // listing's snippet is the one worth keeping.
-      const previous = items[items.length - 1];
-      if (previous && previous.url === item.url) {
-        if (previous.snippet === '') previous.snippet = item.snippet;
-        continue;
+      const page = item.url.replace(/#.*$/s, '');
+      const quote = byPage.get(page);
+      if (quote) {
+        items.splice(items.indexOf(quote), 1);
+        if (item.snippet === '') item.snippet = quote.snippet;
       }
+      byPage.set(page, item);
       items.push(item);
     } catch {
       // One malformed block must not cost the rest of the page.

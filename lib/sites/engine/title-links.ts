@@ -29,66 +29,63 @@ function ancestorsOf(element: Element): Element[] {
   return ancestors;
 }
 
+/** How many of `elements` each ancestor holds: once per element and ancestor, so titles x depth. */
+function countInside(elements: readonly Element[]): Map<Element, number> {
+  const counts = new Map<Element, number>();
+  for (const element of elements) {
+    for (const ancestor of ancestorsOf(element)) counts.set(ancestor, (counts.get(ancestor) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /**
- * Every title is a result candidate; its block is the nearest known wrapper, else the largest
- * ancestor holding no other title (in a plain list of results: one result with its snippet),
- * never reaching the bounds. Ancestor bookkeeping is done once per title, so a 100-result page
- * costs titles x depth, not titles squared.
+ * Every title is a candidate; which of them are results, and each result's block, come in two steps.
+ *
+ * 1. A title is a result unless it shares its nearest known wrapper with an earlier result and
+ *    shows no display URL of its own (`rules.displayUrl`, looked for in the largest part of the
+ *    page around it that holds no other title). Such a title is a sub-link of that result
+ *    (sitelinks, deep links); one that shows its own URL is a result of its own (an indented
+ *    second result of the same site), with its own rank.
+ * 2. A result's block is its nearest known wrapper when that holds no other result; else the
+ *    largest ancestor holding no other result, never reaching the bounds. Blocks are therefore the
+ *    results' own roots: never a parent shared with another result, never a sibling, so whatever
+ *    is mounted at the end of a block sits under its own result.
  */
 export function blocksFromTitleLinks(doc: Document, rules: TitleLinkRules): DiscoveredBlock[] {
   // One selector list gives document order without comparing positions (slow in a plain DOM).
   const titles = queryAll(doc, rules.titles.join(', '));
-
-  const titlesInside = new Map<Element, number>();
-  const firstTitleInside = new Map<Element, Element>();
-  for (const title of titles) {
-    for (const ancestor of ancestorsOf(title)) {
-      titlesInside.set(ancestor, (titlesInside.get(ancestor) ?? 0) + 1);
-      if (!firstTitleInside.has(ancestor)) firstTitleInside.set(ancestor, title);
-    }
-  }
-  const knownBlocks = new Map(titles.map((title) => [title, nearestMatching(title, rules.blocks)] as const));
-  /** Known blocks that hold another title's (different) known block. */
-  const wrappers = new Set<Element>();
-  for (const block of new Set(knownBlocks.values())) {
-    if (block) for (const ancestor of ancestorsOf(block)) wrappers.add(ancestor);
-  }
-
+  const titlesInside = countInside(titles);
   const isBound = (element: Element): boolean =>
     element.tagName === 'BODY' || element.tagName === 'HTML' || rules.bounds.some((selector) => safeMatches(element, selector));
-  const exclusiveAncestor = (title: Element): Element => {
+  /** The largest ancestor of `title` (or the title itself) holding no other of the counted titles. */
+  const exclusiveAncestor = (title: Element, counts: ReadonlyMap<Element, number>): Element => {
     let block = title;
-    for (let parent = title.parentElement; parent && !isBound(parent) && titlesInside.get(parent) === 1; parent = parent.parentElement) {
+    for (let parent = title.parentElement; parent && !isBound(parent) && counts.get(parent) === 1; parent = parent.parentElement) {
       block = parent;
     }
     return block;
   };
+  const showsOwnUrl = (title: Element): boolean => {
+    const around = exclusiveAncestor(title, titlesInside);
+    return rules.displayUrl.some((selector) => safeMatches(around, selector) || queryAll(around, selector).length > 0);
+  };
 
-  const found: DiscoveredBlock[] = [];
-  const claimed = new Set<Element>();
-  const aroundClaimed = new Set<Element>();
+  const results: Array<{ title: Element; link: Element; known: Element | null }> = [];
+  /** Ancestors of the results found so far: a wrapper among them already holds a result. */
+  const aroundResults = new Set<Element>();
   for (const title of titles) {
     const link = title.closest('a[href]') ?? title.querySelector('a[href]');
     if (!link) continue;
-    const known = knownBlocks.get(title) ?? null;
-    let block: Element;
-    if (!known) {
-      block = exclusiveAncestor(title);
-    } else if (wrappers.has(known)) {
-      // The wrapper holds other results' own blocks. Only its first title stands alone (the
-      // wrapper's main result, or a section heading); any later title without a wrapper of its
-      // own is a sub-link of what precedes it (sitelinks, "more results from this site").
-      if (firstTitleInside.get(known) !== title) continue;
-      block = exclusiveAncestor(title);
-    } else {
-      block = known;
-    }
-    // Sitelinks and clustered sub-results sit inside the block of the result they belong to,
-    // which the first title in document order has already claimed.
-    if (aroundClaimed.has(block) || claimed.has(block) || ancestorsOf(block).some((ancestor) => claimed.has(ancestor))) continue;
-    found.push({ block, title, link });
-    claimed.add(block);
-    for (const ancestor of ancestorsOf(block)) aroundClaimed.add(ancestor);
+    const known = nearestMatching(title, rules.blocks);
+    if (known && aroundResults.has(known) && !showsOwnUrl(title)) continue;
+    results.push({ title, link, known });
+    for (const ancestor of ancestorsOf(title)) aroundResults.add(ancestor);
   }
-  return found;
+
+  const resultsInside = countInside(results.map((result) => result.title));
+  return results.map(({ title, link, known }) => ({
+    block: known && resultsInside.get(known) === 1 ? known : exclusiveAncestor(title, resultsInside),
+    title,
+    link,
+  }));
 }

@@ -1,6 +1,6 @@
 import { GENERIC_FINDER } from './engine-label';
 import { unwrapRedirect } from '../../match/url';
-import { plainText } from '../engine/dom';
+import { plainText, readText } from '../engine/dom';
 import type { Item, PageExtract } from '../types';
 import { machineDateOf, parseDisplayedDate } from './date';
 import { DOM_QUERIES, type PageQueries } from './queries';
@@ -25,7 +25,8 @@ export const COMMON_EXCLUDE: readonly string[] = [
   '.edit-notice',
 ];
 
-const NON_TEXT_ELEMENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'BUTTON', 'SVG']);
+/** Controls and icons: their labels ("Reply", "Like") are the forum's, not the author's words. */
+const CONTROLS = new Set(['BUTTON', 'SVG']);
 /** Elements a reader sees as separate runs of text: without a space between them words would merge. */
 const BREAKING_ELEMENTS = new Set([
   'BR', 'P', 'DIV', 'LI', 'UL', 'OL', 'TR', 'TD', 'TH', 'TABLE', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
@@ -68,28 +69,21 @@ function excludedSet(body: Element, exclude: readonly string[], queries: PageQue
 }
 
 /**
- * The body's own text and links: excluded subtrees, and other posts nested inside it (threaded
- * replies), are skipped whole.
+ * The body's own text and links, as a reader sees them (hidden text left out, spoilers read:
+ * engine/dom.ts): excluded subtrees, and other posts nested inside it (threaded replies), are
+ * skipped whole.
  */
 function ownContent(body: Element, excluded: ReadonlySet<Element>, posts: ReadonlySet<Element>): OwnContent {
-  const parts: string[] = [];
   const links: Element[] = [];
-  const pending: Node[] = [body];
-  while (pending.length > 0) {
-    const node = pending.pop() as Node;
-    if (node.nodeType === 3) {
-      parts.push(node.nodeValue ?? '');
-      continue;
-    }
-    if (node.nodeType !== 1) continue;
-    const element = node as Element;
-    const tag = element.tagName.toUpperCase();
-    if (NON_TEXT_ELEMENTS.has(tag) || excluded.has(element) || (element !== body && posts.has(element))) continue;
-    if (tag === 'A') links.push(element);
-    if (BREAKING_ELEMENTS.has(tag)) parts.push(' ');
-    for (let child = element.lastChild; child; child = child.previousSibling) pending.push(child);
-  }
-  return { text: parts.join('').replace(/\s+/g, ' ').trim(), links };
+  const text = readText(body, {
+    skip: (element) =>
+      CONTROLS.has(element.tagName.toUpperCase()) || excluded.has(element) || (element !== body && posts.has(element)),
+    onElement: (element) => {
+      if (element.tagName.toUpperCase() === 'A') links.push(element);
+    },
+    breakBefore: BREAKING_ELEMENTS,
+  });
+  return { text, links };
 }
 
 function absoluteHttpUrl(href: string, base: string): string | null {
