@@ -1,0 +1,80 @@
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clickTagButton, rankSelector, waitForTagMark, waitForTagRow } from '../support/browser';
+import { fixture, launchWithExtension, type Harness } from './harness';
+
+const REVIEWS_URL = 'https://www.google.com/search?q=acme+clinic+reviews';
+
+/** Sends one protocol message from an extension page (no view of its own, so nothing refreshes). */
+async function send<T>(control: Page, type: string, payload: unknown): Promise<T> {
+  const reply = (await control.evaluate(
+    (message) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(message),
+    { type, payload },
+  )) as { ok: boolean; data: T; error?: string };
+  if (!reply.ok) throw new Error(`${type}: ${reply.error}`);
+  return reply.data;
+}
+
+const drawn = (page: Page, rank: number) => waitForTagRow(page, rankSelector(rank), (row) => row.suggested !== null);
+
+describe('rows left stale in another tab or for another project', () => {
+  let harness: Harness;
+  let control: Page;
+  let acme: string;
+
+  const storedMarks = async (projectId: string) => {
+    const found = await send<{ rows: { url: string; item: { mark: { sentiment: string } | null } }[] }>(control, 'mentions.search', {
+      projectId,
+      filter: { state: 'marked' },
+      offset: 0,
+      limit: 50,
+    });
+    return found.rows.map((row) => row.item.mark?.sentiment ?? null);
+  };
+
+  beforeAll(async () => {
+    harness = await launchWithExtension([{ url: REVIEWS_URL, file: fixture('google-acme-reviews.html') }]);
+    control = await harness.extensionPage('manifest.json');
+    acme = (await send<{ project: { id: string } }>(control, 'projects.save', { input: { name: 'Acme', clientDomains: ['acmeclinic.com'], keyQueries: ['acme clinic reviews'] } }))
+      .project.id;
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('a click in a tab that still shows the old state never undoes the mark made in the other tab', async () => {
+    // Rows past the frame budget are drawn in animation frames, which run only in the front tab.
+    const first = await harness.open(REVIEWS_URL);
+    await drawn(first, 2);
+    const second = await harness.open(REVIEWS_URL);
+    await drawn(second, 2);
+    await first.bringToFront();
+    await clickTagButton(first, rankSelector(2), 'negative');
+    await waitForTagMark(first, rankSelector(2), 'negative');
+
+    // The second tab's row was drawn before that mark and still shows none.
+    await second.bringToFront();
+    await clickTagButton(second, rankSelector(2), 'positive');
+    await waitForTagMark(second, rankSelector(2), 'negative');
+    expect(await storedMarks(acme)).toEqual(['negative']);
+    // Now showing the stored mark, the row changes it.
+    await clickTagButton(second, rankSelector(2), 'positive');
+    await waitForTagMark(second, rankSelector(2), 'positive');
+    expect(await storedMarks(acme)).toEqual(['positive']);
+    await Promise.all([first.close(), second.close()]);
+  });
+
+  it('a row drawn for the project that was active marks nothing once another is', async () => {
+    const page = await harness.open(REVIEWS_URL);
+    await drawn(page, 1);
+    const other = (await send<{ project: { id: string } }>(control, 'projects.save', { input: { name: 'Other', keyQueries: ['acme clinic reviews'] } })).project.id;
+    await send(control, 'projects.setActive', { id: other });
+    await page.bringToFront();
+    await clickTagButton(page, rankSelector(1), 'negative');
+    const refused = await waitForTagRow(page, rankSelector(1), (row) => row.parts.some((part) => /active project is now “Other”/.test(part.text)));
+    expect(refused.marked).toBeNull();
+    expect([await storedMarks(acme), await storedMarks(other)]).toEqual([['positive'], []]);
+    await page.close();
+  });
+});
