@@ -38,6 +38,8 @@ export interface AnnotatorOptions {
   /** How often an unacknowledged write is retried before the row shows an error. */
   markAttempts?: number;
   retryDelayMs?: number;
+  /** How long one write may go unanswered before it counts as failed (and is retried); MARK_TIMEOUT_MS by default. */
+  markTimeoutMs?: number;
   /** Drawing time per animation frame; FRAME_BUDGET_MS unless a test needs another. */
   frameBudgetMs?: number;
   /** The least time between two scans; RESCAN_INTERVAL_MS unless a test needs another. */
@@ -277,7 +279,10 @@ export class PageAnnotator {
     let lastError: unknown = null;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
-        const state = await this.options.backend.mark(page, tracked.sent, sentiment, recommends, seen);
+        const state = await answeredWithin(
+          this.options.backend.mark(page, tracked.sent, sentiment, recommends, seen),
+          this.options.markTimeoutMs ?? MARK_TIMEOUT_MS,
+        );
         this.withObserverPaused(() => {
           for (const other of this.tracked.values()) {
             if (other === tracked || other.state?.canonicalUrl === state.canonicalUrl) {
@@ -380,4 +385,18 @@ function clearItemAttributes(element: Element): void {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * A message to a background the browser is restarting can go unanswered for good: the row would say "saving…"
+ * forever. Past this, the write counts as failed and is retried; the retry is safe, as it carries the state the
+ * row showed (a write that did land is not applied twice).
+ */
+const MARK_TIMEOUT_MS = 10_000;
+
+function answeredWithin<T>(answer: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the extension did not answer')), ms);
+    answer.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
 }

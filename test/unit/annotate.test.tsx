@@ -182,6 +182,23 @@ describe('page annotator', () => {
     expect(rowOf(item)!.pressed).toEqual(['negative']);
   });
 
+  it('retries a write the background never answers (a restarting service worker), instead of saving forever', async () => {
+    const api = backend();
+    let unanswered = 1;
+    api.mark = vi.fn<Mark>(async (_page, item, sentiment, recommends) => {
+      if (unanswered-- > 0) return new Promise<never>(() => undefined);
+      return state(item.url, { mark: { sentiment, recommends, at: 1, suggestedAtMark: null } });
+    });
+    addResult('https://a.example/');
+    start(api, { markTimeoutMs: 10 });
+    await flush();
+    const item = document.querySelector('[data-rl-item]')!;
+    rowOf(item)!.button('neutral').click();
+    await flush();
+    expect(api.mark).toHaveBeenCalledTimes(2);
+    expect(rowOf(item)!.pressed).toEqual(['neutral']);
+  });
+
   it('a second click on the same mark clears it', async () => {
     const api = backend();
     addResult('https://a.example/');
