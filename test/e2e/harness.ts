@@ -56,3 +56,13 @@ export async function openActionPopup(harness: Harness, tab: Page): Promise<Page
   await popup.waitForSelector('.popup');
   return popup;
 }
+
+/** Sends one protocol message from an extension page and unwraps the answer; a refusal throws with its reason. */
+export async function sendMessage<T>(page: Page, type: string, payload: unknown): Promise<T> {
+  const reply = (await page.evaluate(
+    (message) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(message),
+    { type, payload },
+  )) as { ok: boolean; data: T; error?: string };
+  if (!reply.ok) throw new Error(`${type}: ${reply.error}`);
+  return reply.data;
+}

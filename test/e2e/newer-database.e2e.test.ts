@@ -1,18 +1,9 @@
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_NAME, DB_VERSION } from '../../lib/db/database';
-import { fixture, launchWithExtension, type Harness } from './harness';
+import { fixture, launchWithExtension, sendMessage, type Harness } from './harness';
 
 const REVIEWS_URL = 'https://www.google.com/search?q=acme+clinic+reviews';
-
-async function send<T>(control: Page, type: string, payload: unknown): Promise<T> {
-  const reply = (await control.evaluate(
-    (message) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(message),
-    { type, payload },
-  )) as { ok: boolean; data: T; error?: string };
-  if (!reply.ok) throw new Error(`${type}: ${reply.error}`);
-  return reply.data;
-}
 
 describe('a database written by a newer build', () => {
   let harness: Harness;
@@ -21,7 +12,7 @@ describe('a database written by a newer build', () => {
   beforeAll(async () => {
     harness = await launchWithExtension([{ url: REVIEWS_URL, file: fixture('google-acme-reviews.html') }]);
     control = await harness.extensionPage('manifest.json');
-    await send(control, 'projects.save', { input: { name: 'Acme', keyQueries: ['acme clinic reviews'] } });
+    await sendMessage(control, 'projects.save', { input: { name: 'Acme', keyQueries: ['acme clinic reviews'] } });
   });
 
   afterAll(async () => {

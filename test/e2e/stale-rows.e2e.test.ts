@@ -1,19 +1,9 @@
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickTagButton, rankSelector, waitForTagMark, waitForTagRow } from '../support/browser';
-import { fixture, launchWithExtension, type Harness } from './harness';
+import { fixture, launchWithExtension, sendMessage, type Harness } from './harness';
 
 const REVIEWS_URL = 'https://www.google.com/search?q=acme+clinic+reviews';
-
-/** Sends one protocol message from an extension page (no view of its own, so nothing refreshes). */
-async function send<T>(control: Page, type: string, payload: unknown): Promise<T> {
-  const reply = (await control.evaluate(
-    (message) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(message),
-    { type, payload },
-  )) as { ok: boolean; data: T; error?: string };
-  if (!reply.ok) throw new Error(`${type}: ${reply.error}`);
-  return reply.data;
-}
 
 const drawn = (page: Page, rank: number) => waitForTagRow(page, rankSelector(rank), (row) => row.suggested !== null);
 
@@ -23,7 +13,7 @@ describe('rows left stale in another tab or for another project', () => {
   let acme: string;
 
   const storedMarks = async (projectId: string) => {
-    const found = await send<{ rows: { url: string; item: { mark: { sentiment: string } | null } }[] }>(control, 'mentions.search', {
+    const found = await sendMessage<{ rows: { url: string; item: { mark: { sentiment: string } | null } }[] }>(control, 'mentions.search', {
       projectId,
       filter: { state: 'marked' },
       offset: 0,
@@ -35,7 +25,7 @@ describe('rows left stale in another tab or for another project', () => {
   beforeAll(async () => {
     harness = await launchWithExtension([{ url: REVIEWS_URL, file: fixture('google-acme-reviews.html') }]);
     control = await harness.extensionPage('manifest.json');
-    acme = (await send<{ project: { id: string } }>(control, 'projects.save', { input: { name: 'Acme', clientDomains: ['acmeclinic.com'], keyQueries: ['acme clinic reviews'] } }))
+    acme = (await sendMessage<{ project: { id: string } }>(control, 'projects.save', { input: { name: 'Acme', clientDomains: ['acmeclinic.com'], keyQueries: ['acme clinic reviews'] } }))
       .project.id;
   });
 
@@ -68,8 +58,8 @@ describe('rows left stale in another tab or for another project', () => {
   it('a row drawn for the project that was active marks nothing once another is', async () => {
     const page = await harness.open(REVIEWS_URL);
     await drawn(page, 1);
-    const other = (await send<{ project: { id: string } }>(control, 'projects.save', { input: { name: 'Other', keyQueries: ['acme clinic reviews'] } })).project.id;
-    await send(control, 'projects.setActive', { id: other });
+    const other = (await sendMessage<{ project: { id: string } }>(control, 'projects.save', { input: { name: 'Other', keyQueries: ['acme clinic reviews'] } })).project.id;
+    await sendMessage(control, 'projects.setActive', { id: other });
     await page.bringToFront();
     await clickTagButton(page, rankSelector(1), 'negative');
     const refused = await waitForTagRow(page, rankSelector(1), (row) => row.parts.some((part) => /active project is now “Other”/.test(part.text)));
