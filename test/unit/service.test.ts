@@ -339,3 +339,31 @@ describe('marks from rows that may be stale', () => {
     expect(((await call('kpi.get', { projectId: acme.id })) as { report: { markedCount: number } }).report.markedCount).toBe(0);
   });
 });
+
+describe('marks from many tabs at once', () => {
+  it('three tabs marking 100 results each, all in flight together: every mark is stored and counted once', async () => {
+    const { project }: { project: { id: string } } = await call('projects.save', { input: { name: 'Acme', keyQueries: ['acme clinic'] } });
+    const results = Array.from({ length: 100 }, (_, index) => ({ rank: index + 1, url: `https://site${index}.example/acme`, title: `Acme Clinic ${index}`, snippet: 'Opening hours.' }));
+    await call('page.observe', { page, items: results.slice(0, 20) }, contentScriptOn(page.url, 'tab-0:0'));
+    const sentiments = ['positive', 'neutral', 'negative'] as const;
+    // Each tab marks every result with its own sentiment; whichever lands last stands, and none is lost.
+    await Promise.all(
+      sentiments.map((sentiment, tab) =>
+        Promise.all(results.map((item) => call('mark.set', { page, item, sentiment, recommends: false }, contentScriptOn(page.url, `tab-${tab}:0`)))),
+      ),
+    );
+    const rows: { total: number; rows: { item: { mark: { sentiment: string } | null } }[] } = await call('mentions.search', {
+      filter: { state: 'marked' },
+      offset: 0,
+      limit: 200,
+    });
+    expect(rows.total).toBe(100);
+    type Report = { report: { markedCount: number; kpis: { key: string; value: number | null; counted?: number }[] } };
+    const incremental: Report = await call('kpi.get', { projectId: project.id });
+    expect(incremental.report.markedCount).toBe(100);
+    // The counters the marks updated one by one equal a rebuild from the records (another key query makes one).
+    await call('projects.save', { id: project.id, input: { name: 'Acme', keyQueries: ['acme clinic', 'acme clinic hours'] } });
+    const rebuilt: Report = await call('kpi.get', { projectId: project.id });
+    expect(rebuilt.report.kpis).toEqual(incremental.report.kpis);
+  });
+});
