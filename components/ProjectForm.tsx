@@ -16,6 +16,7 @@ export interface ProjectFormValues {
   monthlyBudget: string;
   suggestionsCountInKpis: boolean;
   minSuggestionConfidencePct: string;
+  retentionMonths: string;
 }
 
 export type FieldErrors = Record<string, string>;
@@ -33,6 +34,7 @@ const EMPTY: ProjectFormValues = {
   monthlyBudget: '',
   suggestionsCountInKpis: true,
   minSuggestionConfidencePct: '0',
+  retentionMonths: '',
 };
 
 /** One entry per line; a single line may also be comma-separated (queries keep their commas when on lines). */
@@ -59,6 +61,7 @@ export function valuesFromProject(project: Project | null): ProjectFormValues {
     monthlyBudget: project.monthlyBudget === null ? '' : formatLocaleNumber(project.monthlyBudget),
     suggestionsCountInKpis: project.suggestionsCountInKpis,
     minSuggestionConfidencePct: roundPct(minSuggestionConfidenceOf(project)),
+    retentionMonths: project.retentionMonths ? String(project.retentionMonths) : '',
   };
 }
 
@@ -98,6 +101,8 @@ export function inputFromValues(values: ProjectFormValues, locale?: string): { i
     monthlyBudget: values.monthlyBudget.trim() === '' ? null : numberOf('monthlyBudget', values.monthlyBudget, { nonNegative: true }),
     suggestionsCountInKpis: values.suggestionsCountInKpis,
     minSuggestionConfidence: share('minSuggestionConfidence', values.minSuggestionConfidencePct),
+    // Empty keeps searches for good.
+    retentionMonths: values.retentionMonths.trim() === '' ? null : numberOf('retentionMonths', values.retentionMonths, COUNT),
   };
   return { input, errors };
 }
@@ -236,6 +241,14 @@ export function ProjectForm(props: {
         label="Minimum suggestion confidence, %"
         hint="Suggestions less sure than this are shown but not counted"
         errorKey="minSuggestionConfidence"
+        {...shared}
+      />
+      <Field
+        id="retentionMonths"
+        testId="project-retention-months"
+        label="Keep searches for, months"
+        hint="Searches older than this are deleted unless you marked a result (past months keep their KPIs); empty keeps them"
+        errorKey="retentionMonths"
         {...shared}
       />
       <div class="actions">

@@ -5,7 +5,7 @@ import { isKeyQuery } from '../kpi/aggregate';
 import { errorMessage, type Handlers, type ItemState } from '../messaging';
 import { SiteOverridesSchema, type SiteOverrides } from '../sites/overrides';
 import { MAX_URL_LENGTH, monthOf, previousMonth, type Mention, type Project } from '../schema';
-import { ProjectValidationError, STORE_INCOGNITO_KEY, type LensRepository, type MentionDraft } from '../db/repository';
+import { ProjectValidationError, STORE_INCOGNITO_KEY, retentionDayKey, type LensRepository, type MentionDraft } from '../db/repository';
 import { clientFlagsOf, draftMention, forumVisit } from './drafts';
 import { stateOf, projectIdOf } from './handlers/common';
 import { backupHandlers } from './handlers/backup';
@@ -90,6 +90,16 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
     items,
   });
 
+  /** Searches past the project's retention are deleted at its first stored page of each (UTC) day. */
+  const applyRetentionDaily = async (project: Project, at: number) => {
+    if (!project.retentionMonths) return;
+    const day = Math.floor(at / 86_400_000);
+    const key = retentionDayKey(project.id);
+    if ((await projects.getSetting(key)) === day) return;
+    await repository.history.applyRetention(project.id, at);
+    await projects.putSetting(key, day);
+  };
+
   /** Each item as stored (its mark too), else its suggestion. */
   const storedAnswer = async (project: Project, drafts: MentionDraft[]) =>
     answerOf(project, itemStates(drafts, await mentions.getMentions(project.id, drafts.map((draft) => draft.canonicalUrl))));
@@ -119,6 +129,7 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
       items: drafts.filter((draft) => draft.url.length <= MAX_URL_LENGTH),
       at,
     });
+    await applyRetentionDaily(project, at);
     onDataChanged(project.id);
     const storedByUrl = new Map(stored.map((mention) => [mention.canonicalUrl, mention]));
     return answerOf(project, itemStates(drafts, drafts.map((draft) => storedByUrl.get(draft.canonicalUrl))));

@@ -3,7 +3,7 @@ import { SPARKLINE_MONTHS, computeKpiHistory, summaryOf, type KpiReport, type Mo
 import { rebuildPortalLinks } from '../kpi/portals';
 import { addMonths, nextMonth, type Aggregate, type Mention, type Month, type Project, type Snapshot } from '../schema';
 import type { LensDatabase } from './database';
-import { deleteProjectRecords, markedCountKey, projectKeyRange, type WriteTransaction } from './stores';
+import { markedCountKey, projectKeyRange, type WriteTransaction } from './stores';
 
 /** The month's aggregate as counting works on it: its counters joined with its slots, each from its own store. */
 async function readAggregate(tx: WriteTransaction, projectId: string, month: Month): Promise<Aggregate | undefined> {
@@ -87,9 +87,12 @@ export async function rebuildProjectCounters(
 ): Promise<Aggregate[]> {
   const snapshots = held?.snapshots ?? (await tx.objectStore('snapshots').index('byProject').getAll(project.id));
   const mentions = held?.mentions ?? (await tx.objectStore('mentions').getAll(projectKeyRange(project.id)));
-  await deleteProjectRecords(tx, 'aggregates', project.id);
-  await deleteProjectRecords(tx, 'topSlots', project.id);
-  const rebuilt = rebuildAggregates(project, snapshots, mentions, normalizeQuery);
+  // Months whose searches were deleted for retention keep the counters they ended with.
+  const recounted = IDBKeyRange.bound([project.id, project.searchesKeptFrom ?? ''], [project.id, []]);
+  await tx.objectStore('aggregates').delete(recounted);
+  await tx.objectStore('topSlots').delete(recounted);
+  const keptFrom = project.searchesKeptFrom;
+  const rebuilt = rebuildAggregates(project, snapshots, mentions, normalizeQuery).filter((aggregate) => !keptFrom || aggregate.month >= keptFrom);
   for (const aggregate of rebuilt) {
     await writeCounts(tx, aggregate);
     await writeSlots(tx, aggregate);

@@ -1,6 +1,10 @@
+import { addMonths, monthBounds, monthOf, type Month } from '../schema';
 import { COUNTER_STORES, rebuildProjectCounters } from './aggregates';
 import type { LensDatabase } from './database';
 import { deleteProjectRecords, projectKeyRange, putAll } from './stores';
+
+/** Mentions read per request while looking for old searches: one request per record would crawl. */
+const SCAN_SLICE = 2000;
 
 export interface ClearedHistory {
   snapshots: number;
@@ -35,5 +39,44 @@ export class BrowsingHistory {
     await rebuildProjectCounters(tx, project, this.normalizeQuery, { snapshots: [], mentions: marked });
     await tx.done;
     return { snapshots, mentions: allMentions - marked.length };
+  }
+
+  /**
+   * Deletes the searches older than the project's retention: their snapshots, and the search results seen in
+   * none of the kept months and never marked. Nothing the kept months count changes (their slots come from kept
+   * snapshots, and a deleted result was seen in none of them), and the older months keep the counters they ended
+   * with: `searchesKeptFrom` tells later rebuilds to leave them alone. Forum posts and pages stay (the user chose
+   * those sites). Nothing happens without a retention or when nothing is old enough.
+   */
+  async applyRetention(projectId: string, now: number): Promise<ClearedHistory & { keptFrom: Month | null }> {
+    const tx = this.db.transaction(['projects', 'snapshots', 'mentions'], 'readwrite');
+    const project = await tx.objectStore('projects').get(projectId);
+    if (!project) throw new Error(`No project with id ${projectId}`);
+    if (!project.retentionMonths) return { snapshots: 0, mentions: 0, keptFrom: null };
+    const keptFrom = addMonths(monthOf(now), 1 - project.retentionMonths);
+    const [keptSince] = monthBounds(keptFrom);
+    let snapshots = 0;
+    const snapshotStore = tx.objectStore('snapshots');
+    const old = IDBKeyRange.bound([projectId, ''], [projectId, keptFrom], false, true);
+    for (let cursor = await snapshotStore.index('byProjectMonth').openKeyCursor(old); cursor; cursor = await cursor.continue()) {
+      await snapshotStore.delete(cursor.primaryKey);
+      snapshots += 1;
+    }
+    const mentionStore = tx.objectStore('mentions');
+    const outdated: [string, string][] = [];
+    for (let range: IDBKeyRange | null = projectKeyRange(projectId); range; ) {
+      const slice = await mentionStore.getAll(range, SCAN_SLICE);
+      for (const mention of slice) {
+        if (mention.kind === 'serp-result' && mention.mark === null && mention.lastSeen < keptSince) outdated.push([projectId, mention.canonicalUrl]);
+      }
+      const last = slice.at(-1);
+      range = slice.length === SCAN_SLICE && last ? IDBKeyRange.bound([projectId, last.canonicalUrl], [projectId, []], true) : null;
+    }
+    await Promise.all(outdated.map((key) => mentionStore.delete(key)));
+    if (!project.searchesKeptFrom || project.searchesKeptFrom < keptFrom) {
+      await tx.objectStore('projects').put({ ...project, searchesKeptFrom: keptFrom });
+    }
+    await tx.done;
+    return { snapshots, mentions: outdated.length, keptFrom };
   }
 }

@@ -2,7 +2,7 @@ import { minSuggestionConfidenceOf } from '../kpi/label-state';
 import { ProjectInputSchema, monthOf, type Month, type Plan, type Project, type ProjectInput } from '../schema';
 import { COUNTER_STORES, rebuildProjectCounters } from './aggregates';
 import type { LensDatabase } from './database';
-import { ACTIVE_PROJECT_KEY, deleteProjectRecords, learnedModelKey, markedCountKey } from './stores';
+import { ACTIVE_PROJECT_KEY, deleteProjectRecords, learnedModelKey, markedCountKey, retentionDayKey } from './stores';
 
 export class ProjectValidationError extends Error {
   constructor(readonly fieldErrors: Record<string, string>) {
@@ -70,6 +70,7 @@ export class ProjectRepository {
       id: existing?.id ?? this.newId(),
       baselineMonth: existing?.baselineMonth ?? monthOf(now),
       ...(existing?.plan && { plan: existing.plan }),
+      ...(existing?.searchesKeptFrom && { searchesKeptFrom: existing.searchesKeptFrom }),
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
@@ -104,7 +105,7 @@ export class ProjectRepository {
     for (const store of ['mentions', 'snapshots', 'aggregates', 'topSlots', 'portals', 'promotion'] as const) {
       await deleteProjectRecords(tx, store, id);
     }
-    for (const key of [learnedModelKey(id), markedCountKey(id)]) await tx.objectStore('settings').delete(key);
+    for (const key of [learnedModelKey(id), markedCountKey(id), retentionDayKey(id)]) await tx.objectStore('settings').delete(key);
     const active = await tx.objectStore('settings').get(ACTIVE_PROJECT_KEY);
     if (active?.value === id) {
       const remaining = await tx.objectStore('projects').getAll();

@@ -14,7 +14,7 @@ export type { ImportCounts } from './backup';
 export type { ClearedHistory } from './history';
 export type { MentionPage } from './mention-search';
 export { textOfMention, type MarkChange, type MarkEdit, type MentionDraft, type PageObservation, type SuggestionAgreement } from './mentions';
-export { STORE_INCOGNITO_KEY, markedCountKey } from './stores';
+export { STORE_INCOGNITO_KEY, markedCountKey, retentionDayKey } from './stores';
 
 /**
  * The background's only door to IndexedDB, one repository per group of stores: projects and settings, mentions

@@ -56,6 +56,8 @@ export const ACTIVE_PROJECT_KEY = 'activeProjectId';
 /** Settings key: whether pages seen in private windows are stored (the user's choice; off by default). */
 export const STORE_INCOGNITO_KEY = 'storeIncognito';
 export const learnedModelKey = (projectId: string) => `learned:${projectId}`;
+/** Settings key of the day (days since 1970, UTC) retention was last applied to the project. */
+export const retentionDayKey = (projectId: string) => `retentionDay:${projectId}`;
 /** Settings key of the project's marked-mention counter, kept with every mark so the popup never counts marks. */
 export const markedCountKey = (projectId: string) => `markedCount:${projectId}`;
 

@@ -104,6 +104,8 @@ export const ProjectInputSchema = z.object({
   suggestionsCountInKpis: z.boolean().default(true),
   /** Suggestions less sure than this (their confidence) are shown but count as unlabeled; 0 lets every one count. */
   minSuggestionConfidence: share('Minimum suggestion confidence').default(0),
+  /** Searches are kept this many months (this one included), then deleted unless marked; null keeps them. */
+  retentionMonths: z.number().int('Whole months').min(1, 'At least 1 month').max(120, 'At most 120 months').nullable().default(null),
 });
 export type ProjectInput = z.input<typeof ProjectInputSchema>;
 
@@ -130,6 +132,13 @@ export const ProjectSchema = ProjectInputSchema.extend({
   plan: PlanSchema.optional(),
   /** Absent on projects saved before it existed: read with `minSuggestionConfidenceOf` (lib/kpi/label-state.ts). */
   minSuggestionConfidence: ProjectInputSchema.shape.minSuggestionConfidence.removeDefault().optional(),
+  /** Absent on projects saved before it existed: searches kept for good. */
+  retentionMonths: ProjectInputSchema.shape.retentionMonths.removeDefault().optional(),
+  /**
+   * The first month whose searches are all still stored, once older ones were deleted for retention: the months
+   * before keep the counters they ended with, and rebuilds leave them alone.
+   */
+  searchesKeptFrom: MonthSchema.optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
 });

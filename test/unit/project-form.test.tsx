@@ -30,6 +30,14 @@ describe('project form numbers', () => {
     expect(inputFromValues(shown).input.minSuggestionConfidence).toBe(0);
   });
 
+  it('reads the months searches are kept: empty keeps them for good, a fraction is refused beside its field', () => {
+    expect(inputFromValues(typed({ retentionMonths: '' }), 'en-US').input.retentionMonths).toBeNull();
+    expect(inputFromValues(typed({ retentionMonths: '6' }), 'en-US').input.retentionMonths).toBe(6);
+    expect(inputFromValues(typed({ retentionMonths: '1.5' }), 'en-US').errors.retentionMonths).toBeDefined();
+    const project = ProjectInputSchema.parse({ name: 'Acme', retentionMonths: 12 });
+    expect(valuesFromProject({ ...project, id: 'p', baselineMonth: '2026-11', createdAt: 0, updatedAt: 0 }).retentionMonths).toBe('12');
+  });
+
   it('a stored budget shown in the form reads back unchanged', () => {
     const project = ProjectInputSchema.parse({ name: 'Acme', monthlyBudget: 150_000 });
     const shown = valuesFromProject({ ...project, id: 'p1', createdAt: 0, updatedAt: 0 } as never);
