@@ -1,4 +1,4 @@
-import { applyMentionChange, emptyAggregate, forumMonthsOf, rebuildAggregates, splitAggregate } from '../kpi/aggregate';
+import { applyMentionChange, emptyAggregate, forumMonthsOf, joinAggregate, rebuildAggregates, splitAggregate } from '../kpi/aggregate';
 import { SPARKLINE_MONTHS, computeKpiHistory, summaryOf, type KpiReport, type MonthReport } from '../kpi';
 import { rebuildPortalLinks } from '../kpi/portals';
 import { addMonths, nextMonth, type Aggregate, type Mention, type Month, type Project, type Snapshot } from '../schema';
@@ -8,7 +8,7 @@ import { markedCountKey, projectKeyRange, type WriteTransaction } from './stores
 /** The month's aggregate as counting works on it: its counters joined with its slots, each from its own store. */
 async function readAggregate(tx: WriteTransaction, projectId: string, month: Month): Promise<Aggregate | undefined> {
   const [counts, slots] = await Promise.all([tx.objectStore('aggregates').get([projectId, month]), tx.objectStore('topSlots').get([projectId, month])]);
-  return counts && { ...counts, slots: slots?.slots ?? {} };
+  return counts && joinAggregate(counts, slots);
 }
 
 async function writeCounts(tx: WriteTransaction, aggregate: Aggregate): Promise<void> {
@@ -88,11 +88,11 @@ export async function rebuildProjectCounters(
   const snapshots = held?.snapshots ?? (await tx.objectStore('snapshots').index('byProject').getAll(project.id));
   const mentions = held?.mentions ?? (await tx.objectStore('mentions').getAll(projectKeyRange(project.id)));
   // Months whose searches were deleted for retention keep the counters they ended with.
-  const recounted = IDBKeyRange.bound([project.id, project.searchesKeptFrom ?? ''], [project.id, []]);
+  const recountedFrom = project.searchesKeptFrom ?? '';
+  const recounted = IDBKeyRange.bound([project.id, recountedFrom], [project.id, []]);
   await tx.objectStore('aggregates').delete(recounted);
   await tx.objectStore('topSlots').delete(recounted);
-  const keptFrom = project.searchesKeptFrom;
-  const rebuilt = rebuildAggregates(project, snapshots, mentions, normalizeQuery).filter((aggregate) => !keptFrom || aggregate.month >= keptFrom);
+  const rebuilt = rebuildAggregates(project, snapshots, mentions, normalizeQuery).filter((aggregate) => aggregate.month >= recountedFrom);
   for (const aggregate of rebuilt) {
     await writeCounts(tx, aggregate);
     await writeSlots(tx, aggregate);
@@ -144,8 +144,8 @@ export class AggregateRepository {
   async getAggregates(projectId: string): Promise<Aggregate[]> {
     const tx = this.db.transaction(['aggregates', 'topSlots']);
     const [counts, slots] = await Promise.all([tx.objectStore('aggregates').getAll(projectKeyRange(projectId)), tx.objectStore('topSlots').getAll(projectKeyRange(projectId))]);
-    const slotsByMonth = new Map(slots.map((month) => [month.month, month.slots]));
-    return counts.map((month) => ({ ...month, slots: slotsByMonth.get(month.month) ?? {} }));
+    const slotsByMonth = new Map(slots.map((month) => [month.month, month]));
+    return counts.map((month) => joinAggregate(month, slotsByMonth.get(month.month)));
   }
 
   async rebuild(projectId: string): Promise<Aggregate[]> {

@@ -1,10 +1,7 @@
 import { addMonths, monthBounds, monthOf, type Month } from '../schema';
 import { COUNTER_STORES, rebuildProjectCounters } from './aggregates';
 import type { LensDatabase } from './database';
-import { deleteProjectRecords, projectKeyRange, putAll } from './stores';
-
-/** Mentions read per request while looking for old searches: one request per record would crawl. */
-const SCAN_SLICE = 2000;
+import { deleteProjectRecords, markedMentionsRange, projectKeyRange, putAll, scanProjectMentions } from './stores';
 
 export interface ClearedHistory {
   snapshots: number;
@@ -31,7 +28,7 @@ export class BrowsingHistory {
     const [snapshots, allMentions, marked] = await Promise.all([
       tx.objectStore('snapshots').index('byProject').count(projectId),
       mentions.count(projectKeyRange(projectId)),
-      mentions.index('byProjectMarkedAt').getAll(IDBKeyRange.bound([projectId, -Infinity], [projectId, Infinity])),
+      mentions.index('byProjectMarkedAt').getAll(markedMentionsRange(projectId)),
     ]);
     await deleteProjectRecords(tx, 'snapshots', projectId);
     await mentions.delete(projectKeyRange(projectId));
@@ -64,14 +61,11 @@ export class BrowsingHistory {
     }
     const mentionStore = tx.objectStore('mentions');
     const outdated: [string, string][] = [];
-    for (let range: IDBKeyRange | null = projectKeyRange(projectId); range; ) {
-      const slice = await mentionStore.getAll(range, SCAN_SLICE);
+    await scanProjectMentions(mentionStore, projectId, (slice) => {
       for (const mention of slice) {
         if (mention.kind === 'serp-result' && mention.mark === null && mention.lastSeen < keptSince) outdated.push([projectId, mention.canonicalUrl]);
       }
-      const last = slice.at(-1);
-      range = slice.length === SCAN_SLICE && last ? IDBKeyRange.bound([projectId, last.canonicalUrl], [projectId, []], true) : null;
-    }
+    });
     await Promise.all(outdated.map((key) => mentionStore.delete(key)));
     if (!project.searchesKeptFrom || project.searchesKeptFrom < keptFrom) {
       await tx.objectStore('projects').put({ ...project, searchesKeptFrom: keptFrom });

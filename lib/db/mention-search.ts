@@ -2,9 +2,7 @@ import type { IDBPTransaction } from 'idb';
 import { MAX_MENTION_PAGE, compareNewestFirst, mentionMatcher, type MentionFilter } from '../mentions/filter';
 import type { Mention, Month } from '../schema';
 import type { LensDatabase, LensDB } from './database';
-
-/** Records read per request while scanning: one request per record made a 100,000-mention scan crawl. */
-const SCAN_BATCH = 1000;
+import { scanProjectMentions } from './stores';
 
 type SearchTransaction = IDBPTransaction<LensDB, ['mentions', 'snapshots'], 'readonly'>;
 
@@ -29,7 +27,7 @@ export class MentionSearch {
       if (matches(mention)) found.push({ canonicalUrl: mention.canonicalUrl, lastSeen: mention.lastSeen });
     };
     if (filter.portal === undefined) {
-      await scanProject(tx, projectId, (batch) => batch.forEach(keep));
+      await scanProjectMentions(tx.objectStore('mentions'), projectId, (slice) => slice.forEach(keep));
     } else {
       (await tx.objectStore('mentions').index('byProjectDomain').getAll([projectId, filter.portal])).forEach(keep);
     }
@@ -39,20 +37,6 @@ export class MentionSearch {
       found.slice(offset, offset + Math.min(limit, MAX_MENTION_PAGE)).map(({ canonicalUrl }) => store.get([projectId, canonicalUrl])),
     );
     return { mentions: page.filter((mention) => mention !== undefined), total: found.length };
-  }
-}
-
-/** Walks the project's key range ([projectId, canonicalUrl]) a batch at a time. */
-async function scanProject(tx: SearchTransaction, projectId: string, visit: (batch: Mention[]) => void): Promise<void> {
-  const store = tx.objectStore('mentions');
-  // An array sorts after every string, so [projectId, []] closes the range of [projectId, <any string>].
-  let range = IDBKeyRange.bound([projectId], [projectId, []]);
-  for (;;) {
-    const batch = await store.getAll(range, SCAN_BATCH);
-    visit(batch);
-    const last = batch.at(-1);
-    if (batch.length < SCAN_BATCH || !last) return;
-    range = IDBKeyRange.bound([projectId, last.canonicalUrl], [projectId, []], true);
   }
 }
 

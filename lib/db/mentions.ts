@@ -18,7 +18,7 @@ import { LearnedModelSchema, forgetMark, learnedModelOf, learnFromMark, type Lea
 import { COUNTER_STORES, MonthAggregates, rebuildProjectCounters } from './aggregates';
 import type { LensDatabase } from './database';
 import { PortalWrites } from './portals';
-import { learnedModelKey, markedCountKey, projectKeyRange, type WriteTransaction } from './stores';
+import { learnedModelKey, markedCountKey, markedMentionsRange, projectKeyRange, type WriteTransaction } from './stores';
 
 /** What the background derives from one item on a page before storing it. */
 export interface MentionDraft {
@@ -335,7 +335,7 @@ export class MentionRepository {
     const marked = await tx
       .objectStore('mentions')
       .index('byProjectMarkedAt')
-      .getAll(IDBKeyRange.bound([projectId, -Infinity], [projectId, Infinity]));
+      .getAll(markedMentionsRange(projectId));
     return marked.flatMap((mention) => {
       const label = mention.mark?.sentiment;
       return isSentiment(label) ? [{ text: textOfMention(mention), label, lang: mention.lang }] : [];

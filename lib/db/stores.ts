@@ -1,4 +1,5 @@
 import { unwrap, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Mention } from '../schema';
 import type { LensDB } from './database';
 
 /** What the repositories of lib/db share: the transaction type, per-project deletion and the settings keys. */
@@ -25,6 +26,26 @@ export async function deleteProjectRecords(tx: WriteTransaction, store: ProjectS
 
 /** Every key [projectId, …] of one project: an array sorts after every string, so [projectId, []] closes the range. */
 export const projectKeyRange = (projectId: string) => IDBKeyRange.bound([projectId], [projectId, []]);
+
+/** A project's marked mentions in the byProjectMarkedAt index (unmarked ones have no mark.at and are not in it). */
+export const markedMentionsRange = (projectId: string) => IDBKeyRange.bound([projectId, -Infinity], [projectId, Infinity]);
+
+/** Mentions read per request while scanning: one request per record made a 100,000-mention scan crawl. */
+const SCAN_SLICE = 1000;
+
+/** Walks a project's mentions in key order ([projectId, canonicalUrl]), a slice at a time, in the caller's transaction. */
+export async function scanProjectMentions(
+  mentions: { getAll(range: IDBKeyRange, count: number): Promise<Mention[]> },
+  projectId: string,
+  visit: (slice: Mention[]) => void,
+): Promise<void> {
+  for (let range: IDBKeyRange | null = projectKeyRange(projectId); range; ) {
+    const slice = await mentions.getAll(range, SCAN_SLICE);
+    visit(slice);
+    const last = slice.at(-1);
+    range = slice.length === SCAN_SLICE && last ? IDBKeyRange.bound([projectId, last.canonicalUrl], [projectId, []], true) : null;
+  }
+}
 
 /**
  * Chromium's IndexedDB spends more per request when tens of thousands are queued at once: 100,000 mentions

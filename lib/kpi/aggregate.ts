@@ -43,6 +43,11 @@ export function splitAggregate({ slots, ...counts }: Aggregate): { counts: Month
   return { counts, slots: { projectId: counts.projectId, month: counts.month, slots } };
 }
 
+/** The stored halves joined again; a month without slots has none filled. */
+export function joinAggregate(counts: MonthCounts, slots: MonthSlots | undefined): Aggregate {
+  return { ...counts, slots: slots?.slots ?? {} };
+}
+
 function slotKey(engine: string, query: string, rank: number): string {
   return [engine, query, rank].join(SLOT_SEPARATOR);
 }
