@@ -129,8 +129,9 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
       items: drafts.filter((draft) => draft.url.length <= MAX_URL_LENGTH),
       at,
     });
-    await applyRetentionDaily(project, at);
     onDataChanged(project.id);
+    // Deleting old searches scans the project's mentions: the page's rows do not wait for it.
+    void applyRetentionDaily(project, at).catch((error: unknown) => console.error('Retention:', error));
     const storedByUrl = new Map(stored.map((mention) => [mention.canonicalUrl, mention]));
     return answerOf(project, itemStates(drafts, drafts.map((draft) => storedByUrl.get(draft.canonicalUrl))));
   };

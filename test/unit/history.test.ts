@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openLensDatabase } from '@/lib/db/database';
 import { LensRepository, type MentionDraft } from '@/lib/db/repository';
 import { rebuildAggregates } from '@/lib/kpi/aggregate';
@@ -95,8 +95,11 @@ describe('retention through the background', () => {
     await observe('https://old.example/acme');
     clock = Date.UTC(2026, 10, 10);
     await observe('https://new.example/acme');
-    const kept = await service.db.getAll('mentions');
-    expect(kept.map((mention) => mention.canonicalUrl)).toEqual(['https://new.example/acme']);
-    expect(await service.db.count('snapshots')).toBe(1);
+    // Applied after the page is answered.
+    await vi.waitFor(async () => {
+      const kept = await service.db.getAll('mentions');
+      expect(kept.map((mention) => mention.canonicalUrl)).toEqual(['https://new.example/acme']);
+      expect(await service.db.count('snapshots')).toBe(1);
+    });
   });
 });
