@@ -6,33 +6,33 @@ import type { Page } from 'puppeteer';
 export type Reply = { ok: true; data: unknown } | { ok: false; error: string };
 
 /**
- * Sends protocol messages to the background from one of the extension's pages, `inFlight` at a time, and
- * returns the replies in order with the wall time the whole batch took (measured inside the page).
+ * The in-page code that sends `messages`, `inFlight` at a time, and returns the replies in order with the wall
+ * time the whole batch took (measured where it runs). Built as text: the content script's isolated world is
+ * reached through the DevTools protocol, which evaluates expressions only.
  */
+function sendingExpression(messages: readonly { type: string; payload: unknown }[], inFlight: number): string {
+  return `(async (batch, parallel) => {
+    const replies = new Array(batch.length);
+    let next = 0;
+    const started = performance.now();
+    const worker = async () => {
+      while (next < batch.length) {
+        const index = next++;
+        replies[index] = await chrome.runtime.sendMessage(batch[index]);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(parallel, batch.length) }, worker));
+    return { replies, elapsedMs: performance.now() - started };
+  })(${JSON.stringify(messages)}, ${inFlight})`;
+}
+
+/** Sends protocol messages to the background from one of the extension's pages, `inFlight` at a time. */
 export async function sendFromExtensionPage(
   page: Page,
   messages: readonly { type: string; payload: unknown }[],
   inFlight = 1,
 ): Promise<{ replies: Reply[]; elapsedMs: number }> {
-  return page.evaluate(
-    async (batch, parallel) => {
-      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome
-        .runtime;
-      const replies: unknown[] = new Array(batch.length);
-      let next = 0;
-      const started = performance.now();
-      const worker = async () => {
-        while (next < batch.length) {
-          const index = next++;
-          replies[index] = await runtime.sendMessage(batch[index]);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(parallel, batch.length) }, worker));
-      return { replies: replies as never, elapsedMs: performance.now() - started };
-    },
-    messages as { type: string; payload: unknown }[],
-    inFlight,
-  );
+  return page.evaluate(sendingExpression(messages, inFlight)) as Promise<{ replies: Reply[]; elapsedMs: number }>;
 }
 
 /** Throws with the first refusal: a benchmark over refused writes would measure nothing. */
@@ -59,19 +59,7 @@ export async function contentScriptSender(page: Page, extensionName: string): Pr
   const world = worlds.find((context) => context.auxData?.type === 'isolated' && context.name === extensionName && context.auxData.frameId === mainFrame);
   if (!world) throw new Error(`No content script of ${extensionName} on ${page.url()}`);
   return async (messages, inFlight) => {
-    const expression = `(async (batch, parallel) => {
-      const replies = new Array(batch.length);
-      let next = 0;
-      const started = performance.now();
-      const worker = async () => {
-        while (next < batch.length) {
-          const index = next++;
-          replies[index] = await chrome.runtime.sendMessage(batch[index]);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(parallel, batch.length) }, worker));
-      return { replies, elapsedMs: performance.now() - started };
-    })(${JSON.stringify(messages)}, ${inFlight})`;
+    const expression = sendingExpression(messages, inFlight);
     const { result, exceptionDetails } = await session.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
     if (exceptionDetails) throw new Error(`Sending from the content script failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
     return result.value as { replies: Reply[]; elapsedMs: number };

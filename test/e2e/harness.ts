@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer';
+import { expectAllOk, sendFromExtensionPage } from '../bench/browser';
 import { launchTestBrowser, type TestBrowser } from '../support/browser';
 
 export { allowSiteAccess } from '../support/browser';
@@ -59,10 +60,7 @@ export async function openActionPopup(harness: Harness, tab: Page): Promise<Page
 
 /** Sends one protocol message from an extension page and unwraps the answer; a refusal throws with its reason. */
 export async function sendMessage<T>(page: Page, type: string, payload: unknown): Promise<T> {
-  const reply = (await page.evaluate(
-    (message) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(message),
-    { type, payload },
-  )) as { ok: boolean; data: T; error?: string };
-  if (!reply.ok) throw new Error(`${type}: ${reply.error}`);
-  return reply.data;
+  const { replies } = await sendFromExtensionPage(page, [{ type, payload }]);
+  expectAllOk(replies, type);
+  return (replies[0] as { ok: true; data: T }).data;
 }
