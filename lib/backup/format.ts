@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MAX_BACKUP_BYTES } from './limits';
 import { PromotionMonthSchema } from '../promotion';
 import { MentionSchema, PortalRecordSchema, ProjectSchema, SnapshotSchema } from '../schema';
+import { inKeyOrder } from '../schema/key-order';
 import { LearnedModelSchema } from '../sentiment';
 
 /**
@@ -160,7 +161,7 @@ export class BackupWriter {
   write<K extends BackupSection>(kind: K, records: readonly RecordOf<K>[]): void {
     this.openThrough(BACKUP_SECTIONS.indexOf(kind));
     if (records.length === 0) return;
-    const lines = [...records].sort(FILE_ORDER[kind]).map((record) => JSON.stringify(withSortedKeys(record)));
+    const lines = [...records].sort(FILE_ORDER[kind]).map((record) => JSON.stringify(inKeyOrder(record)));
     this.out(`${this.recordsInSection === 0 ? '\n' : ',\n'}${lines.join(',\n')}`);
     this.recordsInSection += records.length;
   }
@@ -181,15 +182,4 @@ export class BackupWriter {
       if (this.section < BACKUP_SECTIONS.length) this.out(`${this.section === 0 ? '' : ',\n'}"${BACKUP_SECTIONS[this.section]}": [`);
     }
   }
-}
-
-/** Object keys in one order whatever order a record was built in (validation rebuilds records in schema order). */
-function withSortedKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withSortedKeys);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort(compare)
-      .map((key) => [key, withSortedKeys((value as Record<string, unknown>)[key])]),
-  );
 }

@@ -1,6 +1,7 @@
 import { BACKUP_FORMAT, BACKUP_VERSION, identityOf, type Backup, type BackupSection } from '../backup/format';
 import type { PromotionMonth } from '../promotion';
 import type { Mention, PortalRecord, Project } from '../schema';
+import { inKeyOrder } from '../schema/key-order';
 import { LearnedModelSchema } from '../sentiment';
 import { COUNTER_STORES, rebuildProjectCounters } from './aggregates';
 import type { LensDatabase } from './database';
@@ -110,7 +111,7 @@ export class BackupRepository {
     const freshSnapshots = backup.snapshots.filter((record) => !knownSnapshots.has(identityOf.snapshots(record)));
 
     await putAll(tx, 'projects', projects.written);
-    await putAll(tx, 'mentions', mentions.written);
+    await putAll(tx, 'mentions', mentions.written.map(inKeyOrder));
     await putAll(tx, 'snapshots', freshSnapshots);
     await putAll(tx, 'portals', portals.written);
     await putAll(tx, 'promotion', promotion.written);

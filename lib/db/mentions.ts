@@ -14,6 +14,7 @@ import {
   type Sentiment,
   type Suggestion,
 } from '../schema';
+import { inKeyOrder } from '../schema/key-order';
 import { LearnedModelSchema, forgetMark, learnedModelOf, learnFromMark, type LearnedModel } from '../sentiment';
 import { COUNTER_STORES, MonthAggregates, rebuildProjectCounters } from './aggregates';
 import type { LensDatabase } from './database';
@@ -175,7 +176,7 @@ export class MentionRepository {
     for (const draft of observation.items) {
       const before = current.get(draft.canonicalUrl) ?? (await tx.objectStore('mentions').get([project.id, draft.canonicalUrl]));
       const after = observedMention(before, draft, project.id, observation.at);
-      await tx.objectStore('mentions').put(after);
+      await tx.objectStore('mentions').put(inKeyOrder(after));
       current.set(after.canonicalUrl, after);
       stored.push(after);
       await aggregates.applyMentionChange(before, after);
@@ -297,7 +298,7 @@ export class MentionRepository {
 
   /** The step every mark takes: the mention stored, its counters moved, the learned model following its sentiment. */
   private async storeMark(tx: WriteTransaction, counters: MarkCounters, before: Mention | undefined, after: Mention): Promise<void> {
-    await tx.objectStore('mentions').put(after);
+    await tx.objectStore('mentions').put(inKeyOrder(after));
     await counters.applyMentionChange(before, after);
     const previous = before?.mark?.sentiment;
     const next = after.mark?.sentiment ?? null;

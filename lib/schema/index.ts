@@ -147,52 +147,54 @@ export type Project = z.infer<typeof ProjectSchema>;
 export const MentionKindSchema = z.enum(['serp-result', 'forum-post', 'page']);
 export type MentionKind = z.infer<typeof MentionKindSchema>;
 
+// The keys of stored records' schemas are in alphabetical order, so a parsed record comes out in the order
+// records are stored and backed up in (./key-order.ts) and an import need not sort 100,000 of them.
 export const ClientFlagsSchema = z.object({
   clientSite: z.boolean(),
-  linksToClient: z.boolean(),
-  mentionsClient: z.boolean(),
   /** On a competitor's domain (the project's competitor domains); present only when true. */
   competitor: z.boolean().optional(),
+  linksToClient: z.boolean(),
+  mentionsClient: z.boolean(),
 });
 export type ClientFlags = z.infer<typeof ClientFlagsSchema>;
 export const NO_CLIENT_FLAGS: ClientFlags = { clientSite: false, linksToClient: false, mentionsClient: false };
 
 export const SuggestionSchema = z.object({
-  label: SentimentSchema,
-  score: z.number().min(-1).max(1),
-  recommends: z.boolean().default(false),
   /** How sure the suggestion is (0..1, lib/sentiment/confidence.ts); absent on older suggestions, read as sure. */
   confidence: z.number().min(0).max(1).optional(),
+  label: SentimentSchema,
+  recommends: z.boolean().default(false),
+  score: z.number().min(-1).max(1),
 });
 export type Suggestion = z.infer<typeof SuggestionSchema>;
 
 export const MarkSchema = z.object({
-  sentiment: MarkSentimentSchema.nullable(),
-  recommends: z.boolean(),
   at: z.number(),
+  recommends: z.boolean(),
+  sentiment: MarkSentimentSchema.nullable(),
   /** The label we suggested when the user set this sentiment: how often suggestions agree is measured on it. */
   suggestedAtMark: SentimentSchema.nullable().default(null),
 });
 export type Mark = z.infer<typeof MarkSchema>;
 
 export const MentionSchema = z.object({
-  projectId: z.string(),
   canonicalUrl: z.string(),
-  url: z.string(),
   domain: z.string(),
-  kind: MentionKindSchema,
-  title: z.string(),
   excerpt: z.string(),
-  lang: LangSchema,
-  suggested: SuggestionSchema.nullable(),
-  mark: MarkSchema.nullable(),
+  firstSeen: z.number(),
   flags: ClientFlagsSchema,
+  kind: MentionKindSchema,
+  lang: LangSchema,
+  lastSeen: z.number(),
   /** Links in the item's own text (a post's, a result's sitelinks), kept so its badges can be re-derived; absent before version 2. */
   linkedUrls: z.array(z.string()).optional(),
+  mark: MarkSchema.nullable(),
   /** Months in which the mention was observed; forum tone counts a mention in each month it was seen. */
   months: z.array(MonthSchema),
-  firstSeen: z.number(),
-  lastSeen: z.number(),
+  projectId: z.string(),
+  suggested: SuggestionSchema.nullable(),
+  title: z.string(),
+  url: z.string(),
 });
 export type Mention = z.infer<typeof MentionSchema>;
 

@@ -6,6 +6,7 @@ import { LensRepository, type MentionDraft } from '@/lib/db/repository';
 import { normalizeQuery } from '@/lib/match/url';
 import { NO_FIGURES, type PromotionMonth } from '@/lib/promotion';
 import { monthOf } from '@/lib/schema';
+import { inKeyOrder } from '@/lib/schema/key-order';
 import { serializeBackup } from '../support/backup';
 
 let databaseCount = 0;
@@ -118,6 +119,34 @@ describe('canonical backup text', () => {
     for (const kind of ['projects', 'mentions', 'snapshots', 'portals', 'learned'] as const) expect(sortedAtEveryDepth(written[kind]), kind).toBe(true);
     expect(written.mentions).toEqual(expect.arrayContaining(backup.mentions));
     expect(written.snapshots).toEqual(expect.arrayContaining(backup.snapshots));
+  });
+});
+
+describe('records stored with their keys in order, as a backup writes them', () => {
+  const keysInOrderAtEveryDepth = (value: unknown): boolean =>
+    Array.isArray(value)
+      ? value.every(keysInOrderAtEveryDepth)
+      : value === null || typeof value !== 'object' || (Object.keys(value).join() === Object.keys(value).sort().join() && Object.values(value).every(keysInOrderAtEveryDepth));
+
+  it('holds for mentions observed, marked and imported', async () => {
+    const { db, repository, project } = await filledRepository();
+    const stored = await db.getAll('mentions');
+    expect(stored.some((mention) => mention.mark !== null)).toBe(true);
+    expect(stored.every(keysInOrderAtEveryDepth)).toBe(true);
+    const backup = await repository.backup.exportProjects();
+    await repository.projects.deleteProject(project.id);
+    const reversed = (record: object) => Object.fromEntries(Object.entries(record).reverse());
+    await repository.backup.importBackup({ ...backup, mentions: backup.mentions.map(reversed) as never });
+    expect((await db.getAll('mentions')).every(keysInOrderAtEveryDepth)).toBe(true);
+  });
+
+  it('leaves a record already in order as it is and sorts a copy of any other', () => {
+    const ordered = { a: 1, b: { c: [{ d: 1, e: 2 }] } };
+    expect(inKeyOrder(ordered)).toBe(ordered);
+    const scrambled = { b: { c: [{ e: 2, d: 1 }] }, a: 1 };
+    const sorted = inKeyOrder(scrambled);
+    expect(JSON.stringify(sorted)).toBe(JSON.stringify(ordered));
+    expect(Object.keys(scrambled)).toEqual(['b', 'a']);
   });
 });
 

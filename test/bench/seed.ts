@@ -27,6 +27,7 @@ import {
   type Project,
   type Snapshot,
 } from '../../lib/schema/index.ts';
+import { inKeyOrder } from '../../lib/schema/key-order.ts';
 import { BENCH_BRAND, BENCH_DOMAIN } from './pages.ts';
 
 export interface SeedStore {
@@ -100,7 +101,8 @@ export function buildSeedStore(project: Project, options: { mentionCount: number
     const lastSeen = Math.max(firstSeen, timeIn(seenIn.at(-1)!, random));
     const marked = random() < MARKED_SHARE;
     const sentiment: MarkSentiment = marked && random() < 0.1 ? 'irrelevant' : (draft.suggested?.label ?? 'neutral');
-    mentions.push({
+    // Stored as the background stores a mention: keys in order.
+    mentions.push(inKeyOrder({
       ...draft,
       projectId: project.id,
       months: seenIn,
@@ -109,7 +111,7 @@ export function buildSeedStore(project: Project, options: { mentionCount: number
       mark: marked
         ? { sentiment, recommends: random() < 0.1, at: lastSeen, suggestedAtMark: draft.suggested?.label ?? null }
         : null,
-    });
+    }));
     if (!forum) for (const month of seenIn) serpByMonth.get(month)!.push(draft.canonicalUrl);
   }
 
