@@ -19,6 +19,8 @@ export interface TestBrowser {
   blocked: BlockedRequest[];
   /** Extension service workers whose traffic is recorded (so "no requests" is never vacuous). */
   watchedWorkers: ReadonlySet<string>;
+  /** The extension's service worker, seen through the session that records its traffic; rejects while there is none. */
+  extensionWorker(): Promise<WatchedWorker>;
   /** A tab with interception on, not navigated yet (so tracing can start before the navigation). */
   newTab(): Promise<Page>;
   extensionPage(file: string): Promise<Page>;
@@ -76,6 +78,72 @@ export function chromiumExecutable(): string {
 
 const isExtensionUrl = (url: string | undefined): boolean => Boolean(url?.startsWith('chrome-extension://'));
 
+/** An extension service worker as its recording session sees it, through every stop and start. */
+export interface WatchedWorker {
+  /** False from the moment it stopped until Chrome starts it again. */
+  readonly running: boolean;
+  /** How many times it started while watched: 1 until it was stopped and started again. */
+  readonly starts: number;
+  /**
+   * Stops it as Chrome does when it idles (the worker's own stop, not a crash): the next event, a message from a
+   * page, starts it again. Resolves once it has stopped.
+   */
+  stop(): Promise<void>;
+  /** Evaluates `expression` in its global scope and returns the value (it must be running). */
+  evaluate<T>(expression: string): Promise<T>;
+}
+
+/**
+ * Records the worker's traffic through a DevTools session that stays attached. While a client is attached,
+ * Chrome keeps the worker's target when the worker stops, and holds it at its first line when it starts again,
+ * waiting for the debugger: left so, a stopped worker never answers again. The session lets it run each time,
+ * as the DevTools front end does, so its traffic is still recorded from its first request.
+ */
+async function watchServiceWorker(target: Target, onRequest: (url: string) => void): Promise<WatchedWorker> {
+  const session = await target.createCDPSession();
+  const { targetInfo } = await session.send('Target.getTargetInfo');
+  let running = true;
+  let starts = 1;
+  const stopped: (() => void)[] = [];
+  session.on('Network.requestWillBeSent', (event) => onRequest(event.request.url));
+  session.on('Inspector.targetCrashed', () => {
+    running = false;
+    for (const resolve of stopped.splice(0)) resolve();
+  });
+  session.on('Inspector.targetReloadedAfterCrash', () => {
+    running = true;
+    starts += 1;
+    void session.send('Runtime.runIfWaitingForDebugger').catch(() => undefined);
+  });
+  await Promise.all([session.send('Network.enable'), session.send('Inspector.enable')]);
+  return {
+    get running() {
+      return running;
+    },
+    get starts() {
+      return starts;
+    },
+    async stop() {
+      if (!running) return;
+      const done = new Promise<void>((resolve) => stopped.push(resolve));
+      // Closing a service worker's target stops the worker (its version's StopWorker, as on idle), nothing else.
+      await session.connection()!.send('Target.closeTarget', { targetId: targetInfo.targetId });
+      await withTimeout(done, 10_000, `The service worker ${targetInfo.url} did not stop`);
+    },
+    async evaluate<T>(expression: string) {
+      const { result, exceptionDetails } = await session.send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
+      if (exceptionDetails) throw new Error(`Evaluating in the service worker failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+      return result.value as T;
+    },
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Launches Chromium serving `pages` (URL -> HTML) at their real URLs, with the extension in `extensionDir` if given. */
 export async function launchTestBrowser(options: {
   pages: ReadonlyMap<string, string | Buffer>;
@@ -92,12 +160,13 @@ export async function launchTestBrowser(options: {
 
   // The service worker's own traffic never passes a page's interception, so CDP records it.
   const watched = new Set<string>();
+  const workers = new Map<string, Promise<WatchedWorker>>();
   const watchWorker = async (target: Target) => {
     if (target.type() !== 'service_worker' || !isExtensionUrl(target.url()) || watched.has(target.url())) return;
     watched.add(target.url());
-    const session = await target.createCDPSession();
-    session.on('Network.requestWillBeSent', (event) => blocked.push({ url: event.request.url, fromExtension: true }));
-    await session.send('Network.enable');
+    const worker = watchServiceWorker(target, (url) => blocked.push({ url, fromExtension: true }));
+    workers.set(target.url(), worker);
+    await worker;
   };
   browser.on('targetcreated', (target: Target) => void watchWorker(target).catch(() => undefined));
   const extensionId = options.extensionDir ? await browser.installExtension(options.extensionDir) : null;
@@ -131,6 +200,12 @@ export async function launchTestBrowser(options: {
     extensionId,
     blocked,
     watchedWorkers: watched,
+    async extensionWorker() {
+      const origin = `chrome-extension://${extensionId}/`;
+      const worker = [...workers].find(([url]) => extensionId && url.startsWith(origin))?.[1];
+      if (!worker) throw new Error('No service worker of the extension is watched');
+      return worker;
+    },
     newTab,
     async extensionPage(file) {
       if (!extensionId) throw new Error('This browser runs without the extension');
