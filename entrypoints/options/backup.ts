@@ -28,9 +28,18 @@ export async function importBackupFile(file: File): Promise<ImportCounts> {
   return counts;
 }
 
+const IMPORTED_KINDS: Record<keyof ImportCounts, string> = {
+  projects: 'projects',
+  mentions: 'mentions',
+  snapshots: 'snapshots',
+  portals: 'portals',
+  promotion: 'promotion',
+  frozenMonths: 'months kept past retention',
+};
+
 export function describeImport(counts: ImportCounts): string {
-  const part = (name: keyof ImportCounts) => `${name}: ${counts[name]?.written ?? 0} written, ${counts[name]?.kept ?? 0} kept`;
-  return `Imported. ${(['projects', 'mentions', 'snapshots', 'portals', 'promotion'] as const).map(part).join('; ')}.`;
+  const part = (name: keyof ImportCounts) => `${IMPORTED_KINDS[name]}: ${counts[name]?.written ?? 0} written, ${counts[name]?.kept ?? 0} kept`;
+  return `Imported. ${(Object.keys(IMPORTED_KINDS) as (keyof ImportCounts)[]).map(part).join('; ')}.`;
 }
 
 /** Asks the browser to keep the extension's storage under pressure; says whether it does. */

@@ -2,13 +2,14 @@ import { parse as parseTolerantly, printParseErrorCode, type ParseError } from '
 import { z } from 'zod';
 import { MAX_BACKUP_BYTES } from './limits';
 import { PromotionMonthSchema } from '../promotion';
-import { MentionSchema, PortalRecordSchema, ProjectSchema, SnapshotSchema } from '../schema';
+import { AggregateSchema, MentionSchema, PortalRecordSchema, ProjectSchema, SnapshotSchema } from '../schema';
 import { inKeyOrder } from '../schema/key-order';
 import { LearnedModelSchema } from '../sentiment';
 
 /**
  * The backup file: everything a project is made of that cannot be derived again. Month aggregates,
- * portal link counts and the marked counter are rebuilt from these records on import. Records are
+ * portal link counts and the marked counter are rebuilt from these records on import, except the counters of
+ * months whose searches retention deleted, which the file carries as they are. Records are
  * written sorted, keys in a fixed order, one per line, with no export time inside, so exporting, wiping,
  * importing and exporting again gives the same bytes (the date goes into the file name).
  */
@@ -28,6 +29,9 @@ const BackupSchema = z.object({
   // Files written before promotion months were backed up have no such list.
   promotion: z.array(PromotionMonthSchema).default([]),
   learned: z.array(LearnedRecordSchema),
+  // The counters of months whose searches were deleted for retention (before the project's searchesKeptFrom):
+  // nothing left in the file could count them again. Files written before retention existed have none.
+  frozenMonths: z.array(AggregateSchema).default([]),
 });
 export type Backup = z.infer<typeof BackupSchema>;
 export type SnapshotRecord = z.infer<typeof SnapshotRecordSchema>;
@@ -44,6 +48,7 @@ export const identityOf = {
   portals: (record: Backup['portals'][number]) => `${record.projectId}\u0001${record.domain}`,
   promotion: (record: Backup['promotion'][number]) => `${record.projectId}\u0001${record.month}`,
   learned: (record: Backup['learned'][number]) => record.projectId,
+  frozenMonths: (record: Backup['frozenMonths'][number]) => `${record.projectId}\u0001${record.month}`,
 } as const;
 
 /**
@@ -82,10 +87,18 @@ export function parseBackup(text: string): BackupReading {
       seen.set(identity, index);
     }
   }
-  const projectIds = new Set(backup.projects.map((project) => project.id));
-  for (const kind of ['mentions', 'snapshots', 'portals', 'promotion', 'learned'] as const) {
-    const index = backup[kind].findIndex((record) => !projectIds.has(record.projectId));
+  const projects = new Map(backup.projects.map((project) => [project.id, project]));
+  for (const kind of ['mentions', 'snapshots', 'portals', 'promotion', 'learned', 'frozenMonths'] as const) {
+    const index = backup[kind].findIndex((record) => !projects.has(record.projectId));
     if (index >= 0) return refuse(`${kind}[${index}].projectId: no project with id "${backup[kind][index]!.projectId}" in this backup.`);
+  }
+  const unfrozen = backup.frozenMonths.findIndex(({ projectId, month }) => month >= (projects.get(projectId)!.searchesKeptFrom ?? ''));
+  if (unfrozen >= 0) {
+    const { projectId, month } = backup.frozenMonths[unfrozen]!;
+    const keptFrom = projects.get(projectId)!.searchesKeptFrom;
+    return refuse(
+      `frozenMonths[${unfrozen}].month: ${month} is ${keptFrom ? `not before ${keptFrom}, the first month whose searches the project keeps` : 'frozen, but the project deleted no searches'}.`,
+    );
   }
   return { ok: true, backup };
 }
@@ -123,7 +136,7 @@ function describeParseError(code: string): string {
 }
 
 /** The sections of a backup file, in the order they are written. */
-export const BACKUP_SECTIONS = ['projects', 'mentions', 'snapshots', 'portals', 'promotion', 'learned'] as const;
+export const BACKUP_SECTIONS = ['projects', 'mentions', 'snapshots', 'portals', 'promotion', 'learned', 'frozenMonths'] as const;
 export type BackupSection = (typeof BACKUP_SECTIONS)[number];
 type RecordOf<K extends BackupSection> = Backup[K][number];
 
@@ -144,6 +157,7 @@ const FILE_ORDER: { [K in BackupSection]: (a: RecordOf<K>, b: RecordOf<K>) => nu
   portals: byIdentity(identityOf.portals),
   promotion: byIdentity(identityOf.promotion),
   learned: byIdentity(identityOf.learned),
+  frozenMonths: byIdentity(identityOf.frozenMonths),
 };
 
 /**

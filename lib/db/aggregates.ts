@@ -1,7 +1,7 @@
 import { applyMentionChange, emptyAggregate, forumMonthsOf, joinAggregate, rebuildAggregates, splitAggregate } from '../kpi/aggregate';
 import { SPARKLINE_MONTHS, computeKpiHistory, summaryOf, type KpiReport, type MonthReport } from '../kpi';
 import { rebuildPortalLinks } from '../kpi/portals';
-import { addMonths, nextMonth, type Aggregate, type Mention, type Month, type Project, type Snapshot } from '../schema';
+import { addMonths, nextMonth, type Aggregate, type Mention, type Month, type MonthCounts, type MonthSlots, type Project, type Snapshot } from '../schema';
 import type { LensDatabase } from './database';
 import { markedCountKey, projectKeyRange, type WriteTransaction } from './stores';
 
@@ -17,6 +17,27 @@ async function writeCounts(tx: WriteTransaction, aggregate: Aggregate): Promise<
 
 async function writeSlots(tx: WriteTransaction, aggregate: Aggregate): Promise<void> {
   await tx.objectStore('topSlots').put(splitAggregate(aggregate).slots);
+}
+
+/** A whole month aggregate written, its counters and its slots. */
+export async function writeAggregate(tx: WriteTransaction, aggregate: Aggregate): Promise<void> {
+  await writeCounts(tx, aggregate);
+  await writeSlots(tx, aggregate);
+}
+
+/**
+ * The month aggregates that retention froze (months before the project's searchesKeptFrom): their searches are
+ * gone, so nothing can count them again.
+ */
+export async function frozenAggregates(
+  stores: { aggregates: { getAll(range: IDBKeyRange): Promise<MonthCounts[]> }; topSlots: { getAll(range: IDBKeyRange): Promise<MonthSlots[]> } },
+  project: Pick<Project, 'id' | 'searchesKeptFrom'>,
+): Promise<Aggregate[]> {
+  if (!project.searchesKeptFrom) return [];
+  const frozen = IDBKeyRange.bound([project.id, ''], [project.id, project.searchesKeptFrom], false, true);
+  const [counts, slots] = await Promise.all([stores.aggregates.getAll(frozen), stores.topSlots.getAll(frozen)]);
+  const slotsOf = new Map(slots.map((monthSlots) => [monthSlots.month, monthSlots]));
+  return counts.map((monthCounts) => joinAggregate(monthCounts, slotsOf.get(monthCounts.month)));
 }
 
 /**
@@ -93,10 +114,7 @@ export async function rebuildProjectCounters(
   await tx.objectStore('aggregates').delete(recounted);
   await tx.objectStore('topSlots').delete(recounted);
   const rebuilt = rebuildAggregates(project, snapshots, mentions, normalizeQuery).filter((aggregate) => aggregate.month >= recountedFrom);
-  for (const aggregate of rebuilt) {
-    await writeCounts(tx, aggregate);
-    await writeSlots(tx, aggregate);
-  }
+  for (const aggregate of rebuilt) await writeAggregate(tx, aggregate);
   const portals = tx.objectStore('portals');
   for (const portal of rebuildPortalLinks(await portals.index('byProject').getAll(project.id), mentions)) await portals.put(portal);
   const markedCount = mentions.filter((mention) => mention.mark !== null).length;

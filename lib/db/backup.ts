@@ -3,12 +3,12 @@ import type { PromotionMonth } from '../promotion';
 import type { Mention, PortalRecord, Project } from '../schema';
 import { inKeyOrder } from '../schema/key-order';
 import { LearnedModelSchema } from '../sentiment';
-import { COUNTER_STORES, rebuildProjectCounters } from './aggregates';
+import { COUNTER_STORES, frozenAggregates, rebuildProjectCounters, writeAggregate } from './aggregates';
 import type { LensDatabase } from './database';
 import { ACTIVE_PROJECT_KEY, learnedModelKey, projectKeyRange, putAll } from './stores';
 
 /** Per kind of record: how many the import wrote (new or newer) and how many it left as they were. */
-export type ImportCounts = Record<'projects' | 'mentions' | 'snapshots' | 'portals' | 'promotion', { written: number; kept: number }>;
+export type ImportCounts = Record<'projects' | 'mentions' | 'snapshots' | 'portals' | 'promotion' | 'frozenMonths', { written: number; kept: number }>;
 
 /** Takes a backup's records section by section, in file order. */
 type BackupSink = <K extends BackupSection>(kind: K, records: Backup[K]) => void;
@@ -37,17 +37,19 @@ export class BackupRepository {
    * slice by slice in the store's key order (project, then URL), each slice handed over while the next is read.
    */
   async readBackup(projectIds: readonly string[] | undefined, take: BackupSink): Promise<void> {
-    const tx = this.db.transaction(['projects', 'mentions', 'snapshots', 'portals', 'promotion', 'settings']);
+    const tx = this.db.transaction(['projects', 'mentions', 'snapshots', 'portals', 'promotion', 'settings', 'aggregates', 'topSlots']);
     const projects = (await tx.objectStore('projects').getAll()).filter((project) => !projectIds || projectIds.includes(project.id));
     take('projects', projects);
     // Queued before the mentions: answered first, they wait in memory until the mentions are written.
+    const counters = { aggregates: tx.objectStore('aggregates'), topSlots: tx.objectStore('topSlots') };
     const perProject = Promise.all(
-      projects.map(({ id }) =>
+      projects.map((project) =>
         Promise.all([
-          tx.objectStore('snapshots').index('byProject').getAll(id),
-          tx.objectStore('portals').getAll(projectKeyRange(id)),
-          tx.objectStore('promotion').getAll(projectKeyRange(id)),
-          tx.objectStore('settings').get(learnedModelKey(id)),
+          tx.objectStore('snapshots').index('byProject').getAll(project.id),
+          tx.objectStore('portals').getAll(projectKeyRange(project.id)),
+          tx.objectStore('promotion').getAll(projectKeyRange(project.id)),
+          tx.objectStore('settings').get(learnedModelKey(project.id)),
+          frozenAggregates(counters, project),
         ]),
       ),
     );
@@ -73,12 +75,13 @@ export class BackupRepository {
         return learned.success ? [{ projectId: projects[index]!.id, model: learned.data }] : [];
       }),
     );
+    take('frozenMonths', rest.flatMap(([, , , , frozen]) => frozen));
     await tx.done;
   }
 
   /** Every raw record of the given projects (all projects when none is given), in memory. */
   async exportProjects(projectIds?: readonly string[]): Promise<Backup> {
-    const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, projects: [], mentions: [], snapshots: [], portals: [], promotion: [], learned: [] };
+    const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, projects: [], mentions: [], snapshots: [], portals: [], promotion: [], learned: [], frozenMonths: [] };
     await this.readBackup(projectIds, (kind, records) => {
       // Appended one by one: spreading 100,000 records into push() overflows the call stack.
       for (const record of records) (backup[kind] as unknown[]).push(record);
@@ -121,6 +124,9 @@ export class BackupRepository {
       const here = await settings.get(learnedModelKey(projectId));
       if (!here || takenProjects.has(projectId)) await settings.put({ key: learnedModelKey(projectId), value: model });
     }
+    // A project's frozen months go with its record: the one that wins says from which month searches are kept.
+    const frozenMonths = backup.frozenMonths.filter((aggregate) => takenProjects.has(aggregate.projectId));
+    for (const aggregate of frozenMonths) await writeAggregate(tx, aggregate);
     const active = await settings.get(ACTIVE_PROJECT_KEY);
     if (typeof active?.value !== 'string' && backup.projects[0]) await settings.put({ key: ACTIVE_PROJECT_KEY, value: backup.projects[0].id });
 
@@ -137,6 +143,7 @@ export class BackupRepository {
       snapshots: { written: freshSnapshots.length, kept: backup.snapshots.length - freshSnapshots.length },
       portals: portals.counts,
       promotion: promotion.counts,
+      frozenMonths: { written: frozenMonths.length, kept: backup.frozenMonths.length - frozenMonths.length },
     };
   }
 }

@@ -388,7 +388,7 @@ export const protocol = {
     sender: 'extension-page',
     request: z.object({ transferId: TransferIdSchema }),
     response: z.object({
-      counts: z.record(z.enum(['projects', 'mentions', 'snapshots', 'portals', 'promotion']), z.object({ written: z.number(), kept: z.number() })),
+      counts: z.record(z.enum(['projects', 'mentions', 'snapshots', 'portals', 'promotion', 'frozenMonths']), z.object({ written: z.number(), kept: z.number() })),
     }),
   },
   /**

@@ -105,6 +105,43 @@ describe('backup files', () => {
   });
 });
 
+describe('months frozen by retention', () => {
+  /** filledRepository's project keeping one month of searches, seen in November: October's searches are deleted. */
+  async function retainedRepository() {
+    const filled = await filledRepository();
+    const { repository, project } = filled;
+    await repository.projects.saveProject({ ...project, retentionMonths: 1 }, project.id);
+    expect((await repository.history.applyRetention(project.id, new Date(2026, 10, 20).getTime())).keptFrom).toBe('2026-11');
+    return filled;
+  }
+
+  it('keep their counters through export -> wipe -> import -> export, the same file', async () => {
+    const { repository, project } = await retainedRepository();
+    const october = await repository.aggregates.kpiReport(project.id, '2026-10');
+    expect(october.kpis.some((kpi) => kpi.value !== null)).toBe(true);
+    const file = serializeBackup(await repository.backup.exportProjects());
+    const reading = parseBackup(file);
+    if (!reading.ok) throw new Error(reading.error);
+    expect(reading.backup.frozenMonths.map((aggregate) => aggregate.month)).toEqual(['2026-10']);
+    expect(reading.backup.snapshots.every((snapshot) => snapshot.month === '2026-11')).toBe(true);
+
+    await repository.projects.deleteProject(project.id);
+    expect((await repository.backup.importBackup(reading.backup)).frozenMonths).toEqual({ written: 1, kept: 0 });
+    expect(await repository.aggregates.kpiReport(project.id, '2026-10')).toEqual(october);
+    expect(serializeBackup(await repository.backup.exportProjects())).toBe(file);
+  });
+
+  it('are refused when the file says the project kept their searches', async () => {
+    const { repository } = await retainedRepository();
+    const backup = JSON.parse(serializeBackup(await repository.backup.exportProjects())) as Backup;
+    backup.frozenMonths[0]!.month = '2026-11';
+    expect(parseBackup(JSON.stringify(backup))).toMatchObject({ ok: false, error: 'frozenMonths[0].month: 2026-11 is not before 2026-11, the first month whose searches the project keeps.' });
+    delete backup.projects[0]!.searchesKeptFrom;
+    backup.frozenMonths[0]!.month = '2026-10';
+    expect(parseBackup(JSON.stringify(backup))).toMatchObject({ ok: false, error: 'frozenMonths[0].month: 2026-10 is frozen, but the project deleted no searches.' });
+  });
+});
+
 describe('canonical backup text', () => {
   it('writes every field of every record, keys sorted at every depth, whatever order they were built in', async () => {
     const backup = await (await filledRepository()).repository.backup.exportProjects();
