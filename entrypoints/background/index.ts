@@ -3,6 +3,7 @@ import { captureTab } from '@/lib/annotate/page-mark';
 import { FileTransfers } from '@/lib/backup/transfer';
 import { contextMenuEntries, markFromMenu } from '@/lib/background/context-menu';
 import { senderContext, type ExtensionIdentity, type SenderContext } from '@/lib/background/sender';
+import { PendingMarks } from '@/lib/background/pending-marks';
 import { createHandlers } from '@/lib/background/service';
 import { FORUM_SCRIPT_FILE, createSiteAccess, searchEngineOriginTest } from '@/lib/background/site-access';
 import { DatabaseConnection } from '@/lib/db/connection';
@@ -45,6 +46,8 @@ export default defineBackground(() => {
   // Opened on first use, and again after the worker restarts, after a failed open or after the browser closed
   // it: no state lives only in memory, and no failure needs a browser restart.
   const connection = new DatabaseConnection();
+  // One queue whatever connection is open: it outlives any of them.
+  const pendingMarks = new PendingMarks(browser.storage.local);
   const handlersByDatabase = new WeakMap<LensDatabase, Handlers<SenderContext>>();
   const handlersOf = (db: LensDatabase) => {
     let handlers = handlersByDatabase.get(db);
@@ -54,6 +57,7 @@ export default defineBackground(() => {
         openDashboard: () => browser.runtime.openOptionsPage(),
         siteAccess,
         transfers: new FileTransfers(caches),
+        pendingMarks,
       });
       handlersByDatabase.set(db, handlers);
     }

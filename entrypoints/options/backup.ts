@@ -10,8 +10,9 @@ type ImportCounts = ResponseOf<'backup.import'>['counts'];
 const transfers = new FileTransfers(caches);
 
 export async function downloadFile(file: ExportFile, projectId: string | null): Promise<string> {
-  const { fileName, transferId } = await call('files.export', { file, projectId });
-  const made = await transfers.take(transferId);
+  const answer = await call('files.export', { file, projectId });
+  const { fileName } = answer;
+  const made = 'text' in answer ? new Blob([answer.text], { type: file === 'backup' ? 'application/json' : 'text/csv;charset=utf-8' }) : await transfers.take(answer.transferId);
   if (!made) throw new Error(`${fileName} was made but could not be read: download it again.`);
   const url = URL.createObjectURL(made);
   const link = document.createElement('a');

@@ -5,6 +5,7 @@ import { isKeyQuery } from '../kpi/aggregate';
 import { errorMessage, type Handlers, type ItemState } from '../messaging';
 import { SiteOverridesSchema, type SiteOverrides } from '../sites/overrides';
 import { MAX_URL_LENGTH, monthOf, previousMonth, type Mention, type Project } from '../schema';
+import { STORAGE_FULL_MESSAGE, isStorageFull } from '../db/connection';
 import { ProjectValidationError, STORE_INCOGNITO_KEY, retentionDayKey, type LensRepository, type MentionDraft } from '../db/repository';
 import { clientFlagsOf, draftMention, forumVisit } from './drafts';
 import { stateOf, projectIdOf } from './handlers/common';
@@ -16,6 +17,7 @@ import { portalHandlers } from './handlers/portals';
 import { promotionHandlers } from './handlers/promotion';
 import { OVERRIDES_KEY, siteHandlers, tabPageStatus } from './handlers/sites';
 import { coalescedPerFrame, type Observation, type ObservationAnswer } from './observations';
+import { PendingMarks, type PendingMark } from './pending-marks';
 import { senderPage, type SenderContext } from './sender';
 
 export { draftMention } from './drafts';
@@ -67,12 +69,14 @@ export interface ServiceHooks {
   siteAccess: SiteAccess;
   /** Where exported files wait for the dashboard, and imported ones for the background. */
   transfers: FileTransfers;
+  /** Marks the database had no room for, until it has. */
+  pendingMarks: PendingMarks;
   now?: () => number;
 }
 
 export function createHandlers(repository: LensRepository, hooks: ServiceHooks): Handlers<SenderContext> {
   // Read at each call, so a test can move the worker's clock (Date.now) to another month.
-  const { onDataChanged, openDashboard, now = () => Date.now() } = hooks;
+  const { onDataChanged, openDashboard, pendingMarks, now = () => Date.now() } = hooks;
   const { projects, mentions, aggregates } = repository;
   const deps = { repository, hooks, now };
 
@@ -89,6 +93,16 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
     minSuggestionConfidence: project ? minSuggestionConfidenceOf(project) : 0,
     items,
   });
+
+  /** Writes a mark as the user set it, at the time they set it, for the project the row was drawn for. */
+  const storeMark = async ({ projectId, at, request: { page, item, sentiment, recommends, seenMarkAt } }: PendingMark) => {
+    const project = await projects.getProject(projectId);
+    if (!project) throw new Error(`No project with id ${projectId}`);
+    const draft = draftMention(item, page, project, await mentions.getLearnedModel(project.id));
+    const { applied, mention } = await mentions.setMarkSeen(project.id, draft, { sentiment, recommends }, seenMarkAt, at, forumVisit(page, [item], at));
+    if (applied) onDataChanged(project.id);
+    return { projectId: project.id, applied, item: stateOf(mention) };
+  };
 
   /** Searches past the project's retention are deleted at its first stored page of each (UTC) day. */
   const applyRetentionDaily = async (project: Project, at: number) => {
@@ -130,6 +144,8 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
       at,
     });
     onDataChanged(project.id);
+    // The database had room for the page: marks kept while it was full may fit now.
+    void pendingMarks.replay(storeMark).catch((error: unknown) => console.error('Kept marks:', error));
     // Deleting old searches scans the project's mentions: the page's rows do not wait for it.
     void applyRetentionDaily(project, at).catch((error: unknown) => console.error('Retention:', error));
     const storedByUrl = new Map(stored.map((mention) => [mention.canonicalUrl, mention]));
@@ -146,7 +162,7 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
   const observeFrom = (incognito: boolean) => coalescedPerFrame((observation) => storeObservation(observation, incognito), answerWithoutStoring);
   const observe = { normal: observeFrom(false), incognito: observeFrom(true) };
 
-  return {
+  return withStorageFullExplained({
     ...portalHandlers(deps),
     ...promotionHandlers(deps),
     ...mentionHandlers(deps),
@@ -160,20 +176,26 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
     },
 
     // Written at once: a mark never waits for the sender's observations (see coalescedPerFrame).
-    async 'mark.set'({ page: claimed, item, sentiment, recommends, projectId, seenMarkAt }, sender) {
-      const page = senderPage(claimed, sender);
+    async 'mark.set'(request, sender) {
+      const page = senderPage(request.page, sender);
       const project = await projects.getActiveProject();
       if (!project) throw new Error('Create a project in the dashboard before marking results');
-      if (projectId !== undefined && project.id !== projectId) throw new Error(`The active project is now “${project.name}”: reload the page to mark for it.`);
+      if (request.projectId !== undefined && project.id !== request.projectId) {
+        throw new Error(`The active project is now “${project.name}”: reload the page to mark for it.`);
+      }
       if (sender.incognito && !(await storesIncognito())) {
         throw new Error('Marks in private windows are not stored: allow it under Privacy in the dashboard.');
       }
-      const learned = await mentions.getLearnedModel(project.id);
-      const draft = draftMention(item, page, project, learned);
-      const at = now();
-      const { applied, mention } = await mentions.setMarkSeen(project.id, draft, { sentiment, recommends }, seenMarkAt, at, forumVisit(page, [item], at));
-      if (applied) onDataChanged(project.id);
-      return { projectId: project.id, applied, item: stateOf(mention) };
+      const mark: PendingMark = { projectId: project.id, at: now(), request: { ...request, page } };
+      // Marks kept while the database was full go first: a later mark of the same item wins.
+      await pendingMarks.replay(storeMark);
+      try {
+        return await storeMark(mark);
+      } catch (error) {
+        if (!isStorageFull(error)) throw error;
+        if (!(await pendingMarks.keep(mark))) throw error;
+        throw new Error(`${STORAGE_FULL_MESSAGE} This mark is kept and will be saved with the next write that finds room.`);
+      }
     },
 
     async 'projects.list'() {
@@ -273,5 +295,21 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
         tabPage: tabUrl ? await tabPageStatus(repository.projects, tabUrl, project, normalizeQuery) : null,
       };
     },
-  };
+  });
+}
+
+/**
+ * Any write the database had no room for answers in words the user can act on (the browser's own message names
+ * its quota); its transaction was aborted whole, so nothing of it was stored. Reads are not affected.
+ */
+function withStorageFullExplained(handlers: Handlers<SenderContext>): Handlers<SenderContext> {
+  const explained = Object.entries(handlers).map(([type, handler]) => {
+    const call = handler as (payload: unknown, sender: SenderContext) => Promise<unknown>;
+    const explainedCall = (payload: unknown, sender: SenderContext) =>
+      call(payload, sender).catch((error: unknown) => {
+        throw isStorageFull(error) ? new Error(STORAGE_FULL_MESSAGE) : error;
+      });
+    return [type, explainedCall];
+  });
+  return Object.fromEntries(explained) as Handlers<SenderContext>;
 }

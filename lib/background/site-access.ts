@@ -1,5 +1,6 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import type { SiteAccess } from './service';
+import type { ExtensionStorageArea } from './extension-storage';
 
 /** Where WXT builds entrypoints/forum.content (registered at run time, never listed in the manifest). */
 export const FORUM_SCRIPT_FILE = 'content-scripts/forum.js';
@@ -21,10 +22,7 @@ export interface SiteAccessApi {
     remove(permissions: { origins: string[] }): Promise<boolean>;
   };
   /** browser.storage.local: the user's audit decisions, so a lost registration can be restored. */
-  storage: {
-    get(key: string): Promise<Record<string, unknown>>;
-    set(items: Record<string, unknown>): Promise<void>;
-  };
+  storage: ExtensionStorageArea;
   scripting: {
     getRegisteredContentScripts(): Promise<ReadonlyArray<{ id: string }>>;
     registerContentScripts(scripts: ForumScriptRegistration[]): Promise<void>;

@@ -58,6 +58,13 @@ export class DatabaseConnection {
   }
 }
 
+export const STORAGE_FULL_MESSAGE = 'The browser has no room left to store Reputation Lens data: free some disk space, then try again.';
+
+/** A write refused for want of room: its transaction was aborted whole, so nothing of it was stored. */
+export function isStorageFull(error: unknown): boolean {
+  return (error instanceof DOMException || error instanceof Error) && error.name === 'QuotaExceededError';
+}
+
 /** A failure to open, in words a user can act on; the database is left as it was. */
 export function openFailure(error: unknown): Error {
   const name = error instanceof DOMException ? error.name : '';
@@ -67,7 +74,7 @@ export function openFailure(error: unknown): Error {
         'Update the extension to see it; nothing was changed.',
     );
   }
-  if (name === 'QuotaExceededError') return new Error('The browser has no room left to store Reputation Lens data: free some disk space, then try again.');
+  if (name === 'QuotaExceededError') return new Error(STORAGE_FULL_MESSAGE);
   const reason = error instanceof Error ? error.message : String(error);
   return new Error(`The Reputation Lens database could not be opened (${reason}). It is tried again with the next action; nothing was changed.`);
 }

@@ -378,7 +378,9 @@ export const protocol = {
   'files.export': {
     sender: 'extension-page',
     request: z.object({ file: z.enum(EXPORT_FILES), projectId: z.string().max(100).nullable() }),
-    response: z.object({ fileName: z.string(), transferId: TransferIdSchema }),
+    // The file waits in the transfer cache; when the cache has no room (it shares the database's quota), a file
+    // small enough for a message comes as text in the answer instead.
+    response: z.union([z.object({ fileName: z.string(), transferId: TransferIdSchema }), z.object({ fileName: z.string(), text: z.string() })]),
   },
   /**
    * A backup file the dashboard put in the transfer cache under `transferId`: validated whole and merged

@@ -23,12 +23,12 @@ export interface Harness extends TestBrowser {
 }
 
 /** Chromium with the built extension installed, serving `routes` and aborting every other request. */
-export async function launchWithExtension(routes: readonly Route[]): Promise<Harness> {
+export async function launchWithExtension(routes: readonly Route[], options: { userDataDir?: string } = {}): Promise<Harness> {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run "wxt build" first (npm run test:e2e does).`);
   }
   const pages = new Map(routes.map((route) => [route.url, readFileSync(route.file)]));
-  const browser = await launchTestBrowser({ pages, extensionDir: EXTENSION_DIR });
+  const browser = await launchTestBrowser({ pages, extensionDir: EXTENSION_DIR, ...options });
   const extensionId = browser.extensionId!;
   return {
     ...browser,

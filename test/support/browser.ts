@@ -148,11 +148,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
 export async function launchTestBrowser(options: {
   pages: ReadonlyMap<string, string | Buffer>;
   extensionDir?: string;
+  /** The profile's directory; a fresh temporary one by default. */
+  userDataDir?: string;
 }): Promise<TestBrowser> {
   const browser = await puppeteer.launch({
     executablePath: chromiumExecutable(),
     headless: true,
     pipe: true,
+    ...(options.userDataDir && { userDataDir: options.userDataDir }),
     enableExtensions: options.extensionDir !== undefined,
     args: LAUNCH_ARGS,
   });

@@ -1,10 +1,12 @@
 import type { ContentScriptSender, SenderContext, SenderPage } from '@/lib/background/sender';
+import { PendingMarks } from '@/lib/background/pending-marks';
 import { createHandlers, type ServiceHooks, type SiteAccess } from '@/lib/background/service';
 import { openLensDatabase, type LensDatabase } from '@/lib/db/database';
 import { LensRepository } from '@/lib/db/repository';
 import { normalizeQuery } from '@/lib/match/url';
 import { dispatchMessage, type RequestOf, type RequestType, type ResponseOf } from '@/lib/messaging';
 import { findSite } from '@/lib/sites';
+import { memoryStorageArea } from './extension-storage';
 import { memoryTransfers } from './transfers';
 
 export const EXTENSION_PAGE: SenderContext = { origin: 'extension-page' };
@@ -59,15 +61,16 @@ export interface TestService {
 
 let databaseCount = 0;
 
-/** The background's handlers over a fresh database (fake-indexeddb), with the hooks a test gives. */
-export async function testService(hooks: Partial<ServiceHooks> = {}): Promise<TestService> {
-  const db = await openLensDatabase(`test-service-${databaseCount++}`);
+/** The background's handlers over a fresh database (fake-indexeddb) or the one given, with the hooks a test gives. */
+export async function testService(hooks: Partial<ServiceHooks> = {}, over?: LensDatabase): Promise<TestService> {
+  const db = over ?? (await openLensDatabase(`test-service-${databaseCount++}`));
   const repository = new LensRepository(db, normalizeQuery);
   const handlers = createHandlers(repository, {
     onDataChanged: () => undefined,
     openDashboard: async () => undefined,
     siteAccess: NO_SITE_ACCESS,
     transfers: memoryTransfers(),
+    pendingMarks: new PendingMarks(memoryStorageArea()),
     ...hooks,
   });
   return {

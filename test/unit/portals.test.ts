@@ -7,6 +7,8 @@ import { canonicalizeUrl, normalizeQuery } from '@/lib/match/url';
 import { dispatchMessage, type Handlers } from '@/lib/messaging';
 import { CONTENT_SCRIPT, EXTENSION_PAGE, senderOf } from '../support/service';
 import { memoryTransfers } from '../support/transfers';
+import { PendingMarks } from '@/lib/background/pending-marks';
+import { memoryStorageArea } from '../support/extension-storage';
 
 const thread = { url: 'https://www.talk.example/viewtopic.php?t=7', site: 'phpbb', kind: 'forum' as const };
 const posts = [
@@ -41,6 +43,7 @@ beforeEach(async () => {
   handlers = createHandlers(new LensRepository(db, normalizeQuery), {
     onDataChanged: () => undefined,
     openDashboard: async () => undefined,
+    pendingMarks: new PendingMarks(memoryStorageArea()),
     siteAccess: {
       audited: async () => [...audited],
       register: async (origin) => void audited.add(origin),

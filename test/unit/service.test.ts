@@ -7,6 +7,8 @@ import type { FileTransfers } from '@/lib/backup/transfer';
 import { dispatchMessage, type Handlers } from '@/lib/messaging';
 import { CONTENT_SCRIPT, contentScriptOn, EXTENSION_PAGE, senderOf } from '../support/service';
 import { memoryTransfers } from '../support/transfers';
+import { PendingMarks } from '@/lib/background/pending-marks';
+import { memoryStorageArea } from '../support/extension-storage';
 const page = { url: 'https://www.google.com/search?q=acme+clinic', site: 'google', kind: 'serp' as const, query: 'Acme  Clinic', firstRank: 1 };
 const items = [
   { rank: 1, url: 'https://www.acmeclinic.com/?utm_source=x', title: 'Acme Clinic — official site', snippet: 'Family doctors.' },
@@ -35,6 +37,7 @@ beforeEach(async () => {
   handlers = createHandlers(new LensRepository(db, normalizeQuery), {
     onDataChanged: (projectId) => changes.push(projectId),
     openDashboard: async () => undefined,
+    pendingMarks: new PendingMarks(memoryStorageArea()),
     siteAccess,
     transfers,
     now,

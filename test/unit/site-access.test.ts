@@ -7,6 +7,7 @@ import {
   type SiteAccessApi,
 } from '@/lib/background/site-access';
 import { searchEngineMatchPatterns } from '@/lib/sites';
+import { memoryStorageArea } from '../support/extension-storage';
 
 type Registration = Parameters<SiteAccessApi['scripting']['registerContentScripts']>[0][number];
 
@@ -14,14 +15,8 @@ type Registration = Parameters<SiteAccessApi['scripting']['registerContentScript
 function fakeBrowserState(granted: string[] = []) {
   const origins = new Set(granted);
   const scripts = new Map<string, Registration>();
-  const stored = new Map<string, unknown>();
   const api: SiteAccessApi = {
-    storage: {
-      get: async (key) => (stored.has(key) ? { [key]: structuredClone(stored.get(key)) } : {}),
-      set: async (items) => {
-        for (const [key, value] of Object.entries(items)) stored.set(key, structuredClone(value));
-      },
-    },
+    storage: memoryStorageArea(),
     permissions: {
       contains: async ({ origins: wanted }) => wanted.every((pattern) => origins.has(pattern) || origins.has('https://*/*')),
       remove: async ({ origins: removed }) => removed.map((pattern) => origins.delete(pattern)).every(Boolean),

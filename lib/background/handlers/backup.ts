@@ -1,5 +1,6 @@
 import { BackupWriter, parseBackupFile } from '../../backup/format';
 import type { ExportFile } from '../../backup/limits';
+import { STORAGE_FULL_MESSAGE, isStorageFull } from '../../db/connection';
 import type { LensRepository } from '../../db/repository';
 import { kpisCsv, mentionsCsv, snapshotsCsv } from '../../export/csv';
 import { monthOf } from '../../schema';
@@ -10,6 +11,9 @@ import type { HandlerDeps } from './common';
 type BackupHandlers = Pick<Handlers<SenderContext>, 'files.export' | 'backup.import'>;
 
 const fileDate = (at: number) => new Date(at).toISOString().slice(0, 10);
+
+/** Extension messages are JSON of at most 64 MB; text of this many characters stays under it in UTF-8. */
+const MAX_ANSWERED_FILE_CHARS = 16 * 1024 * 1024;
 
 function slug(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'project';
@@ -83,10 +87,18 @@ export function backupHandlers({ repository, hooks, now }: HandlerDeps): BackupH
     async 'files.export'({ file, projectId }) {
       const made = await fileOf(repository, file, projectId, now());
       const type = made.extension === 'json' ? 'application/json' : 'text/csv;charset=utf-8';
-      return {
-        fileName: `reputation-lens-${made.scope}-${made.name}-${fileDate(now())}.${made.extension}`,
-        transferId: await transfers.put(made.body, type),
-      };
+      const fileName = `reputation-lens-${made.scope}-${made.name}-${fileDate(now())}.${made.extension}`;
+      try {
+        return { fileName, transferId: await transfers.put(made.body, type) };
+      } catch (error) {
+        // A full profile is when a backup matters most: the file goes in the answer when it fits in a message.
+        if (!isStorageFull(error)) throw error;
+        const text = typeof made.body === 'string' ? made.body : await made.body.text();
+        if (text.length > MAX_ANSWERED_FILE_CHARS) {
+          throw new Error(`${STORAGE_FULL_MESSAGE} The file (${(text.length / 1024 / 1024).toFixed(0)} MB) needs that room to be handed over.`);
+        }
+        return { fileName, text };
+      }
     },
     async 'backup.import'({ transferId }) {
       const file = await transfers.take(transferId);

@@ -1,0 +1,12 @@
+import type { ExtensionStorageArea } from '@/lib/background/extension-storage';
+
+/** browser.storage.local in memory, values cloned on the way in and out as the browser's are. */
+export function memoryStorageArea(): ExtensionStorageArea {
+  const stored = new Map<string, unknown>();
+  return {
+    get: async (key) => (stored.has(key) ? { [key]: structuredClone(stored.get(key)) } : {}),
+    set: async (items) => {
+      for (const [key, value] of Object.entries(items)) stored.set(key, structuredClone(value));
+    },
+  };
+}
