@@ -1,8 +1,10 @@
 import { confidenceOf, learnedConfidence } from './confidence.ts';
 import { learnedLabel, learnedProbabilities, markCount, termsOfTokens, type LearnedModel } from './learned.ts';
+import { analyzedPart } from './analyzed-part.ts';
 import { labelOfScore, readText } from './score.ts';
 import type { SentimentLabel, SentimentLanguage } from './types.ts';
 
+export { analyzedPart, MAX_ANALYZED_LENGTH, MAX_WORD_LENGTH } from './analyzed-part.ts';
 export { detectLanguage } from './language.ts';
 export {
   emptyLearnedModel,
@@ -31,19 +33,6 @@ export interface SentimentOptions {
   learned?: LearnedModel;
 }
 
-/** How much of a text is read: a verdict is rarely further in than this, and the rules' cost grows with the length. */
-export const MAX_ANALYZED_LENGTH = 2000;
-/**
- * Runs of letters longer than this are skipped: no English, Russian or Bulgarian word is this long, and the rules'
- * cost grows fast with a word's length (20 results, each with one 20,000-letter "word", kept a worker busy for seconds).
- */
-export const MAX_WORD_LENGTH = 40;
-const OVERLONG_WORD = new RegExp(`[\\p{L}\\p{M}\\p{N}'’]{${MAX_WORD_LENGTH + 1},}`, 'gu');
-
-/** The part of a text the rules read: its first MAX_ANALYZED_LENGTH characters, overlong words left out. */
-export function analyzedPart(text: string): string {
-  return text.slice(0, MAX_ANALYZED_LENGTH).replace(OVERLONG_WORD, ' ');
-}
 
 /**
  * Suggests a sentiment for an English, Russian or Bulgarian text: lexicons, rules and a stated rating (see

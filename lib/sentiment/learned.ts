@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { analyzedPart } from './analyzed-part.ts';
 import { lexiconFor } from './lexicon.ts';
 import { STEMMERS } from './stem.ts';
 import { NEUTRAL_BAND, readText } from './score.ts';
@@ -100,7 +101,8 @@ export interface LearnerInput {
 }
 
 function learnerInputOf(text: string, lang?: SentimentLanguage): LearnerInput {
-  const reading = readText(text, lang);
+  // The part a suggestion reads: a marked page's text is as long as the page made it.
+  const reading = readText(analyzedPart(text), lang);
   return { lexiconScore: reading.score, terms: termsOfTokens(reading.tokens, reading.lang) };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzedPart, analyzeSentiment, MAX_ANALYZED_LENGTH, MAX_WORD_LENGTH } from '@/lib/sentiment';
+import { analyzedPart, analyzeSentiment, emptyLearnedModel, forgetMark, learnFromMark, MAX_ANALYZED_LENGTH, MAX_WORD_LENGTH } from '@/lib/sentiment';
 
 /** A page decides how long its text and its "words" are: the rules read a bounded part of it, whatever it writes. */
 describe('what sentiment reads of a page’s text', () => {
@@ -19,5 +19,13 @@ describe('what sentiment reads of a page’s text', () => {
     );
     expect(analyzedPart(`Rude staff ${token("o'", 30)}`)).toBe('Rude staff  ');
     expect(analyzeSentiment(`Terrible service ${token('ж', 20_000)}`)).toMatchObject({ label: 'negative', lang: 'en' });
+  });
+
+  it('learns from a mark what a suggestion reads of its text, no more', () => {
+    const text = `Rude staff ${'ж'.repeat(20_000)} ${'The office is on Main Street. '.repeat(100)} wonderful wonderful`;
+    const learned = learnFromMark(emptyLearnedModel(), text, 'negative', 'en');
+    expect(learned).toEqual(learnFromMark(emptyLearnedModel(), analyzedPart(text), 'negative', 'en'));
+    expect(Object.keys(learned.terms).some((term) => term.startsWith('жжж') || term.startsWith('wonderful'))).toBe(false);
+    expect(forgetMark(learned, text, 'negative', 'en')).toEqual(forgetMark(learned, analyzedPart(text), 'negative', 'en'));
   });
 });
