@@ -1,6 +1,9 @@
 import { labelStateOf, recommendStateOf } from '@/lib/kpi/label-state';
 import type { PageMarkAction } from '@/lib/annotate/page-mark';
+import type { Translate } from '@/lib/i18n';
+import { POPUP_MESSAGES, type PopupMessageKey } from '@/lib/i18n/popup';
 import type { ItemState } from '@/lib/messaging';
+import { useMessages } from './Locale';
 
 export interface PageToolsState {
   /** `https://host` of the tab. */
@@ -19,23 +22,31 @@ export interface PageToolsState {
   error: string | null;
 }
 
-const MARKS: ReadonlyArray<{ action: PageMarkAction; hint: string }> = [
-  { action: 'positive', hint: 'Mark as positive (click again to clear)' },
-  { action: 'neutral', hint: 'Mark as neutral (click again to clear)' },
-  { action: 'negative', hint: 'Mark as negative (click again to clear)' },
-  { action: 'irrelevant', hint: 'Not about the client: left out of the KPIs' },
-  { action: 'recommends', hint: 'Recommends the client' },
+const MARKS: readonly { action: PageMarkAction; text: PopupMessageKey; hint: PopupMessageKey }[] = [
+  { action: 'positive', text: 'markPositive', hint: 'hintPositive' },
+  { action: 'neutral', text: 'markNeutral', hint: 'hintNeutral' },
+  { action: 'negative', text: 'markNegative', hint: 'hintNegative' },
+  { action: 'irrelevant', text: 'markIrrelevant', hint: 'hintIrrelevant' },
+  { action: 'recommends', text: 'markRecommends', hint: 'hintRecommends' },
 ];
+
+const LABEL_TEXT: Record<string, PopupMessageKey> = {
+  positive: 'markPositive',
+  neutral: 'markNeutral',
+  negative: 'markNegative',
+  irrelevant: 'markIrrelevant',
+};
 
 const MAX_PASSAGE_SHOWN = 120;
 
-function describeMark(state: PageToolsState): string {
-  const subject = state.passage === null ? 'This page' : 'The selected passage';
-  const label = labelStateOf(state.current ?? undefined);
-  const recommends = recommendStateOf(state.current ?? undefined) === 'marked' ? ' · recommends' : '';
-  if (label.startsWith('marked:')) return `${subject} is marked ${label.slice('marked:'.length)}${recommends}.`;
-  if (label.startsWith('suggested:')) return `${subject} is not marked yet (suggested: ${label.slice('suggested:'.length)}).`;
-  return `${subject} is not marked yet.`;
+function describeMark(state: PageToolsState, t: Translate<PopupMessageKey>): string {
+  const passage = state.passage !== null;
+  const [source, sentiment] = labelStateOf(state.current ?? undefined).split(':');
+  const recommends = recommendStateOf(state.current ?? undefined) === 'marked' ? ` · ${t('markRecommends')}` : '';
+  const label = sentiment && LABEL_TEXT[sentiment] ? t(LABEL_TEXT[sentiment]) : sentiment;
+  if (source === 'marked') return t(passage ? 'passageMarked' : 'pageMarked', { label: `${label}${recommends}` });
+  if (source === 'suggested') return t(passage ? 'passageSuggested' : 'pageSuggested', { label: label ?? '' });
+  return t(passage ? 'passageUnmarked' : 'pageUnmarked');
 }
 
 function isPressed(current: ItemState | null, action: PageMarkAction): boolean {
@@ -50,54 +61,55 @@ export function PageTools(props: {
   onMark: (action: PageMarkAction) => void;
 }) {
   const { state } = props;
+  const t = useMessages(POPUP_MESSAGES);
   if (!state.canAudit && !state.canMark) return null;
   const passage =
     state.passage !== null && state.passage.length > MAX_PASSAGE_SHOWN
       ? `${state.passage.slice(0, MAX_PASSAGE_SHOWN)}…`
       : state.passage;
   return (
-    <section class="page-tools" aria-label="This page">
+    <section class="page-tools" aria-label={t('thisPage')}>
       {state.canAudit && (
         <p class="audit">
           <button
             type="button"
             data-testid="audit-site"
             disabled={state.busy}
-            title="Tag every forum post on this site (asks the browser for access to this site only)"
+            title={t('auditHint')}
             onClick={props.onAudit}
           >
-            Audit this site
+            {t('auditSite')}
           </button>{' '}
           <span class="hint">{state.origin}</span>
         </p>
       )}
       {state.audited && (
         <p class="audited" data-testid="site-audited">
-          Audited: forum posts on {state.origin} are tagged.
+          {t('audited', { origin: state.origin })}
         </p>
       )}
       {state.canMark && (
         <div class="page-mark">
-          <h2>Mark this page</h2>
+          <h2>{t('markThisPage')}</h2>
           {passage !== null && <p class="passage">“{passage}”</p>}
-          <div class="page-mark-buttons" role="group" aria-label="Mark this page">
-            {MARKS.map(({ action, hint }) => (
+          <div class="page-mark-buttons" role="group" aria-label={t('markThisPage')}>
+            {MARKS.map(({ action, text, hint }) => (
               <button
                 type="button"
                 key={action}
                 data-testid={`page-mark-${action}`}
                 class={`mark mark-${action}`}
                 aria-pressed={isPressed(state.current, action)}
-                title={hint}
+                title={t(hint)}
                 disabled={state.busy}
                 onClick={() => props.onMark(action)}
               >
-                {action}
+                {t(text)}
               </button>
             ))}
           </div>
           <p class="page-mark-status" data-testid="page-mark-status" role="status">
-            {state.error ?? (state.busy ? 'saving…' : describeMark(state))}
+            {state.error ?? (state.busy ? t('saving') : describeMark(state, t))}
           </p>
         </div>
       )}

@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { monthInWords } from '@/lib/format/month';
+import { POPUP_MESSAGES } from '@/lib/i18n/popup';
 import type { ResponseOf } from '@/lib/messaging';
 import { KpiCard } from './KpiCard';
+import { useLocale, useMessages } from './Locale';
 import { ProjectSelect } from './ProjectSelect';
 
 export type PopupData = ResponseOf<'kpi.get'>;
@@ -18,6 +20,8 @@ export function PopupView(props: {
   children?: ComponentChildren;
 }) {
   const { data } = props;
+  const t = useMessages(POPUP_MESSAGES);
+  const locale = useLocale();
   const report = data?.report ?? null;
   return (
     <main class="popup">
@@ -34,26 +38,23 @@ export function PopupView(props: {
       )}
       {data?.tabPage && !data.tabPage.recognised && (
         <p class="not-recognised" data-testid="page-not-recognised">
-          {data.tabPage.kind === 'serp'
-            ? `This ${data.tabPage.siteName} page was not recognised: no results were tagged. If the engine changed its markup, selector overrides can be pasted in the dashboard.`
-            : 'No posts were found on this page of an audited site. Whole pages and selected passages can still be marked below.'}
+          {data.tabPage.kind === 'serp' ? t('pageNotRecognisedSerp', { site: data.tabPage.siteName }) : t('pageNotRecognisedForum')}
         </p>
       )}
       {data?.tabPage?.recognised && (
         <p class="recognised" data-testid="page-recognised">
-          {data.tabPage.itemsFound} {data.tabPage.kind === 'serp' ? 'results' : 'posts'} tagged on this{' '}
-          {data.tabPage.siteName} page.
+          {t(data.tabPage.kind === 'serp' ? 'pageRecognisedSerp' : 'pageRecognisedForum', { count: data.tabPage.itemsFound, site: data.tabPage.siteName })}
         </p>
       )}
       {data?.tabPage?.query && data.tabPage.isKeyQuery !== null && (
         <p class="key-query" data-testid="tab-key-query" data-value={String(data.tabPage.isKeyQuery)}>
           {data.tabPage.isKeyQuery ? (
-            <>“{data.tabPage.query}” is one of this project's key queries: its top-20 counts in the KPIs.</>
+            t('keyQuery', { query: data.tabPage.query })
           ) : (
             <>
-              “{data.tabPage.query}” is not a key query: its results are tagged but do not count.{' '}
+              {t('notKeyQuery', { query: data.tabPage.query })}{' '}
               <button type="button" class="link" data-testid="add-key-query" onClick={() => props.onAddKeyQuery(data.tabPage!.query!)}>
-                Add it to the key queries
+                {t('addKeyQuery')}
               </button>
             </>
           )}
@@ -62,9 +63,9 @@ export function PopupView(props: {
       {props.children}
       {data && data.projects.length === 0 && (
         <p class="empty">
-          No project yet. Search pages are tagged with suggested labels; to mark results and see KPIs,{' '}
+          {t('noProject')}{' '}
           <button type="button" class="link" onClick={props.onOpenDashboard}>
-            set up a project
+            {t('noProjectLink')}
           </button>
           .
         </p>
@@ -75,15 +76,15 @@ export function PopupView(props: {
             class="score"
             data-testid="kpi-score"
             data-value={report.score === null ? '' : String(report.score)}
-            title="Mean over KPIs with a target and data of min(1, actual / target), times 100"
+            title={t('scoreFormula')}
           >
             <span class="score-value">{report.score === null ? '—' : Math.round(report.score)}</span>
             <span class="score-caption">
-              reputation score · <time dateTime={report.month}>{monthInWords(report.month)}</time>
+              {t('scoreCaption')} · <time dateTime={report.month}>{monthInWords(report.month, locale)}</time>
             </span>
           </section>
           <p class="marked" data-testid="marked-count" data-value={String(report.markedCount)}>
-            {report.markedCount} marked {report.markedCount === 1 ? 'result' : 'results'}
+            {t('markedCount', { count: report.markedCount })}
           </p>
           <section class="kpis">
             {report.kpis.map((kpi) => (
@@ -94,7 +95,7 @@ export function PopupView(props: {
       )}
       <footer>
         <button type="button" class="link" onClick={props.onOpenDashboard}>
-          Open dashboard
+          {t('openDashboard')}
         </button>
       </footer>
     </main>

@@ -1,3 +1,6 @@
+import { POPUP_MESSAGES } from '@/lib/i18n/popup';
+import { useMessages } from './Locale';
+
 export interface ProjectOption {
   id: string;
   name: string;
@@ -8,14 +11,15 @@ export function ProjectSelect(props: {
   activeId: string | null;
   onSelect: (id: string) => void;
 }) {
+  const t = useMessages(POPUP_MESSAGES);
   return (
     <select
       data-testid="project-select"
-      aria-label="Active project"
+      aria-label={t('activeProject')}
       value={props.activeId ?? ''}
       onChange={(event) => props.onSelect((event.target as HTMLSelectElement).value)}
     >
-      {props.activeId === null && <option value="">No project</option>}
+      {props.activeId === null && <option value="">{t('noActiveProject')}</option>}
       {props.projects.map((project) => (
         <option key={project.id} value={project.id}>
           {project.name}

@@ -5,6 +5,8 @@ import { AuditedSitesPanel, type AuditedSites } from '@/components/AuditedSitesP
 import { BackupPanel, type BackupState } from '@/components/BackupPanel';
 import { DrilldownPanel, type DrilldownChoice, type DrilldownData } from '@/components/DrilldownPanel';
 import { HistoryPanel, type KpiHistory } from '@/components/HistoryPanel';
+import { LanguageSelect } from '@/components/LanguageSelect';
+import { LocaleContext } from '@/components/Locale';
 import { MentionsPanel, type RelabelEdit } from '@/components/MentionsPanel';
 import { PortalsPanel } from '@/components/PortalsPanel';
 import { PrivacyPanel } from '@/components/PrivacyPanel';
@@ -19,11 +21,13 @@ import { monthOf, type Month, type Plan, type Project } from '@/lib/schema';
 import { call, useDataChanges } from '@/lib/ui/extension-client';
 import { describeImport, downloadFile, importBackupFile, persistStorage } from './backup';
 import { MENTIONS_PAGE_SIZE, useMentionList } from './mention-list';
+import { useLanguagePreference } from './language';
 import { usePromotionMonth } from './promotion';
 
 type ProjectListData = ResponseOf<'projects.list'>;
 
 function Dashboard() {
+  const language = useLanguagePreference();
   const [data, setData] = useState<ProjectListData>({ projects: [], activeProjectId: null });
   const [editing, setEditing] = useState<Project | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -188,110 +192,113 @@ function Dashboard() {
     });
 
   return (
-    <main class="dashboard">
-      <h1>Reputation Lens</h1>
-      {activeProject && (
-        <p>
-          <a href={`report.html?project=${encodeURIComponent(activeProject.id)}&month=${monthOf(Date.now())}`} target="_blank" data-testid="open-report">
-            Monthly report of “{activeProject.name}” (printable)
-          </a>
-        </p>
-      )}
-      {notice && (
-        <p class="notice" role="status" data-testid="notice">
-          {notice}
-        </p>
-      )}
-      <section>
-        <h2>Projects</h2>
-        <ProjectList
-          projects={data.projects}
-          activeId={data.activeProjectId}
-          editingId={editing?.id ?? null}
-          onEdit={(project) => {
-            setErrors({});
-            setEditing(project);
-          }}
-          onActivate={(id) => void call('projects.setActive', { id }).then(refresh)}
-          onDelete={(project) => void remove(project)}
-        />
-      </section>
-      <ProjectForm
-        project={editing}
-        errors={errors}
-        saving={saving}
-        onSave={(input) => void save(input)}
-        onCancel={() => {
-          setErrors({});
-          setEditing(null);
-        }}
-      />
-      <AgreementPanel data={agreement} />
-      {activeProject && (
-        <>
-          <HistoryPanel
-            history={history?.projectId === activeProject.id ? history : null}
-            project={activeProject}
-            saving={saving}
-            onSavePlan={(baselineMonth, plan) => void savePlan(activeProject, baselineMonth, plan)}
-          />
-          <DrilldownPanel
-            data={drilldown}
-            onSelect={(choice) => {
-              drilldownChoice.current = { ...drilldownChoice.current, ...choice };
-              loadDrilldown().catch((failure: unknown) => setNotice(errorMessage(failure)));
+    <LocaleContext.Provider value={language.locale}>
+      <main class="dashboard">
+        <h1>Reputation Lens</h1>
+        <LanguageSelect value={language.preference} onChange={language.choose} />
+        {activeProject && (
+          <p>
+            <a href={`report.html?project=${encodeURIComponent(activeProject.id)}&month=${monthOf(Date.now())}`} target="_blank" data-testid="open-report">
+              Monthly report of “{activeProject.name}” (printable)
+            </a>
+          </p>
+        )}
+        {notice && (
+          <p class="notice" role="status" data-testid="notice">
+            {notice}
+          </p>
+        )}
+        <section>
+          <h2>Projects</h2>
+          <ProjectList
+            projects={data.projects}
+            activeId={data.activeProjectId}
+            editingId={editing?.id ?? null}
+            onEdit={(project) => {
+              setErrors({});
+              setEditing(project);
             }}
+            onActivate={(id) => void call('projects.setActive', { id }).then(refresh)}
+            onDelete={(project) => void remove(project)}
           />
-          <ShareOfVoicePanel data={drilldown?.shareOfVoice ?? null} />
-        </>
-      )}
-      <PortalsPanel
-        portals={portals}
-        openMentions={openMentions}
-        onSave={(domain, popularity, note) => void savePortal(domain, popularity, note)}
-        onToggleMentions={(domain) => void toggleMentions(domain)}
-      />
-      {activeProject && (
-        <MentionsPanel
-          filter={mentionList.query.filter}
-          onFilterChange={(filter) => mentionList.setQuery({ filter, offset: 0 })}
-          results={mentionList.results}
-          pageSize={MENTIONS_PAGE_SIZE}
-          onPage={(offset) => mentionList.setQuery((query) => ({ ...query, offset }))}
-          engines={sites?.sites.filter((site) => site.kind === 'serp') ?? []}
-          portals={portals?.map((portal) => portal.domain) ?? []}
-          busy={relabeling}
-          onRelabel={(canonicalUrls, edit) => void relabelMentions(canonicalUrls, edit)}
-        />
-      )}
-      {activeProject && (
-        <PromotionPanel
-          data={promotion.data}
-          month={promotion.month}
-          thisMonth={promotion.thisMonth}
+        </section>
+        <ProjectForm
+          project={editing}
+          errors={errors}
           saving={saving}
-          onMonthChange={promotion.setMonth}
-          onSave={(request) => void savePromotion(request)}
+          onSave={(input) => void save(input)}
+          onCancel={() => {
+            setErrors({});
+            setEditing(null);
+          }}
         />
-      )}
-      <AuditedSitesPanel sites={auditedSites} onRevoke={(origin) => void revokeSite(origin)} />
-      <BackupPanel
-        state={backup}
-        activeProjectName={activeProject?.name ?? null}
-        onExport={(file, scope) =>
-          void runBackup(async () => `Saved ${await downloadFile(file, scope === 'all' ? null : (activeProject?.id ?? null))}.`)
-        }
-        onImport={(file) => void runBackup(async () => describeImport(await importBackupFile(file)))}
-      />
-      <PrivacyPanel
-        storeIncognito={storeIncognito}
-        activeProjectName={activeProject?.name ?? null}
-        busy={saving}
-        onStoreIncognitoChange={(allowed) => void allowIncognito(allowed)}
-        onClearHistory={() => activeProject && clearHistory(activeProject)}
-      />
-      <SitesPanel data={sites} error={overridesError} saving={saving} onSaveOverrides={(text) => void saveOverrides(text)} />
-    </main>
+        <AgreementPanel data={agreement} />
+        {activeProject && (
+          <>
+            <HistoryPanel
+              history={history?.projectId === activeProject.id ? history : null}
+              project={activeProject}
+              saving={saving}
+              onSavePlan={(baselineMonth, plan) => void savePlan(activeProject, baselineMonth, plan)}
+            />
+            <DrilldownPanel
+              data={drilldown}
+              onSelect={(choice) => {
+                drilldownChoice.current = { ...drilldownChoice.current, ...choice };
+                loadDrilldown().catch((failure: unknown) => setNotice(errorMessage(failure)));
+              }}
+            />
+            <ShareOfVoicePanel data={drilldown?.shareOfVoice ?? null} />
+          </>
+        )}
+        <PortalsPanel
+          portals={portals}
+          openMentions={openMentions}
+          onSave={(domain, popularity, note) => void savePortal(domain, popularity, note)}
+          onToggleMentions={(domain) => void toggleMentions(domain)}
+        />
+        {activeProject && (
+          <MentionsPanel
+            filter={mentionList.query.filter}
+            onFilterChange={(filter) => mentionList.setQuery({ filter, offset: 0 })}
+            results={mentionList.results}
+            pageSize={MENTIONS_PAGE_SIZE}
+            onPage={(offset) => mentionList.setQuery((query) => ({ ...query, offset }))}
+            engines={sites?.sites.filter((site) => site.kind === 'serp') ?? []}
+            portals={portals?.map((portal) => portal.domain) ?? []}
+            busy={relabeling}
+            onRelabel={(canonicalUrls, edit) => void relabelMentions(canonicalUrls, edit)}
+          />
+        )}
+        {activeProject && (
+          <PromotionPanel
+            data={promotion.data}
+            month={promotion.month}
+            thisMonth={promotion.thisMonth}
+            saving={saving}
+            onMonthChange={promotion.setMonth}
+            onSave={(request) => void savePromotion(request)}
+          />
+        )}
+        <AuditedSitesPanel sites={auditedSites} onRevoke={(origin) => void revokeSite(origin)} />
+        <BackupPanel
+          state={backup}
+          activeProjectName={activeProject?.name ?? null}
+          onExport={(file, scope) =>
+            void runBackup(async () => `Saved ${await downloadFile(file, scope === 'all' ? null : (activeProject?.id ?? null))}.`)
+          }
+          onImport={(file) => void runBackup(async () => describeImport(await importBackupFile(file)))}
+        />
+        <PrivacyPanel
+          storeIncognito={storeIncognito}
+          activeProjectName={activeProject?.name ?? null}
+          busy={saving}
+          onStoreIncognitoChange={(allowed) => void allowIncognito(allowed)}
+          onClearHistory={() => activeProject && clearHistory(activeProject)}
+        />
+        <SitesPanel data={sites} error={overridesError} saving={saving} onSaveOverrides={(text) => void saveOverrides(text)} />
+      </main>
+    </LocaleContext.Provider>
   );
 }
 

@@ -1,11 +1,12 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { LocaleContext } from '@/components/Locale';
 import { PageTools } from '@/components/PageTools';
 import { PopupView, type PopupData } from '@/components/PopupView';
 import { errorMessage, validatedAnswer } from '@/lib/messaging';
 import { call, useDataChanges } from '@/lib/ui/extension-client';
-import { activeTab, firstReport, firstTab, type ActiveTab } from './first-report';
+import { activeTab, firstLocale, firstReport, firstTab, type ActiveTab } from './first-report';
 import { usePageTools } from './page-tools';
 
 /** Saves the active project with one more key query; the background rebuilds what counts. */
@@ -49,4 +50,12 @@ function Popup() {
   );
 }
 
-render(<Popup />, document.getElementById('app')!);
+void firstLocale.then((locale) => {
+  document.documentElement.lang = locale;
+  render(
+    <LocaleContext.Provider value={locale}>
+      <Popup />
+    </LocaleContext.Provider>,
+    document.getElementById('app')!,
+  );
+});

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { LOCALE_PREFERENCE_KEY, uiLocaleOf, type UiLocale } from '@/lib/i18n';
 import { send } from '@/lib/messaging/send';
 
 /**
@@ -24,3 +25,9 @@ export const firstReport = firstTab.then((tab) =>
 );
 // A failure is shown when main.tsx reads the answer; until then it must not be reported as unhandled.
 firstReport.catch(() => undefined);
+
+/** The interface language: the one chosen in the dashboard, else the browser's. */
+export const firstLocale: Promise<UiLocale> = browser.storage.local
+  .get(LOCALE_PREFERENCE_KEY)
+  .then((stored) => stored[LOCALE_PREFERENCE_KEY], () => undefined)
+  .then((preference) => uiLocaleOf(preference, navigator.languages));

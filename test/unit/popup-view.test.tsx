@@ -21,7 +21,7 @@ describe('popup: the tab query', () => {
     root.querySelector<HTMLButtonElement>('[data-testid="add-key-query"]')!.click();
     expect(onAddKeyQuery).toHaveBeenCalledWith('acme prices');
     show(true);
-    expect(root.querySelector('[data-testid="tab-key-query"]')?.textContent).toMatch(/is one of this project's key queries/);
+    expect(root.querySelector('[data-testid="tab-key-query"]')?.textContent).toMatch(/is one of this project’s key queries/);
     expect(root.querySelector('[data-testid="add-key-query"]')).toBeNull();
     render(null, root);
   });

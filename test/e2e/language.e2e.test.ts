@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, sendMessage, type Harness } from './harness';
+
+/** The language chosen in the dashboard is the popup's from its next opening; "the browser's" follows the browser. */
+describe('the interface language', () => {
+  let harness: Harness;
+
+  beforeAll(async () => {
+    harness = await launchWithExtension([]);
+    const control = await harness.extensionPage('manifest.json');
+    await sendMessage(control, 'projects.save', { input: { name: 'Acme', keyQueries: ['acme clinic'] } });
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  const popupText = async () => {
+    const popup = await harness.extensionPage('popup.html');
+    await popup.waitForSelector('[data-testid="marked-count"]');
+    const shown = await popup.evaluate(() => ({ lang: document.documentElement.lang, marked: document.querySelector('[data-testid="marked-count"]')!.textContent }));
+    await popup.close();
+    return shown;
+  };
+
+  it('is chosen in the dashboard and followed by the popup', async () => {
+    expect(await popupText()).toEqual({ lang: 'en', marked: '0 marked results' });
+    const dashboard = await harness.extensionPage('options.html');
+    await dashboard.waitForSelector('[data-testid="language-select"]');
+    await dashboard.select('[data-testid="language-select"]', 'ru');
+    await dashboard.waitForFunction(() => document.documentElement.lang === 'ru');
+    expect(await popupText()).toEqual({ lang: 'ru', marked: '0 отмеченных результатов' });
+    await dashboard.select('[data-testid="language-select"]', 'bg');
+    await dashboard.waitForFunction(() => document.documentElement.lang === 'bg');
+    expect(await popupText()).toEqual({ lang: 'bg', marked: '0 отбелязани резултата' });
+    await dashboard.select('[data-testid="language-select"]', 'auto');
+    await dashboard.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await popupText()).toEqual({ lang: 'en', marked: '0 marked results' });
+    await dashboard.close();
+  });
+});

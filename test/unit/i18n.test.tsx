@@ -1,0 +1,121 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { render } from 'preact';
+import { describe, expect, it } from 'vitest';
+import { LocaleContext } from '@/components/Locale';
+import { PopupView, type PopupData } from '@/components/PopupView';
+import { placeholdersOf, translator, uiLocaleOf, UI_LOCALES, type Catalogs, type Message } from '@/lib/i18n';
+import { KPI_MESSAGES } from '@/lib/i18n/kpi';
+import { POPUP_MESSAGES } from '@/lib/i18n/popup';
+
+const CATALOGS: Record<string, Catalogs<string>> = { kpi: KPI_MESSAGES, popup: POPUP_MESSAGES };
+
+/** The plural categories a language uses for whole numbers (a count of results is one). */
+function integerCategories(locale: string): string[] {
+  const rules = new Intl.PluralRules(locale);
+  return [...new Set(Array.from({ length: 200 }, (_, count) => rules.select(count)))].sort();
+}
+
+describe('catalogs', () => {
+  for (const [name, catalogs] of Object.entries(CATALOGS)) {
+    it(`${name}: every key in every language, with the same placeholders and the language's plural forms`, () => {
+      const keys = Object.keys(catalogs.en).sort();
+      for (const locale of UI_LOCALES) {
+        expect(Object.keys(catalogs[locale]).sort(), locale).toEqual(keys);
+        for (const key of keys) {
+          const message: Message = catalogs[locale][key]!;
+          expect(placeholdersOf(message), `${locale} ${key}`).toEqual(placeholdersOf(catalogs.en[key]!));
+          if (typeof message === 'string') {
+            expect(message.trim(), `${locale} ${key}`).not.toBe('');
+            continue;
+          }
+          expect(Object.keys(message).sort(), `${locale} ${key}`).toEqual(expect.arrayContaining(integerCategories(locale)));
+        }
+      }
+    });
+  }
+});
+
+describe('plural forms are each language’s own', () => {
+  const results = (locale: 'en' | 'ru' | 'bg') => (count: number) => translator(POPUP_MESSAGES, locale)('markedCount', { count });
+
+  it('Russian: one, few, many', () => {
+    const ru = results('ru');
+    expect([1, 2, 5, 11, 12, 21, 22, 25, 111, 1001].map(ru)).toEqual([
+      '1 отмеченный результат',
+      '2 отмеченных результата',
+      '5 отмеченных результатов',
+      '11 отмеченных результатов',
+      '12 отмеченных результатов',
+      '21 отмеченный результат',
+      '22 отмеченных результата',
+      '25 отмеченных результатов',
+      '111 отмеченных результатов',
+      `${new Intl.NumberFormat('ru').format(1001)} отмеченный результат`,
+    ]);
+  });
+
+  it('Bulgarian and English: one and other, numbers grouped as each writes them', () => {
+    expect([1, 2, 5, 21].map(results('bg'))).toEqual(['1 отбелязан резултат', '2 отбелязани резултата', '5 отбелязани резултата', '21 отбелязани резултата']);
+    expect([1, 2, 1500].map(results('en'))).toEqual(['1 marked result', '2 marked results', '1,500 marked results']);
+  });
+});
+
+describe('the interface language', () => {
+  it('is the one chosen, else the first of the browser’s languages there is one for, else English', () => {
+    expect(uiLocaleOf('bg', ['ru-RU'])).toBe('bg');
+    expect(uiLocaleOf('auto', ['de-DE', 'ru-RU', 'en'])).toBe('ru');
+    expect(uiLocaleOf(undefined, ['bg'])).toBe('bg');
+    expect(uiLocaleOf('xx', ['de-DE'])).toBe('en');
+  });
+
+  it('shows the popup in Russian: words, plurals, percentages and the month', () => {
+    const root = document.createElement('div');
+    const kpi = { key: 'serp-positivity', titleKey: 'kpiSerpPositivity', title: 'SERP positivity', formula: 'f', unit: 'share' as const, direction: 'higher-is-better' as const };
+    const data: PopupData = {
+      projects: [{ id: 'p', name: 'Акме' }] as PopupData['projects'],
+      activeProjectId: 'p',
+      tabPage: null,
+      report: {
+        month: '2026-11',
+        score: 71,
+        markedCount: 22,
+        recent: [],
+        kpis: [{ ...kpi, value: 0.425, target: 0.7, previous: 0.4, counted: 40, confirmed: 22 }],
+      } as unknown as PopupData['report'],
+    };
+    render(
+      <LocaleContext.Provider value="ru">
+        <PopupView data={data} error={null} onSelectProject={() => undefined} onOpenDashboard={() => undefined} onAddKeyQuery={() => undefined} />
+      </LocaleContext.Provider>,
+      root,
+    );
+    const text = root.textContent ?? '';
+    expect(text).toContain('22 отмеченных результата');
+    expect(text).toContain('Позитив в выдаче');
+    expect(text).toContain('42,5\u00a0%');
+    expect(text).toContain('▲ 2,5 п. п. к прошлому месяцу');
+    expect(text).toContain('ноябрь 2026');
+    expect(text).toContain('цель не достигнута');
+    render(null, root);
+  });
+});
+
+/**
+ * Screens whose text all comes from a catalog: no words written inline in their markup (JSX text or the title,
+ * aria-label and placeholder attributes). The dashboard, report and tag rows join the list as they are translated.
+ */
+const TRANSLATED_COMPONENTS = ['PopupView', 'KpiCard', 'Sparkline', 'ProjectSelect', 'PageTools'];
+
+describe('no inline interface text', () => {
+  it.each(TRANSLATED_COMPONENTS)('%s', (name) => {
+    const source = readFileSync(path.resolve(__dirname, `../../components/${name}.tsx`), 'utf8');
+    // Text between a tag's end and the next tag; an arrow (=>) or a statement (;) between them is code, not markup.
+    const inlineText = [...source.matchAll(/(?<![=-])>\s*([^<>{}\s][^<>{}]*\p{L}[^<>{}]*)</gu)]
+      .map((match) => match[1]!.trim())
+      .filter((text) => !/;|=>|&&|\|\|/.test(text));
+    const inlineAttributes = [...source.matchAll(/\b(title|aria-label|placeholder)="[^"]*\p{L}[^"]*"/gu)].map((match) => match[0]);
+    expect([...inlineText, ...inlineAttributes]).toEqual(name === 'PopupView' ? ['Reputation Lens'] : []);
+  });
+});
