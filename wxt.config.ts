@@ -25,7 +25,7 @@ export default defineConfig({
       ],
     },
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Reputation Lens',
     description:
       'Tag and mark search results and forum posts about your client, and track reputation KPIs month over month.',
@@ -37,16 +37,19 @@ export default defineConfig({
     // Extension pages run only their own bundled scripts: no remote, inline or eval'd code (Chrome's
     // default also allows 'wasm-unsafe-eval'; nothing here uses WebAssembly). test/build checks the build.
     content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
-    browser_specific_settings: {
-      gecko: {
-        id: 'reputation-lens@example.org',
-        // 128: the first Firefox that reads optional_host_permissions ("Audit this site").
-        strict_min_version: '128.0',
-        // Firefox's built-in data consent: the extension collects and transmits nothing.
-        data_collection_permissions: { required: ['none'] },
+    // Firefox's keys go into the Firefox build only: Chrome warns about keys it does not know.
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'reputation-lens@example.org',
+          // 128: the first Firefox that reads optional_host_permissions ("Audit this site").
+          strict_min_version: '128.0',
+          // Firefox's built-in data consent: the extension collects and transmits nothing.
+          data_collection_permissions: { required: ['none'] },
+        },
       },
-    },
-  },
+    }),
+  }),
   // `npm run dev` opens a browser with the extension where there is a screen to show it on; on a
   // headless machine it only builds and watches.
   webExt: {

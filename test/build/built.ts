@@ -26,6 +26,7 @@ export interface BuiltManifest {
   web_accessible_resources?: (string | { resources: string[]; matches?: string[]; extension_ids?: string[] })[];
   externally_connectable?: unknown;
   sandbox?: unknown;
+  icons?: Record<string, string>;
   browser_specific_settings?: {
     gecko?: { id?: string; strict_min_version?: string; data_collection_permissions?: { required?: string[]; optional?: string[] } };
   };

@@ -109,6 +109,16 @@ describe.each<Target>(['chrome', 'firefox'])('built %s manifest', (target) => {
   });
 });
 
+describe('built Chrome manifest', () => {
+  it('carries no Firefox-only keys', () => {
+    expect(Object.keys(builtManifest('chrome'))).not.toContain('browser_specific_settings');
+  });
+
+  it('has icons in every size the stores and the toolbar use', () => {
+    expect(Object.keys(builtManifest('chrome').icons ?? {}).map(Number).sort((a, b) => a - b)).toEqual([16, 32, 48, 128]);
+  });
+});
+
 describe('built Firefox manifest', () => {
   const gecko = () => builtManifest('firefox').browser_specific_settings?.gecko;
 
