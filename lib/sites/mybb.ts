@@ -23,6 +23,6 @@ export const mybb: ForumDefinition = {
   exclude: [...COMMON_EXCLUDE, 'blockquote.mycode_quote', '.post_edit'],
   permalink: ['.post_head a[href*="#pid"]', '.post_content a[href*="#pid"]:not(blockquote a)', 'td.tcat a[href*="#pid"]'],
   hooks: {
-    dateText: (dateElement) => (dateElement.textContent ?? '').replace(/\(.*$/s, '').replace(/\s+/g, ' ').trim(),
+    dateText: (text) => text.replace(/\(.*$/s, '').trim(),
   },
 };

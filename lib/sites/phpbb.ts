@@ -9,8 +9,7 @@ import type { ForumDefinition } from './forum/types';
  */
 
 /** The date follows the last "»" of the author line; subsilver2 prefixes it with "Posted:". */
-function phpbbDateText(dateElement: Element): string {
-  const text = (dateElement.textContent ?? '').replace(/\s+/g, ' ').trim();
+function phpbbDateText(text: string): string {
   const afterMarker = text.includes('»') ? text.slice(text.lastIndexOf('»') + 1) : text;
   return afterMarker.replace(/^\s*[^\s:]+:\s*(?=\D*\d)/, '').trim();
 }

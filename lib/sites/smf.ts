@@ -9,8 +9,8 @@ import type { ForumDefinition } from './forum/types';
  */
 
 /** "« Reply #1 on: January 5, 2024, 10:00:00 AM »" -> the date alone. */
-function smfDateText(dateElement: Element): string {
-  return (dateElement.textContent ?? '')
+function smfDateText(text: string): string {
+  return text
     .replace(/[«»]/g, '')
     .replace(/^[^#]*#\d+[^:]*:\s*/, '')
     .replace(/\s+/g, ' ')

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { extractPage, type PageExtract } from '../../lib/sites';
+import { extractPage, FORUM_ENGINES, type PageExtract } from '../../lib/sites';
 import { plainText } from '../../lib/sites/engine/dom';
-import { pageExtraction } from './page';
+import { loadForumFixtures, pageExtraction } from './page';
 
 /**
  * What a page hides from readers never reaches a title, a snippet or a post's text (engine/dom.ts
@@ -99,6 +99,32 @@ describe('hidden text in forum posts', () => {
       <div class="spoiler-content" style="display: none">The ending is great.</div></div>`);
     expect(post.text).toBe('Spoiler below. Show The ending is great.');
   });
+});
+
+describe('hidden text in forum dates', () => {
+  // Found by the fuzz (test/sites/fuzz): the hooks that trim a date element's text read its
+  // textContent, script source and hidden text included.
+  const withHooks = FORUM_ENGINES.filter((engine) => engine.hooks?.dateText);
+
+  it.each(withHooks.flatMap((engine) => loadForumFixtures(engine.id).map((fixture) => [fixture.name, engine, fixture] as const)))(
+    '%s: a date trimmed by its hook leaves out script source and hidden text',
+    (_name, engine, fixture) => {
+      const document = parse(fixture.html, fixture.expected.pageUrl);
+      const dates = engine.post.flatMap((post) => engine.date.flatMap((date) => Array.from(document.querySelectorAll(`${post} ${date}`))));
+      expect(dates.length).toBeGreaterThan(0);
+      for (const date of dates) {
+        const script = document.createElement('script');
+        script.textContent = 'var stamp = "<b>RL_SCRIPT</b>";';
+        const hidden = document.createElement('span');
+        hidden.setAttribute('style', 'display: none');
+        hidden.textContent = 'terrible scam';
+        date.insertBefore(script, date.firstChild);
+        date.appendChild(hidden);
+      }
+      const extract = extractPage(document, fixture.expected.pageUrl);
+      expect(extract?.items.map((item) => item.date)).toEqual(fixture.expected.items.map((item) => item.date));
+    },
+  );
 });
 
 describe('in a laid-out page (a browser tab)', () => {

@@ -154,6 +154,12 @@ function withoutEmbedded(posts: readonly { root: Element; body: Element }[]): { 
   });
 }
 
+/** The date as displayed: the element's text as a reader sees it, trimmed by the definition's hook. */
+function dateTextOf(date: Element | null, hook: ((shownText: string) => string) | undefined): string {
+  const shown = plainText(date);
+  return shown && hook ? hook(shown) : shown;
+}
+
 interface PostParts {
   element: Element;
   body: Element;
@@ -233,7 +239,7 @@ export function extractForum(
         body,
         author: queries.first(post, definition.author),
         date,
-        dateText: date ? (hooks?.dateText?.(date) ?? plainText(date)) : '',
+        dateText: dateTextOf(date, hooks?.dateText),
         permalink,
         exclude: definition.exclude,
       },

@@ -19,8 +19,11 @@ export interface ForumHooks {
    * are nested inside it, or a custom element whose light DOM is slotted.
    */
   mountPoint?: (post: Element) => Element;
-  /** The date as displayed, when the date element holds more than the date ("Post by anna » 2024-04-10 16:01"). */
-  dateText?: (dateElement: Element) => string;
+  /**
+   * The date as displayed, when the date element holds more than the date ("Post by anna » 2024-04-10 16:01"):
+   * given the element's text as a reader sees it (engine/dom.ts `plainText`: no script source, no hidden text).
+   */
+  dateText?: (shownText: string) => string;
   /** Rejects post-looking blocks that are not posts (ads dressed as posts, deleted placeholders). */
   isPost?: (post: Element) => boolean;
 }
