@@ -9,7 +9,7 @@ describe('the screenshot script', () => {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'rl-screenshots-'));
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it('takes a tagged Google page, a tagged forum thread, the popup, the dashboard and the report', async () => {
+  it('takes a tagged Google page, a tagged forum thread, the popup, the dashboard and the report, and the dark theme', async () => {
     const taken = await takeScreenshots(outDir);
     expect(taken.map((file) => path.basename(file)).sort()).toEqual([...SCREENSHOTS].sort());
     for (const file of taken) {

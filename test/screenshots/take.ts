@@ -11,7 +11,7 @@ import { monthOf } from '../../lib/schema/index.ts';
 const GOOGLE_URL = 'https://www.google.com/search?q=acme+clinic+reviews';
 const THREAD_URL = 'https://forum.smiletalk.example.net/viewtopic.php?t=77';
 
-export const SCREENSHOTS = ['google-tagged.png', 'forum-tagged.png', 'popup.png', 'dashboard.png', 'report.png'] as const;
+export const SCREENSHOTS = ['google-tagged.png', 'forum-tagged.png', 'popup.png', 'dashboard.png', 'report.png', 'google-tagged-dark.png', 'popup-dark.png'] as const;
 
 /** Takes every screenshot into `outDir`; returns their paths. */
 export async function takeScreenshots(outDir: string): Promise<string[]> {
@@ -42,7 +42,13 @@ export async function takeScreenshots(outDir: string): Promise<string[]> {
     const popup = await openActionPopup(harness, google);
     await popup.waitForSelector('[data-testid="marked-count"]');
     taken.push(await shot(popup, 'popup.png'));
+    // The dark theme, as a system set to dark shows it: the rows keep their own background on a light page.
+    const dark = [{ name: 'prefers-color-scheme', value: 'dark' }];
+    await popup.emulateMediaFeatures(dark);
+    taken.push(await shot(popup, 'popup-dark.png'));
     await popup.close();
+    await google.emulateMediaFeatures(dark);
+    taken.push(await shot(google, 'google-tagged-dark.png'));
 
     await auditSite(harness, new URL(THREAD_URL).origin);
     const thread = await harness.open(THREAD_URL);
