@@ -1,29 +1,34 @@
+import type { Translate, UiLocale } from '@/lib/i18n';
+import { DASHBOARD_MESSAGES, type DashboardMessageKey } from '@/lib/i18n/dashboard';
+import { monthInWords } from '@/lib/format/month';
 import type { ResponseOf } from '@/lib/messaging';
+import { useLocale, useMessages } from './Locale';
 
 export type AgreementData = ResponseOf<'suggestions.agreement'>;
 type MonthAgreement = NonNullable<AgreementData['thisMonth']>;
 
-function describe(entry: MonthAgreement): string {
-  if (entry.total === 0) return `${entry.month}: no marks with a suggestion yet`;
-  const share = Math.round((entry.agreed / entry.total) * 100);
-  return `${entry.month}: suggestions agreed with your marks ${entry.agreed} of ${entry.total} times (${share}%)`;
+function describe(entry: MonthAgreement, t: Translate<DashboardMessageKey>, locale: UiLocale): string {
+  const month = monthInWords(entry.month, locale);
+  if (entry.total === 0) return t('agreementNone', { month });
+  const share = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(entry.agreed / entry.total);
+  return t('agreement', { month, agreed: entry.agreed, count: entry.total, share });
 }
 
 /** How far the suggested labels can be trusted for the active project, from the user's own marks. */
 export function AgreementPanel({ data }: { data: AgreementData | null }) {
+  const t = useMessages(DASHBOARD_MESSAGES);
+  const locale = useLocale();
   if (!data?.thisMonth || !data.lastMonth) return null;
   return (
     <section class="agreement" data-testid="suggestion-agreement">
-      <h2>Suggested labels</h2>
+      <h2>{t('suggestedLabels')}</h2>
       <p data-testid="agreement-last-month" data-agreed={data.lastMonth.agreed} data-total={data.lastMonth.total}>
-        Last month — {describe(data.lastMonth)}
+        {t('agreementLastMonth', { summary: describe(data.lastMonth, t, locale) })}
       </p>
       <p data-testid="agreement-this-month" data-agreed={data.thisMonth.agreed} data-total={data.thisMonth.total}>
-        This month — {describe(data.thisMonth)}
+        {t('agreementThisMonth', { summary: describe(data.thisMonth, t, locale) })}
       </p>
-      <p class="hint">
-        Suggestions learn from your marks in this project: the more you confirm or correct, the closer they get.
-      </p>
+      <p class="hint">{t('agreementHint')}</p>
     </section>
   );
 }

@@ -1,36 +1,37 @@
+import type { Translate, UiLocale } from '@/lib/i18n';
+import { DASHBOARD_MESSAGES, type DashboardMessageKey } from '@/lib/i18n/dashboard';
 import type { ResponseOf } from '@/lib/messaging';
-import { engineLabel } from '@/lib/sites/forum/engine-label';
+import { GENERIC_FINDER } from '@/lib/sites/forum/engine-label';
+import { useLocale, useMessages } from './Locale';
 
 export type AuditedSites = ResponseOf<'sites.audited'>['sites'];
 
-function describeLast(site: AuditedSites[number]): string {
-  if (!site.last) return 'not visited since it was granted';
-  const found = site.engine === null ? 'no forum recognised' : engineLabel(site.engine);
-  return `${found}: ${site.last.itemsFound} posts on the last page · ${new Date(site.last.at).toLocaleString()}`;
+function describeLast(site: AuditedSites[number], t: Translate<DashboardMessageKey>, locale: UiLocale): string {
+  if (!site.last) return t('notVisitedSinceGranted');
+  // The generic finder's result is a guess, and says so.
+  const found = site.engine === null ? t('noForumRecognised') : site.engine === GENERIC_FINDER ? t('genericFinder') : site.engine;
+  return t('postsOnLastPage', { found, count: site.last.itemsFound, when: new Date(site.last.at).toLocaleString(locale) });
 }
 
 /** The sites granted from the popup ("Audit this site"), what was found there last, and how to give access back. */
 export function AuditedSitesPanel(props: { sites: AuditedSites | null; onRevoke: (origin: string) => void }) {
+  const t = useMessages(DASHBOARD_MESSAGES);
+  const locale = useLocale();
   return (
     <section class="audited-sites" data-testid="audited-sites">
-      <h2>Audited sites</h2>
+      <h2>{t('auditedSites')}</h2>
       {props.sites === null || props.sites.length === 0 ? (
-        <p class="empty">No site audited yet: open a forum thread and use “Audit this site” in the popup.</p>
+        <p class="empty">{t('noAuditedSites')}</p>
       ) : (
         <table>
           <tbody>
             {props.sites.map((site) => (
               <tr key={site.origin} data-testid="audited-site" data-origin={site.origin}>
                 <th scope="row">{site.origin}</th>
-                <td data-testid="audited-site-engine">{describeLast(site)}</td>
+                <td data-testid="audited-site-engine">{describeLast(site, t, locale)}</td>
                 <td>
-                  <button
-                    type="button"
-                    data-testid="revoke-site"
-                    title="Stop tagging this site and give its access back; its marks stay"
-                    onClick={() => props.onRevoke(site.origin)}
-                  >
-                    Revoke
+                  <button type="button" data-testid="revoke-site" title={t('revokeHint')} onClick={() => props.onRevoke(site.origin)}>
+                    {t('revoke')}
                   </button>
                 </td>
               </tr>

@@ -1,4 +1,6 @@
 import type { ExportFile } from '@/lib/backup/limits';
+import { DASHBOARD_MESSAGES, type DashboardMessageKey } from '@/lib/i18n/dashboard';
+import { useMessages } from './Locale';
 
 export interface BackupState {
   /** Whether the browser keeps this profile's data under storage pressure; null until it answers. */
@@ -8,10 +10,10 @@ export interface BackupState {
   result: { ok: boolean; text: string } | null;
 }
 
-const TABLES: ReadonlyArray<{ file: ExportFile; label: string }> = [
-  { file: 'mentions.csv', label: 'Mentions (CSV)' },
-  { file: 'snapshots.csv', label: 'Top-20 history (CSV)' },
-  { file: 'kpis.csv', label: 'Monthly KPIs (CSV)' },
+const TABLES: ReadonlyArray<{ file: ExportFile; label: DashboardMessageKey }> = [
+  { file: 'mentions.csv', label: 'exportMentions' },
+  { file: 'snapshots.csv', label: 'exportSnapshots' },
+  { file: 'kpis.csv', label: 'exportKpis' },
 ];
 
 /**
@@ -25,26 +27,22 @@ export function BackupPanel(props: {
   onImport: (file: File) => void;
 }) {
   const { state } = props;
+  const t = useMessages(DASHBOARD_MESSAGES);
   return (
     <section class="backup" aria-labelledby="backup-title">
-      <h2 id="backup-title">Backup and export</h2>
-      <p>
-        Marks and history are stored only in this browser profile: removing the extension or the profile removes them.
-        Download a backup regularly and keep it with the client's files.
-      </p>
+      <h2 id="backup-title">{t('backupTitle')}</h2>
+      <p>{t('backupIntro')}</p>
       {state.persisted !== null && (
         <p data-testid="storage-persisted" data-value={String(state.persisted)}>
-          {state.persisted
-            ? 'The browser keeps this data even when disk space runs low.'
-            : 'The browser may clear this data when disk space runs low: a backup is the only copy that is safe.'}
+          {state.persisted ? t('storagePersisted') : t('storageNotPersisted')}
         </p>
       )}
       <div class="actions">
         <button type="button" data-testid="backup-export-project" disabled={state.busy || props.activeProjectName === null} onClick={() => props.onExport('backup', 'project')}>
-          {props.activeProjectName ? `Download backup of “${props.activeProjectName}”` : 'Download backup of the active project'}
+          {props.activeProjectName ? t('downloadBackupOf', { name: props.activeProjectName }) : t('downloadBackupOfActive')}
         </button>
         <button type="button" data-testid="backup-export-all" disabled={state.busy} onClick={() => props.onExport('backup', 'all')}>
-          Download backup of all projects
+          {t('downloadBackupAll')}
         </button>
       </div>
       <div class="actions">
@@ -56,12 +54,12 @@ export function BackupPanel(props: {
             disabled={state.busy || props.activeProjectName === null}
             onClick={() => props.onExport(file, 'project')}
           >
-            {label}
+            {t(label)}
           </button>
         ))}
       </div>
       <label class="file">
-        Import a backup (JSON): records newer than the ones here replace them; an invalid file is refused whole.
+        {t('importBackup')}
         <input
           type="file"
           accept="application/json,.json"

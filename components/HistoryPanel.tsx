@@ -1,7 +1,10 @@
+import { monthInWords } from '@/lib/format/month';
+import { DASHBOARD_MESSAGES } from '@/lib/i18n/dashboard';
 import type { ResponseOf } from '@/lib/messaging';
 import type { Month, Plan, Project } from '@/lib/schema';
+import { useLocale, useMessages } from './Locale';
 import { PlanEditor } from './PlanEditor';
-import { TrendChart, type TrendSeries } from './TrendChart';
+import { SCORE_TITLE, TrendChart, type TrendSeries } from './TrendChart';
 
 export type KpiHistory = ResponseOf<'kpi.history'>;
 
@@ -12,8 +15,7 @@ export function seriesOf(history: KpiHistory): TrendSeries[] {
   if (!first) return [];
   const score: TrendSeries = {
     key: 'score',
-    title: 'Reputation score',
-    formula: 'Mean over KPIs with a target and data of min(1, actual / target), times 100',
+    titleKey: SCORE_TITLE,
     unit: 'count',
     direction: 'higher-is-better',
     months,
@@ -24,8 +26,7 @@ export function seriesOf(history: KpiHistory): TrendSeries[] {
     score,
     ...first.kpis.map((kpi, index) => ({
       key: kpi.key,
-      title: kpi.title,
-      formula: kpi.formula,
+      titleKey: kpi.titleKey,
       unit: kpi.unit,
       direction: kpi.direction,
       months,
@@ -43,17 +44,16 @@ export function HistoryPanel(props: {
   onSavePlan: (baselineMonth: Month, plan: Plan) => void;
 }) {
   const { history, project } = props;
+  const t = useMessages(DASHBOARD_MESSAGES);
+  const locale = useLocale();
   return (
     <section class="history" data-testid="history-panel" aria-labelledby="history-title">
-      <h2 id="history-title">History against plan</h2>
+      <h2 id="history-title">{t('historyTitle')}</h2>
       {!project || !history ? (
-        <p class="empty">Create a project to see its KPIs month by month.</p>
+        <p class="empty">{t('historyEmpty')}</p>
       ) : (
         <>
-          <p class="hint">
-            From the baseline month ({history.baselineMonth}) through this month. The dashed line is the target of each month: the plan
-            where one is typed in below, else the project's target.
-          </p>
+          <p class="hint">{t('historyHint', { month: monthInWords(history.baselineMonth, locale) })}</p>
           <div class="trend-charts">
             {seriesOf(history).map((series) => (
               <TrendChart key={series.key} series={series} />

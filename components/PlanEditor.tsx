@@ -1,9 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatLocaleNumber, parseLocaleNumber } from '@/lib/format/number';
 import { monthShort } from '@/lib/format/month';
+import { translator, type Translate } from '@/lib/i18n';
+import { DASHBOARD_MESSAGES, type DashboardMessageKey } from '@/lib/i18n/dashboard';
+import { KPI_MESSAGES, type KpiMessageKey } from '@/lib/i18n/kpi';
 import { TARGETED_KPIS, type KpiKey } from '@/lib/kpi/registry';
 import { rampPlan } from '@/lib/kpi/plan';
 import { MonthSchema, addMonths, monthsFrom, type Month, type Plan, type Project } from '@/lib/schema';
+import { useLocale, useMessages } from './Locale';
 
 /** How many months the plan table shows from the baseline month. */
 export const PLAN_MONTHS = 12;
@@ -29,9 +33,13 @@ export function cellsFromPlan(plan: Plan | undefined, months: readonly Month[], 
 
 /**
  * The typed cells as a plan: shares typed as percentages, counts as whole numbers, an empty cell meaning "the
- * target". A cell that cannot be read is an error keyed `<kpi>:<month>` and no plan is made from the cells.
+ * target". A cell that cannot be read is an error keyed `kpi-key:month` and no plan is made from the cells.
  */
-export function planFromCells(cells: Cells, locale?: string): { plan: Plan; errors: PlanErrors } {
+export function planFromCells(
+  cells: Cells,
+  locale?: string,
+  t: Translate<DashboardMessageKey> = translator(DASHBOARD_MESSAGES, 'en'),
+): { plan: Plan; errors: PlanErrors } {
   const plan: Plan = {};
   const errors: PlanErrors = {};
   for (const kpi of TARGETED_KPIS) {
@@ -40,7 +48,7 @@ export function planFromCells(cells: Cells, locale?: string): { plan: Plan; erro
       if (text.trim() === '') continue;
       const reading = parseLocaleNumber(text, kpi.unit === 'share' ? { percent: true, nonNegative: true, locale } : { whole: true, nonNegative: true, locale });
       if (!reading.ok) errors[`${kpi.key}:${month}`] = reading.error;
-      else if (kpi.unit === 'share' && reading.value > 100) errors[`${kpi.key}:${month}`] = 'A share is at most 100%.';
+      else if (kpi.unit === 'share' && reading.value > 100) errors[`${kpi.key}:${month}`] = t('shareAtMost100');
       else planned[month] = kpi.unit === 'share' ? reading.value / 100 : reading.value;
     }
     if (Object.keys(planned).length > 0) plan[kpi.target] = planned;
@@ -54,6 +62,9 @@ export function planFromCells(cells: Cells, locale?: string): { plan: Plan; erro
  */
 export function PlanEditor(props: { project: Project; saving: boolean; onSave: (baselineMonth: Month, plan: Plan) => void }) {
   const { project } = props;
+  const t = useMessages(DASHBOARD_MESSAGES);
+  const kpiText = useMessages(KPI_MESSAGES);
+  const locale = useLocale();
   const [baseline, setBaseline] = useState(project.baselineMonth);
   const [cells, setCells] = useState<Cells>(() => cellsFromPlan(project.plan, planMonths(project.baselineMonth)));
   const [starts, setStarts] = useState<Partial<Record<KpiKey, string>>>({});
@@ -84,34 +95,34 @@ export function PlanEditor(props: { project: Project; saving: boolean; onSave: (
 
   const save = () => {
     if (!baselineValid) {
-      setErrors({ baseline: 'The baseline month is a month such as 2026-09.' });
+      setErrors({ baseline: t('baselineInvalid') });
       return;
     }
-    const result = planFromCells(cells);
+    const result = planFromCells(cells, undefined, t);
     setErrors(result.errors);
     if (Object.keys(result.errors).length === 0) props.onSave(baseline, result.plan);
   };
 
   return (
     <div class="plan-editor" data-testid="plan-editor">
-      <h3>Plan per month</h3>
-      <p class="hint">
-        Progress is measured from the baseline month. Type the value planned for each month, or fill a steady ramp from where the
-        work started to the target; an empty month uses the target.
-      </p>
+      <h3>{t('planTitle')}</h3>
+      <p class="hint">{t('planHint')}</p>
       <label class="field">
-        Baseline month
+        {t('baselineMonth')}
         <input type="month" value={baseline} data-testid="plan-baseline" aria-invalid={Boolean(errors.baseline)} onInput={(event) => setBaseline(event.currentTarget.value)} />
         {errors.baseline && <span class="field-error">{errors.baseline}</span>}
       </label>
       {TARGETED_KPIS.map((kpi) => (
         <fieldset key={kpi.key} data-testid={`plan-${kpi.key}`}>
           <legend>
-            {kpi.title} ({kpi.unit === 'share' ? '%' : 'count'}; target {shown(project.targets[kpi.target], kpi.unit)})
+            {t(kpi.unit === 'share' ? 'planLegendShare' : 'planLegendCount', {
+              title: kpiText(kpi.titleKey as KpiMessageKey),
+              target: shown(project.targets[kpi.target], kpi.unit),
+            })}
           </legend>
           <div class="plan-ramp">
             <label>
-              Baseline value{' '}
+              {t('baselineValue')}{' '}
               <input
                 size={6}
                 value={starts[kpi.key] ?? ''}
@@ -120,7 +131,7 @@ export function PlanEditor(props: { project: Project; saving: boolean; onSave: (
               />
             </label>{' '}
             <button type="button" onClick={() => ramp(kpi)} data-testid={`plan-ramp-${kpi.key}`}>
-              Fill a ramp to the target
+              {t('fillRamp')}
             </button>
             {errors[`${kpi.key}:start`] && <span class="field-error"> {errors[`${kpi.key}:start`]}</span>}
           </div>
@@ -129,7 +140,7 @@ export function PlanEditor(props: { project: Project; saving: boolean; onSave: (
               const error = errors[`${kpi.key}:${month}`];
               return (
                 <label key={month} class={error ? 'plan-cell invalid' : 'plan-cell'}>
-                  <span>{monthShort(month)}</span>
+                  <span>{monthShort(month, locale)}</span>
                   <input
                     size={5}
                     value={cells[kpi.key]?.[month] ?? ''}
@@ -146,7 +157,7 @@ export function PlanEditor(props: { project: Project; saving: boolean; onSave: (
         </fieldset>
       ))}
       <button type="button" disabled={props.saving} onClick={save} data-testid="plan-save">
-        Save the plan
+        {t('savePlan')}
       </button>
     </div>
   );

@@ -1,3 +1,6 @@
+import { DASHBOARD_MESSAGES } from '@/lib/i18n/dashboard';
+import { useMessages } from './Locale';
+
 /**
  * What the extension keeps of the user's browsing, and the switches over it: searches of the project's key
  * queries and pages of audited sites are stored, other searches only where the user marks, private windows
@@ -10,13 +13,11 @@ export function PrivacyPanel(props: {
   onStoreIncognitoChange: (allowed: boolean) => void;
   onClearHistory: () => void;
 }) {
+  const t = useMessages(DASHBOARD_MESSAGES);
   return (
     <section class="privacy" aria-labelledby="privacy-title">
-      <h2 id="privacy-title">Privacy</h2>
-      <p>
-        Only searches for the project's key queries and pages of the sites you audit are stored (their results, titles
-        and snippets). On any other search only the results you mark are kept. Nothing leaves this browser.
-      </p>
+      <h2 id="privacy-title">{t('privacy')}</h2>
+      <p>{t('privacyText')}</p>
       <label>
         <input
           type="checkbox"
@@ -25,11 +26,11 @@ export function PrivacyPanel(props: {
           disabled={props.storeIncognito === null || props.busy}
           onChange={(event) => props.onStoreIncognitoChange(event.currentTarget.checked)}
         />{' '}
-        Store pages and marks from private (incognito) windows
+        {t('storeIncognito')}
       </label>
       <div class="actions">
         <button type="button" data-testid="privacy-clear-history" disabled={props.busy || props.activeProjectName === null} onClick={props.onClearHistory}>
-          {props.activeProjectName ? `Clear the browsing history of “${props.activeProjectName}”` : 'Clear the browsing history of the active project'}
+          {props.activeProjectName ? t('clearHistoryOf', { name: props.activeProjectName }) : t('clearHistoryOfActive')}
         </button>
       </div>
     </section>

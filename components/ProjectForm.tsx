@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatLocaleNumber, parseLocaleNumber, type NumberOptions } from '@/lib/format/number';
+import { DASHBOARD_MESSAGES } from '@/lib/i18n/dashboard';
 import { minSuggestionConfidenceOf } from '@/lib/kpi/label-state';
 import type { Project } from '@/lib/schema';
+import { useMessages } from './Locale';
 
 export interface ProjectFormValues {
   name: string;
@@ -151,6 +153,7 @@ export function ProjectForm(props: {
   onSave: (input: Record<string, unknown>) => void;
   onCancel: () => void;
 }) {
+  const t = useMessages(DASHBOARD_MESSAGES);
   const [values, setValues] = useState<ProjectFormValues>(() => valuesFromProject(props.project));
   // Numbers this form could not read: shown like the background's errors, and nothing is sent.
   const [unreadable, setUnreadable] = useState<FieldErrors>({});
@@ -172,14 +175,14 @@ export function ProjectForm(props: {
         if (Object.keys(numberErrors).length === 0) props.onSave(input);
       }}
     >
-      <h2>{props.project ? `Edit “${props.project.name}”` : 'New project'}</h2>
+      <h2>{props.project ? t('editProject', { name: props.project.name }) : t('newProject')}</h2>
       {errors.form && <p class="field-error">{errors.form}</p>}
-      <Field id="name" testId="project-name" label="Client name" errorKey="name" {...shared} />
+      <Field id="name" testId="project-name" label={t('fieldName')} errorKey="name" {...shared} />
       <Field
         id="brands"
         testId="project-brands"
-        label="Brand terms"
-        hint="One per line; spelling variants in Latin and Cyrillic are matched automatically"
+        label={t('fieldBrands')}
+        hint={t('hintBrands')}
         errorKey="brandTerms"
         multiline
         {...shared}
@@ -187,40 +190,40 @@ export function ProjectForm(props: {
       <Field
         id="domains"
         testId="project-domains"
-        label="Client domains"
-        hint="One per line, e.g. example.com (subdomains included)"
+        label={t('fieldDomains')}
+        hint={t('hintDomains')}
         errorKey="clientDomains"
         multiline
         {...shared}
       />
-      <Field id="competitors" testId="project-competitors" label="Competitor domains" errorKey="competitorDomains" multiline {...shared} />
+      <Field id="competitors" testId="project-competitors" label={t('fieldCompetitors')} errorKey="competitorDomains" multiline {...shared} />
       <Field
         id="queries"
         testId="project-queries"
-        label="Key queries"
-        hint="One per line: the top-20 of these queries makes the SERP KPIs"
+        label={t('fieldQueries')}
+        hint={t('hintQueries')}
         errorKey="keyQueries"
         multiline
         {...shared}
       />
       <fieldset>
-        <legend>Targets</legend>
-        <Field id="serpPositivityPct" testId="target-serp-positivity" label="SERP positivity, %" errorKey="targets.serpPositivity" {...shared} />
+        <legend>{t('targets')}</legend>
+        <Field id="serpPositivityPct" testId="target-serp-positivity" label={t('fieldSerpPositivity')} errorKey="targets.serpPositivity" {...shared} />
         <Field
           id="thirdPartyRecommendPct"
           testId="target-third-party-recommend"
-          label="Third-party recommendations, %"
+          label={t('fieldThirdPartyRecommend')}
           errorKey="targets.thirdPartyRecommend"
           {...shared}
         />
-        <Field id="portalCoverage" testId="target-portal-coverage" label="Portals linking to the client" errorKey="targets.portalCoverage" {...shared} />
-        <Field id="negativeTop10" testId="target-negative-top10" label="Negative results in top-10, at most" errorKey="targets.negativeTop10" {...shared} />
+        <Field id="portalCoverage" testId="target-portal-coverage" label={t('fieldPortalCoverage')} errorKey="targets.portalCoverage" {...shared} />
+        <Field id="negativeTop10" testId="target-negative-top10" label={t('fieldNegativeTop10')} errorKey="targets.negativeTop10" {...shared} />
       </fieldset>
       <Field
         id="monthlyBudget"
         testId="project-budget"
-        label="Monthly budget"
-        hint="As you write amounts, e.g. 150 000 or 150 000 ₽; leave empty for none"
+        label={t('fieldBudget')}
+        hint={t('hintBudget')}
         errorKey="monthlyBudget"
         {...shared}
       />
@@ -233,31 +236,31 @@ export function ProjectForm(props: {
             setValues((current) => ({ ...current, suggestionsCountInKpis: (event.target as HTMLInputElement).checked }))
           }
         />
-        Suggested labels count in KPIs until you confirm or correct them
+        {t('suggestionsCount')}
       </label>
       <Field
         id="minSuggestionConfidencePct"
         testId="project-min-suggestion-confidence"
-        label="Minimum suggestion confidence, %"
-        hint="Suggestions less sure than this are shown but not counted"
+        label={t('fieldMinConfidence')}
+        hint={t('hintMinConfidence')}
         errorKey="minSuggestionConfidence"
         {...shared}
       />
       <Field
         id="retentionMonths"
         testId="project-retention-months"
-        label="Keep searches for, months"
-        hint="Searches older than this are deleted unless you marked a result (past months keep their KPIs); empty keeps them"
+        label={t('fieldRetention')}
+        hint={t('hintRetention')}
         errorKey="retentionMonths"
         {...shared}
       />
       <div class="actions">
         <button type="submit" data-testid="project-save" disabled={props.saving}>
-          {props.project ? 'Save changes' : 'Create project'}
+          {props.project ? t('saveChanges') : t('createProject')}
         </button>
         {props.project && (
           <button type="button" onClick={props.onCancel}>
-            New project instead
+            {t('newProjectInstead')}
           </button>
         )}
       </div>

@@ -1,4 +1,6 @@
+import { DASHBOARD_MESSAGES } from '@/lib/i18n/dashboard';
 import type { Project } from '@/lib/schema';
+import { useMessages } from './Locale';
 
 export function ProjectList(props: {
   projects: readonly Project[];
@@ -8,24 +10,25 @@ export function ProjectList(props: {
   onActivate: (id: string) => void;
   onDelete: (project: Project) => void;
 }) {
-  if (props.projects.length === 0) return <p class="empty">No projects yet: create the first one below.</p>;
+  const t = useMessages(DASHBOARD_MESSAGES);
+  if (props.projects.length === 0) return <p class="empty">{t('noProjects')}</p>;
   return (
     <ul class="project-list" data-testid="project-list">
       {props.projects.map((project) => (
         <li key={project.id} class={project.id === props.editingId ? 'editing' : ''} data-testid="project-row">
           <span class="project-name">{project.name}</span>
           {project.id === props.activeId ? (
-            <span class="active-badge">active</span>
+            <span class="active-badge">{t('activeBadge')}</span>
           ) : (
             <button type="button" onClick={() => props.onActivate(project.id)}>
-              Make active
+              {t('makeActive')}
             </button>
           )}
           <button type="button" data-testid="project-edit" onClick={() => props.onEdit(project)}>
-            Edit
+            {t('edit')}
           </button>
           <button type="button" data-testid="project-delete" onClick={() => props.onDelete(project)}>
-            Delete
+            {t('delete')}
           </button>
         </li>
       ))}

@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { Translate, UiLocale } from '@/lib/i18n';
+import { DASHBOARD_MESSAGES, type DashboardMessageKey } from '@/lib/i18n/dashboard';
 import type { ResponseOf } from '@/lib/messaging';
+import { useLocale, useMessages } from './Locale';
 
 export type SitesData = ResponseOf<'sites.status'>;
 
@@ -7,16 +10,18 @@ const OVERRIDES_EXAMPLE = `{
   "google": { "resultRoot": ["div.new-result"], "title": ["h3"], "snippet": [".new-snippet"] }
 }`;
 
-function describeStatus(last: SitesData['sites'][number]['last']): { text: string; state: 'ok' | 'broken' | 'none' } {
-  if (!last) return { text: 'not visited yet', state: 'none' };
-  const when = new Date(last.at).toLocaleString();
+function describeStatus(
+  last: SitesData['sites'][number]['last'],
+  t: Translate<DashboardMessageKey>,
+  locale: UiLocale,
+): { text: string; state: 'ok' | 'broken' | 'none' } {
+  if (!last) return { text: t('notVisitedYet'), state: 'none' };
+  const when = new Date(last.at).toLocaleString(locale);
   if (last.itemsFound > 0) {
-    return { text: `recognised: ${last.itemsFound} results (${last.blocksSeen} result-looking blocks) · ${when}`, state: 'ok' };
+    const results = t('resultCount', { count: last.itemsFound });
+    return { text: t('recognised', { results, blocks: t('resultLikeBlocks', { count: last.blocksSeen }), when }), state: 'ok' };
   }
-  return {
-    text: `not recognised: 0 results from ${last.blocksSeen} result-looking blocks · ${when}`,
-    state: 'broken',
-  };
+  return { text: t('notRecognised', { count: last.blocksSeen, when }), state: 'broken' };
 }
 
 /** Per engine: was the last visited page understood; and the selector overrides for when markup changes. */
@@ -26,15 +31,17 @@ export function SitesPanel(props: {
   saving: boolean;
   onSaveOverrides: (text: string) => void;
 }) {
+  const t = useMessages(DASHBOARD_MESSAGES);
+  const locale = useLocale();
   const [text, setText] = useState(props.data?.overridesText ?? '');
   useEffect(() => setText(props.data?.overridesText ?? ''), [props.data?.overridesText]);
   return (
     <section class="sites" data-testid="sites-panel">
-      <h2>Search engines</h2>
+      <h2>{t('searchEngines')}</h2>
       <table>
         <tbody>
           {(props.data?.sites ?? []).map((site) => {
-            const status = describeStatus(site.last);
+            const status = describeStatus(site.last, t, locale);
             return (
               <tr key={site.id} data-testid={`site-status-${site.id}`} data-state={status.state}>
                 <th scope="row">{site.name}</th>
@@ -44,11 +51,8 @@ export function SitesPanel(props: {
           })}
         </tbody>
       </table>
-      <h3>Selector overrides</h3>
-      <p>
-        When an engine changes its markup, paste selectors here (JSON, per engine id: resultRoot, link, title,
-        snippet). They are tried before the built-in ones, on the next page load.
-      </p>
+      <h3>{t('selectorOverrides')}</h3>
+      <p>{t('overridesHelp')}</p>
       <textarea
         data-testid="overrides-text"
         rows={6}
@@ -62,7 +66,7 @@ export function SitesPanel(props: {
         </p>
       )}
       <button type="button" data-testid="overrides-save" disabled={props.saving} onClick={() => props.onSaveOverrides(text)}>
-        Save overrides
+        {t('saveOverrides')}
       </button>
     </section>
   );

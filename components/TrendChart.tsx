@@ -2,13 +2,19 @@ import { useState } from 'preact/hooks';
 import { linePath, ticks, valueRange, xOf, yOf, type Plot } from '@/lib/chart/scale';
 import { formatKpiValue } from '@/lib/format/kpi-value';
 import { monthInWords, monthShort } from '@/lib/format/month';
+import { DASHBOARD_MESSAGES } from '@/lib/i18n/dashboard';
+import { KPI_MESSAGES, type KpiMessageKey } from '@/lib/i18n/kpi';
 import { targetStatus } from '@/lib/kpi';
 import type { KpiDirection, KpiUnit } from '@/lib/kpi/registry';
+import { useLocale, useMessages } from './Locale';
+
+/** The title key of the reputation score's series; every other series is a KPI's, titled by its KPI_MESSAGES key. */
+export const SCORE_TITLE = 'score';
 
 export interface TrendSeries {
   key: string;
-  title: string;
-  formula: string;
+  /** The KPI's title key in KPI_MESSAGES (its formula is the key + "Formula"), or SCORE_TITLE. */
+  titleKey: string;
   unit: KpiUnit;
   direction: KpiDirection;
   months: readonly string[];
@@ -28,7 +34,14 @@ const MAX_MONTH_LABELS = 12;
  * table (always there for screen readers, shown on request and in print).
  */
 export function TrendChart({ series }: { series: TrendSeries }) {
+  const t = useMessages(DASHBOARD_MESSAGES);
+  const kpiText = useMessages(KPI_MESSAGES);
+  const locale = useLocale();
   const [tableShown, setTableShown] = useState(false);
+  const score = series.titleKey === SCORE_TITLE;
+  const title = score ? t('reputationScore') : kpiText(series.titleKey as KpiMessageKey);
+  const formula = score ? t('scoreFormula') : kpiText(`${series.titleKey}Formula` as KpiMessageKey);
+  const value = (amount: number | null) => formatKpiValue(amount, series.unit, locale);
   const plot: Plot = {
     width: WIDTH - MARGIN.left - MARGIN.right,
     height: HEIGHT - MARGIN.top - MARGIN.bottom,
@@ -38,20 +51,20 @@ export function TrendChart({ series }: { series: TrendSeries }) {
   const labelEvery = Math.ceil(series.months.length / MAX_MONTH_LABELS);
   const first = series.months[0];
   const last = series.months.at(-1);
-  const summary = first && last ? `${series.title} from ${monthInWords(first)} to ${monthInWords(last)}` : series.title;
+  const summary = first && last ? t('chartSummary', { title, first: monthInWords(first, locale), last: monthInWords(last, locale) }) : title;
   return (
     <figure class="trend-chart" data-testid={`trend-${series.key}`}>
       <figcaption>
-        <strong>{series.title}</strong> <span class="legend">— value · - - target{series.direction === 'lower-is-better' ? ' (lower is better)' : ''}</span>
+        <strong>{title}</strong> <span class="legend">{t(series.direction === 'lower-is-better' ? 'chartLegendLowerIsBetter' : 'chartLegend')}</span>
       </figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label={`${summary}; the table below has the numbers`}>
-        <title>{series.formula}</title>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label={t('chartLabel', { summary })}>
+        <title>{formula}</title>
         <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
           {ticks(plot.range, 4, series.unit).map((tick) => (
             <g key={tick} class="tick">
               <line x1={0} x2={plot.width} y1={yOf(plot, tick)} y2={yOf(plot, tick)} stroke="#e0e0e0" />
               <text x={-6} y={yOf(plot, tick)} text-anchor="end" dominant-baseline="middle" font-size="10">
-                {formatKpiValue(tick, series.unit)}
+                {value(tick)}
               </text>
             </g>
           ))}
@@ -60,7 +73,7 @@ export function TrendChart({ series }: { series: TrendSeries }) {
           {series.months.map((month, index) =>
             index % labelEvery === 0 ? (
               <text key={month} x={xOf(plot, index)} y={plot.height + 16} text-anchor="middle" font-size="10">
-                {monthShort(month)}
+                {monthShort(month, locale)}
               </text>
             ) : null,
           )}
@@ -72,29 +85,29 @@ export function TrendChart({ series }: { series: TrendSeries }) {
         </g>
       </svg>
       <button type="button" class="link" aria-expanded={tableShown} onClick={() => setTableShown(!tableShown)}>
-        {tableShown ? 'Hide the table' : 'Show as a table'}
+        {tableShown ? t('hideTable') : t('showTable')}
       </button>
       <table class={tableShown ? 'trend-table' : 'trend-table visually-hidden'}>
         <caption>{summary}</caption>
         <thead>
           <tr>
-            <th scope="col">Month</th>
-            <th scope="col">Value</th>
-            <th scope="col">Target</th>
-            <th scope="col">On target</th>
+            <th scope="col">{t('columnMonth')}</th>
+            <th scope="col">{t('columnValue')}</th>
+            <th scope="col">{t('columnTarget')}</th>
+            <th scope="col">{t('columnOnTarget')}</th>
           </tr>
         </thead>
         <tbody>
           {series.months.map((month, index) => {
-            const value = series.values[index] ?? null;
+            const actual = series.values[index] ?? null;
             const target = series.targets[index] ?? null;
-            const status = targetStatus({ value, target, direction: series.direction });
+            const status = targetStatus({ value: actual, target, direction: series.direction });
             return (
-              <tr key={month} data-month={month} data-value={value ?? ''}>
-                <th scope="row">{monthInWords(month)}</th>
-                <td>{formatKpiValue(value, series.unit)}</td>
-                <td>{formatKpiValue(target, series.unit)}</td>
-                <td>{status === null ? '—' : status === 'met' ? '✓ yes' : '✗ no'}</td>
+              <tr key={month} data-month={month} data-value={actual ?? ''}>
+                <th scope="row">{monthInWords(month, locale)}</th>
+                <td>{value(actual)}</td>
+                <td>{value(target)}</td>
+                <td>{status === null ? '—' : status === 'met' ? t('onTargetYes') : t('onTargetNo')}</td>
               </tr>
             );
           })}

@@ -1,5 +1,7 @@
 import type { ExportFile } from '@/lib/backup/limits';
 import { FileTransfers } from '@/lib/backup/transfer';
+import type { Translate } from '@/lib/i18n';
+import type { DashboardMessageKey } from '@/lib/i18n/dashboard';
 import type { ResponseOf } from '@/lib/messaging';
 import { call } from '@/lib/ui/extension-client';
 
@@ -9,11 +11,11 @@ type ImportCounts = ResponseOf<'backup.import'>['counts'];
 
 const transfers = new FileTransfers(caches);
 
-export async function downloadFile(file: ExportFile, projectId: string | null): Promise<string> {
+export async function downloadFile(file: ExportFile, projectId: string | null, t: Translate<DashboardMessageKey>): Promise<string> {
   const answer = await call('files.export', { file, projectId });
   const { fileName } = answer;
   const made = 'text' in answer ? new Blob([answer.text], { type: file === 'backup' ? 'application/json' : 'text/csv;charset=utf-8' }) : await transfers.take(answer.transferId);
-  if (!made) throw new Error(`${fileName} was made but could not be read: download it again.`);
+  if (!made) throw new Error(t('fileUnreadable', { file: fileName }));
   const url = URL.createObjectURL(made);
   const link = document.createElement('a');
   link.href = url;
@@ -29,18 +31,19 @@ export async function importBackupFile(file: File): Promise<ImportCounts> {
   return counts;
 }
 
-const IMPORTED_KINDS: Record<keyof ImportCounts, string> = {
-  projects: 'projects',
-  mentions: 'mentions',
-  snapshots: 'snapshots',
-  portals: 'portals',
-  promotion: 'promotion',
-  frozenMonths: 'months kept past retention',
+const IMPORTED_KINDS: Record<keyof ImportCounts, DashboardMessageKey> = {
+  projects: 'importedProjects',
+  mentions: 'importedMentions',
+  snapshots: 'importedSnapshots',
+  portals: 'importedPortals',
+  promotion: 'importedPromotion',
+  frozenMonths: 'importedFrozenMonths',
 };
 
-export function describeImport(counts: ImportCounts): string {
-  const part = (name: keyof ImportCounts) => `${IMPORTED_KINDS[name]}: ${counts[name]?.written ?? 0} written, ${counts[name]?.kept ?? 0} kept`;
-  return `Imported. ${(Object.keys(IMPORTED_KINDS) as (keyof ImportCounts)[]).map(part).join('; ')}.`;
+export function describeImport(counts: ImportCounts, t: Translate<DashboardMessageKey>): string {
+  const part = (name: keyof ImportCounts) =>
+    t('importedPart', { kind: t(IMPORTED_KINDS[name]), written: counts[name]?.written ?? 0, kept: counts[name]?.kept ?? 0 });
+  return t('imported', { parts: (Object.keys(IMPORTED_KINDS) as (keyof ImportCounts)[]).map(part).join('; ') });
 }
 
 /** Asks the browser to keep the extension's storage under pressure; says whether it does. */

@@ -17,6 +17,8 @@ import { ShareOfVoicePanel } from '@/components/ShareOfVoicePanel';
 import { SitesPanel, type SitesData } from '@/components/SitesPanel';
 import { errorMessage, type MentionRow, type PortalRow, type ResponseOf } from '@/lib/messaging';
 import { monthInWords } from '@/lib/format/month';
+import { translator } from '@/lib/i18n';
+import { DASHBOARD_MESSAGES } from '@/lib/i18n/dashboard';
 import { monthOf, type Month, type Plan, type Project } from '@/lib/schema';
 import { call, useDataChanges } from '@/lib/ui/extension-client';
 import { describeImport, downloadFile, importBackupFile, persistStorage } from './backup';
@@ -28,6 +30,8 @@ type ProjectListData = ResponseOf<'projects.list'>;
 
 function Dashboard() {
   const language = useLanguagePreference();
+  /** The notices and confirmations this page writes itself, in the interface language. */
+  const t = translator(DASHBOARD_MESSAGES, language.locale);
   const [data, setData] = useState<ProjectListData>({ projects: [], activeProjectId: null });
   const [editing, setEditing] = useState<Project | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -96,32 +100,32 @@ function Dashboard() {
       const result = await call('projects.save', { id: editing?.id, input });
       if (!result.saved) {
         setErrors(result.fieldErrors);
-        return 'Not saved: please correct the highlighted fields.';
+        return t('notSaved');
       }
       setErrors({});
       setEditing(result.project);
-      return `Saved “${result.project.name}”.`;
+      return t('projectSaved', { name: result.project.name });
     });
 
   const saveOverrides = (text: string) =>
     act(async () => {
       const result = await call('overrides.save', { text });
       setOverridesError(result.saved ? null : result.error);
-      return result.saved ? 'Selector overrides saved: they apply from the next page load.' : 'Selector overrides not saved.';
+      return result.saved ? t('overridesSaved') : t('overridesNotSaved');
     });
 
   const remove = async (project: Project) => {
-    if (!confirm(`Delete “${project.name}” and all its marks and history?`)) return;
+    if (!confirm(t('confirmDeleteProject', { name: project.name }))) return;
     await call('projects.delete', { id: project.id });
     if (editing?.id === project.id) setEditing(null);
-    setNotice(`Deleted “${project.name}”.`);
+    setNotice(t('projectDeleted', { name: project.name }));
     refresh();
   };
 
   const savePortal = (domain: string, popularity: number | null, note: string) =>
     act(async () => {
       await call('portals.update', { domain, popularity, note });
-      return `Saved ${domain}.`;
+      return t('portalSaved', { domain });
     });
 
   const toggleMentions = async (domain: string) => {
@@ -138,17 +142,17 @@ function Dashboard() {
   };
 
   const relabelMentions = async (canonicalUrls: string[], edit: RelabelEdit) => {
-    if (edit.sentiment === null && !confirm(`Clear the marks of ${canonicalUrls.length} mentions?`)) return;
+    if (edit.sentiment === null && !confirm(t('confirmClearMarks', { count: canonicalUrls.length }))) return;
     await act(async () => {
       const { changed } = await call('mentions.relabel', { projectId: activeProjectId ?? undefined, canonicalUrls, ...edit });
-      return `Changed the marks of ${changed} of ${canonicalUrls.length} selected mentions.`;
+      return t('marksChanged', { changed, count: canonicalUrls.length });
     }, setRelabeling);
   };
 
   const revokeSite = (origin: string) =>
     act(async () => {
       await call('sites.revoke', { origin });
-      return `${origin} is no longer audited: no tags there from the next page load. Its marks stay.`;
+      return t('siteRevoked', { origin });
     });
 
   const runBackup = async (work: () => Promise<string>) => {
@@ -166,29 +170,33 @@ function Dashboard() {
   const savePromotion = (request: PromotionSave) =>
     act(async () => {
       await call('promotion.save', request);
-      return `Saved the promotion figures of ${monthInWords(request.month)}.`;
+      return t('promotionSaved', { month: monthInWords(request.month, language.locale) });
     });
 
   const savePlan = (project: Project, baselineMonth: Month, plan: Plan) =>
     act(async () => {
       await call('projects.setPlan', { id: project.id, baselineMonth, plan });
-      return `Saved the plan of “${project.name}”.`;
+      return t('planSaved', { name: project.name });
     });
 
   const activeProject = data.projects.find((project) => project.id === data.activeProjectId) ?? null;
 
   const clearHistory = (project: Project) => {
-    if (!confirm(`Delete every search and page “${project.name}” stored that you did not mark? Your marks and their KPIs stay.`)) return;
+    if (!confirm(t('confirmClearHistory', { name: project.name }))) return;
     void act(async () => {
       const cleared = await call('history.clear', { id: project.id });
-      return `Deleted ${cleared.snapshots} search snapshots and ${cleared.mentions} unmarked mentions of “${project.name}”.`;
+      return t('historyCleared', {
+        snapshots: t('searchSnapshots', { count: cleared.snapshots }),
+        mentions: t('unmarkedMentions', { count: cleared.mentions }),
+        name: project.name,
+      });
     });
   };
 
   const allowIncognito = (allowed: boolean) =>
     act(async () => {
       setStoreIncognito((await call('privacy.set', { storeIncognito: allowed })).storeIncognito);
-      return allowed ? 'Pages and marks from private windows are stored from now on.' : 'Nothing from private windows is stored from now on.';
+      return allowed ? t('incognitoOn') : t('incognitoOff');
     });
 
   return (
@@ -199,7 +207,7 @@ function Dashboard() {
         {activeProject && (
           <p>
             <a href={`report.html?project=${encodeURIComponent(activeProject.id)}&month=${monthOf(Date.now())}`} target="_blank" data-testid="open-report">
-              Monthly report of “{activeProject.name}” (printable)
+              {t('reportLink', { name: activeProject.name })}
             </a>
           </p>
         )}
@@ -209,7 +217,7 @@ function Dashboard() {
           </p>
         )}
         <section>
-          <h2>Projects</h2>
+          <h2>{t('projects')}</h2>
           <ProjectList
             projects={data.projects}
             activeId={data.activeProjectId}
@@ -285,9 +293,9 @@ function Dashboard() {
           state={backup}
           activeProjectName={activeProject?.name ?? null}
           onExport={(file, scope) =>
-            void runBackup(async () => `Saved ${await downloadFile(file, scope === 'all' ? null : (activeProject?.id ?? null))}.`)
+            void runBackup(async () => t('fileSaved', { file: await downloadFile(file, scope === 'all' ? null : (activeProject?.id ?? null), t) }))
           }
-          onImport={(file) => void runBackup(async () => describeImport(await importBackupFile(file)))}
+          onImport={(file) => void runBackup(async () => describeImport(await importBackupFile(file), t))}
         />
         <PrivacyPanel
           storeIncognito={storeIncognito}

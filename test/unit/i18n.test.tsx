@@ -6,10 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { LocaleContext } from '@/components/Locale';
 import { PopupView, type PopupData } from '@/components/PopupView';
 import { placeholdersOf, translator, uiLocaleOf, UI_LOCALES, type Catalogs, type Message } from '@/lib/i18n';
+import { DASHBOARD_MESSAGES } from '@/lib/i18n/dashboard';
 import { KPI_MESSAGES } from '@/lib/i18n/kpi';
 import { POPUP_MESSAGES } from '@/lib/i18n/popup';
 
-const CATALOGS: Record<string, Catalogs<string>> = { kpi: KPI_MESSAGES, popup: POPUP_MESSAGES };
+const CATALOGS: Record<string, Catalogs<string>> = { kpi: KPI_MESSAGES, popup: POPUP_MESSAGES, dashboard: DASHBOARD_MESSAGES };
 
 /** The plural categories a language uses for whole numbers (a count of results is one). */
 function integerCategories(locale: string): string[] {
@@ -106,7 +107,23 @@ describe('the interface language', () => {
  * Screens whose text all comes from a catalog: no words written inline in their markup (JSX text or the title,
  * aria-label and placeholder attributes). The dashboard, report and tag rows join the list as they are translated.
  */
-const TRANSLATED_COMPONENTS = ['PopupView', 'KpiCard', 'Sparkline', 'ProjectSelect', 'PageTools'];
+const TRANSLATED_COMPONENTS = [
+  'PopupView',
+  'KpiCard',
+  'Sparkline',
+  'ProjectSelect',
+  'PageTools',
+  'ProjectForm',
+  'ProjectList',
+  'PrivacyPanel',
+  'AuditedSitesPanel',
+  'SitesPanel',
+  'AgreementPanel',
+  'BackupPanel',
+  'HistoryPanel',
+  'TrendChart',
+  'PlanEditor',
+];
 
 describe('no inline interface text', () => {
   it.each(TRANSLATED_COMPONENTS)('%s', (name) => {
