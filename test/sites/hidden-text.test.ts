@@ -79,6 +79,32 @@ const phpbbThread = (body: string): string => `<html><head><meta name="generator
     <div class="content">${body}</div>
   </div></div></body></html>`;
 
+describe('what a selector matches under a hidden element of a result', () => {
+  // Found by the fuzz (test/sites/fuzz): a title, snippet or link selector matching inside a hidden
+  // wrapper of the block read what the wrapper hid, since only the match and its descendants were asked.
+  const BING_URL = 'https://www.bing.com/search?q=acme';
+  const bingResult = (inside: string) => `<html><body><ol id="b_results"><li class="b_algo">
+    <h2>${inside}<a href="https://acme.example/">Acme widgets</a></h2>
+    <div class="b_caption"><div aria-hidden="true"><p style="display: block">Acme is a terrible scam.</p></div><p>Great widgets, fast delivery.</p></div>
+  </li></ol></body></html>`;
+
+  it.each(HIDING.slice(0, 7).map((hide, index) => [index, hide] as const))('passes over a hidden link and a hidden snippet copy (way %i)', (_index, hide) => {
+    const item = firstItem(extractOrFail(bingResult(hide('<a href="https://smear.example/">Acme scam</a>')), BING_URL));
+    expect(item.url).toBe('https://acme.example/');
+    expect(item.title).toBe('Acme widgets');
+    expect(item.snippet).toBe('Great widgets, fast delivery.');
+  });
+
+  it('passes over a title link copy under a hidden wrapper of the result', () => {
+    const html = googlePage(googleResult('Acme widgets', 'Great widgets, fast delivery.')).replace(
+      '<a href="https://acme.example/">',
+      '<div hidden><a href="https://smear.example/"><h3 class="LC20lb">Acme is a scam</h3></a></div><a href="https://acme.example/">',
+    );
+    const items = extractOrFail(html, GOOGLE_URL).items;
+    expect(items.map((item) => [item.url, item.title])).toEqual([['https://acme.example/', 'Acme widgets']]);
+  });
+});
+
 describe('hidden text in forum posts', () => {
   const postOf = (body: string) => {
     const extract = extractPage(parse(phpbbThread(body), FORUM_URL), FORUM_URL);
@@ -92,6 +118,20 @@ describe('hidden text in forum posts', () => {
     expect(post.text).toBe('My widget works well. Would buy again.');
     expect(post.snippet).toBe(post.text);
     expect(post.linkedUrls).toEqual([]);
+  });
+
+  it('passes over a hidden copy of the author line, the date and the text', () => {
+    // Found by the fuzz: author, date and body selectors matched inside a hidden wrapper of the post.
+    const html = phpbbThread('My widget works well.').replace(
+      '<p class="author">',
+      `<div style="display: none"><p class="author"><a href="./viewtopic.php?p=9#p9">Post</a> by <a class="username" href="./memberlist.php?mode=viewprofile&u=9">mallory</a> » Sun Jan 1, 2023 0:00 am</p>
+        <div class="content">Acme is a terrible scam.</div></div><p class="author">`,
+    );
+    const [post] = extractPage(parse(html, FORUM_URL), FORUM_URL)?.items ?? [];
+    expect(post?.author).toBe('anna');
+    expect(post?.date).toBe('Mon Mar 2, 2024 10:00 am');
+    expect(post?.url).toBe('https://forum.example.org/viewtopic.php?p=1#p1');
+    expect(post?.text).toBe('My widget works well.');
   });
 
   it('reads a spoiler: the author’s own words, one click away', () => {

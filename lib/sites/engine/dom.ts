@@ -71,10 +71,49 @@ const FOLDED_CONTENT = [
  * (`checkVisibility`, where the browser has it), unless it is folded content.
  */
 export function hiddenFromReaders(scope: Element): (element: Element) => boolean {
+  const isHidden = hiddenElements(scope);
+  return (element) => NON_TEXT_ELEMENTS.has(element.tagName.toUpperCase()) || isHidden(element);
+}
+
+/** Markup that hides, and in a laid-out page what style sheets hide, unless it is folded content. */
+function hiddenElements(scope: Element): (element: Element) => boolean {
   const laidOut = isLaidOut(scope.ownerDocument) && typeof scope.checkVisibility === 'function';
   return (element) =>
-    NON_TEXT_ELEMENTS.has(element.tagName.toUpperCase()) ||
-    ((hiddenByMarkup(element) || (laidOut && !element.checkVisibility(CSS_VISIBILITY))) && element.closest(FOLDED_CONTENT) === null);
+    (hiddenByMarkup(element) || (laidOut && !element.checkVisibility(CSS_VISIBILITY))) && element.closest(FOLDED_CONTENT) === null;
+}
+
+/**
+ * A test for "`element` sits under an element that hides it inside `scope`": what a selector matches
+ * under a hidden element of a result or a post (a hidden copy of a title, a snippet, an author) is no
+ * more shown than the hidden element itself. `scope` itself is not asked: a whole item inside a hidden
+ * container is left to `checkVisibility()` (README, "Hidden text"), and neither is the element
+ * (`readText` asks it). A `<noscript>` above it does not hide it: elements are only found inside one
+ * where scripting is off, and there its content is what the page shows (Discourse's crawler view).
+ * Each ancestor's answer is remembered, so any number of questions about one scope cost at most one
+ * visit of each of its elements.
+ */
+export function hiddenWithin(scope: Element): (element: Element) => boolean {
+  const isHidden = hiddenElements(scope);
+  /** An element below `scope` -> whether it or an ancestor below `scope` is hidden. */
+  const known = new Map<Element, boolean>();
+  return (element) => {
+    const unknown: Element[] = [];
+    let hidden = false;
+    for (let node = element.parentElement; node && node !== scope; node = node.parentElement) {
+      const answer = known.get(node);
+      if (answer !== undefined) {
+        hidden = answer;
+        break;
+      }
+      unknown.push(node);
+    }
+    for (let index = unknown.length - 1; index >= 0; index -= 1) {
+      const node = unknown[index]!;
+      hidden ||= isHidden(node);
+      known.set(node, hidden);
+    }
+    return hidden;
+  };
 }
 
 export interface TextWalk {

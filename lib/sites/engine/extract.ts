@@ -1,7 +1,7 @@
 import { unwrapRedirect } from '../../match/url';
 import type { Item, PageExtract, SelectorField, SiteDefinition } from '../types';
 import type { SiteOverride } from '../overrides';
-import { closestAny, hiddenFromReaders, plainText, queryAll } from './dom';
+import { closestAny, hiddenFromReaders, hiddenWithin, plainText, queryAll } from './dom';
 import { blocksFromTitleLinks } from './title-links';
 import { firstRankFromUrl, queryOf, siteOwnsUrl } from './location';
 import { firstRankFromPage, queryFromPage } from './page-state';
@@ -18,11 +18,31 @@ function hrefOf(element: Element): string | null {
   return href && href.trim() !== '' ? href : null;
 }
 
-/** The link inside a block: the first selector that finds an element with an href. */
-function findLink(block: Element, selectors: readonly string[]): Element | null {
+/**
+ * What a reader sees of one block: an element is shown unless it, the block, or an element between
+ * them is hidden from readers (engine/dom.ts).
+ */
+interface BlockView {
+  shown: (element: Element) => boolean;
+  /** The element's text as a reader sees it; empty when it sits under a hidden element of the block. */
+  text: (element: Element | null | undefined) => string;
+}
+
+function viewOf(block: Element): BlockView {
+  const isHidden = hiddenFromReaders(block);
+  const underHidden = hiddenWithin(block);
+  if (isHidden(block)) return { shown: () => false, text: () => '' };
+  return {
+    shown: (element) => !isHidden(element) && !underHidden(element),
+    text: (element) => (element && !underHidden(element) ? plainText(element) : ''),
+  };
+}
+
+/** The link inside a block: the first selector that finds a shown element with an href (a hidden link is nobody's result). */
+function findLink(block: Element, selectors: readonly string[], view: BlockView): Element | null {
   if (block.tagName === 'A' && hrefOf(block)) return block;
   for (const selector of selectors) {
-    const link = queryAll(block, selector).find((element) => hrefOf(element) !== null);
+    const link = queryAll(block, selector).find((element) => hrefOf(element) !== null && view.shown(element));
     if (link) return link;
   }
   return null;
@@ -48,10 +68,10 @@ const NOT_SNIPPET = 'cite, button, [role="button"]';
 const MIN_SNIPPET_LENGTH = 20;
 
 /** The text of the first element the selectors find that shows any: hidden or empty matches are passed over. */
-function firstText(block: Element, selectors: readonly string[]): string {
+function firstText(block: Element, selectors: readonly string[], view: BlockView): string {
   for (const selector of selectors) {
     for (const element of queryAll(block, selector)) {
-      const text = plainText(element);
+      const text = view.text(element);
       if (text) return text;
     }
   }
@@ -121,19 +141,21 @@ function isNotOrganic(link: Element, context: ReadContext): boolean {
 function readBlock(candidate: BlockCandidate, context: ReadContext): Candidate | null {
   const { block } = candidate;
   const { site, override } = context;
+  const view = viewOf(block);
+  const discovered = candidate.link && view.shown(candidate.link) ? candidate.link : null;
   const link =
-    (override?.link ? findLink(block, override.link) : null) ?? candidate.link ?? findLink(block, site.selectors.link);
+    (override?.link ? findLink(block, override.link, view) : null) ?? discovered ?? findLink(block, site.selectors.link, view);
   if (!link || isNotOrganic(link, context)) return null;
   const href = hrefOf(link);
   const url = href === null ? null : organicTarget(site, href, context.pageUrl);
   if (!url) return null;
   const title =
-    (override?.title ? firstText(block, override.title) : '') ||
-    plainText(candidate.title) ||
-    firstText(block, site.selectors.title) ||
-    plainText(link);
+    (override?.title ? firstText(block, override.title, view) : '') ||
+    view.text(candidate.title) ||
+    firstText(block, site.selectors.title, view) ||
+    view.text(link);
   if (!title) return null;
-  const snippet = firstText(block, selectorsFor(site, override, 'snippet')) || longestTextBeside(block, link);
+  const snippet = firstText(block, selectorsFor(site, override, 'snippet'), view) || longestTextBeside(block, link);
   return { url, title, snippet: snippet === title ? '' : snippet, element: block };
 }
 

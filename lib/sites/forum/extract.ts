@@ -1,6 +1,6 @@
 import { GENERIC_FINDER } from './engine-label';
 import { unwrapRedirect } from '../../match/url';
-import { plainText, readText } from '../engine/dom';
+import { hiddenFromReaders, hiddenWithin, plainText, readText } from '../engine/dom';
 import type { Item, PageExtract } from '../types';
 import { machineDateOf, parseDisplayedDate } from './date';
 import { DOM_QUERIES, type PageQueries } from './queries';
@@ -122,6 +122,30 @@ function permalinkOf(post: Element, found: Element | null, page: PageContext): s
   return address.href;
 }
 
+/**
+ * What a reader sees of one post: an element is shown unless it, or an element between it and the
+ * post root, is hidden from readers (engine/dom.ts), so a hidden copy of an author, a date or a
+ * permalink is passed over like hidden text.
+ */
+function shownWithin(post: Element): (element: Element) => boolean {
+  const isHidden = hiddenFromReaders(post);
+  const underHidden = hiddenWithin(post);
+  return (element) => element === post || (!isHidden(element) && !underHidden(element));
+}
+
+/** The first shown element of the first selector that finds one. */
+function firstShown(
+  post: Element,
+  selectors: readonly string[],
+  queries: PageQueries,
+  shown: (element: Element) => boolean,
+): Element | null {
+  for (const selector of selectors) {
+    for (const element of queries.all(post, selector)) if (shown(element)) return element;
+  }
+  return null;
+}
+
 function threadTitleOf(doc: Document, selectors: readonly string[], queries: PageQueries): string {
   for (const selector of selectors) {
     for (const element of queries.all(doc, selector)) {
@@ -146,7 +170,7 @@ function postRoots(doc: Document, selectors: readonly string[], queries: PageQue
  * A match inside another post's body is quoted or embedded there (a quote rendered as a post) and is
  * not a post of its own; a match beside the body (a threaded reply nested in its parent comment) is.
  */
-function withoutEmbedded(posts: readonly { root: Element; body: Element }[]): { root: Element; body: Element }[] {
+function withoutEmbedded<Post extends { root: Element; body: Element }>(posts: readonly Post[]): Post[] {
   const bodies = new Set(posts.map((post) => post.body));
   return posts.filter(({ root }) => {
     for (let parent = root.parentElement; parent; parent = parent.parentElement) if (bodies.has(parent)) return false;
@@ -163,6 +187,7 @@ function dateTextOf(date: Element | null, hook: ((shownText: string) => string) 
 interface PostParts {
   element: Element;
   body: Element;
+  bodyShown: boolean;
   author: Element | null;
   date: Element | null;
   dateText: string;
@@ -171,7 +196,10 @@ interface PostParts {
 }
 
 function itemOf(parts: PostParts, title: string, page: PageContext, posts: ReadonlySet<Element>): Item {
-  const { text, links } = ownContent(parts.body, excludedSet(parts.body, parts.exclude, page.queries), posts);
+  // A body under a hidden element of the post (no shown one was found) shows nothing.
+  const { text, links } = parts.bodyShown
+    ? ownContent(parts.body, excludedSet(parts.body, parts.exclude, page.queries), posts)
+    : { text: '', links: [] };
   const item: Item = {
     url: parts.permalink,
     title,
@@ -221,23 +249,26 @@ export function extractForum(
   const candidates = postRoots(doc, definition.post, queries).filter((post) => hooks?.isPost?.(post) ?? true);
   const posts = withoutEmbedded(
     candidates.flatMap((root) => {
-      const body = queries.first(root, definition.body);
-      return body ? [{ root, body }] : [];
+      const shown = shownWithin(root);
+      // A shown body first; a post whose every body is hidden keeps one (it is still a post) that shows nothing.
+      const body = firstShown(root, definition.body, queries, shown) ?? queries.first(root, definition.body);
+      return body ? [{ root, body, shown }] : [];
     }),
   );
   const title = threadTitleOf(doc, definition.threadTitle, queries);
   const rootSet = new Set(posts.map((post) => post.root));
   const items: Item[] = [];
-  for (const { root: post, body } of posts) {
-    const date = queries.first(post, definition.date);
-    const permalinkLink = queries.first(post, definition.permalink);
+  for (const { root: post, body, shown } of posts) {
+    const date = firstShown(post, definition.date, queries, shown);
+    const permalinkLink = firstShown(post, definition.permalink, queries, shown);
     const permalink =
       (permalinkLink ? null : hooks?.permalink?.(post, pageUrl)) ?? permalinkOf(post, permalinkLink, page);
     const item = itemOf(
       {
         element: hooks?.mountPoint?.(post) ?? post,
         body,
-        author: queries.first(post, definition.author),
+        bodyShown: shown(body),
+        author: firstShown(post, definition.author, queries, shown),
         date,
         dateText: dateTextOf(date, hooks?.dateText),
         permalink,
@@ -266,21 +297,25 @@ export function extractGenericPosts(
   const title = threadTitleOf(doc, ['h1'], queries);
   const exclude = queries.matchable(COMMON_EXCLUDE);
   const roots = new Set(posts.map((post) => post.element));
-  const items = posts.map((post) =>
-    itemOf(
+  const items = posts.map((post) => {
+    const shown = shownWithin(post.element);
+    const visible = (element: Element | undefined) => (element && shown(element) ? element : null);
+    const date = visible(post.date);
+    return itemOf(
       {
         element: post.element,
         body: post.body,
-        author: post.author ?? null,
-        date: post.date ?? null,
-        dateText: plainText(post.date),
+        bodyShown: shown(post.body),
+        author: visible(post.author),
+        date,
+        dateText: plainText(date),
         permalink: post.permalink ?? permalinkOf(post.element, null, page),
         exclude,
       },
       title,
       page,
       roots,
-    ),
-  );
+    );
+  });
   return { site: GENERIC_FINDER, kind: 'forum', items, blocksSeen: posts.length };
 }
