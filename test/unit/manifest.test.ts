@@ -17,11 +17,11 @@ import {
 const ROOT = join(import.meta.dirname, '..', '..');
 const SOURCE_DIRS = ['lib', 'entrypoints'];
 
+/** The manifest wxt.config.ts gives the Chrome build (the Firefox build adds its own keys only). */
 function manifestOfConfig() {
-  const manifest = config.manifest;
-  if (!manifest || typeof manifest === 'function' || manifest instanceof Promise) {
-    throw new Error('wxt.config.ts is expected to give the manifest as a plain object');
-  }
+  const given = config.manifest;
+  const manifest = typeof given === 'function' ? given({ browser: 'chrome', manifestVersion: 3, mode: 'production', command: 'build' }) : given;
+  if (!manifest || manifest instanceof Promise) throw new Error('wxt.config.ts is expected to give the manifest at once, not as a promise');
   return manifest;
 }
 
