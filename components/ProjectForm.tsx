@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { domainForDisplay } from '@/lib/format/domain';
 import { formatLocaleNumber, parseLocaleNumber, type NumberOptions } from '@/lib/format/number';
 import { DASHBOARD_MESSAGES } from '@/lib/i18n/dashboard';
 import { minSuggestionConfidenceOf } from '@/lib/kpi/label-state';
@@ -53,8 +54,9 @@ export function valuesFromProject(project: Project | null): ProjectFormValues {
   return {
     name: project.name,
     brands: project.brandTerms.join('\n'),
-    domains: project.clientDomains.join('\n'),
-    competitors: project.competitorDomains.join('\n'),
+    // Shown as people write them (лср.рф); saved back, they are stored canonical again.
+    domains: project.clientDomains.map(domainForDisplay).join('\n'),
+    competitors: project.competitorDomains.map(domainForDisplay).join('\n'),
     queries: project.keyQueries.join('\n'),
     serpPositivityPct: roundPct(project.targets.serpPositivity),
     thirdPartyRecommendPct: roundPct(project.targets.thirdPartyRecommend),

@@ -38,6 +38,15 @@ describe('project form numbers', () => {
     expect(valuesFromProject({ ...project, id: 'p', baselineMonth: '2026-11', createdAt: 0, updatedAt: 0 }).retentionMonths).toBe('12');
   });
 
+  it('shows a Cyrillic domain as it is written, and stores it canonical again', () => {
+    const project = ProjectInputSchema.parse({ name: 'ЛСР', clientDomains: ['лср.рф'], competitorDomains: ['https://пик.рф/'] });
+    expect(project.clientDomains[0]).toMatch(/^xn--/);
+    const shown = valuesFromProject({ ...project, id: 'p1', baselineMonth: '2026-11', createdAt: 0, updatedAt: 0 });
+    expect([shown.domains, shown.competitors]).toEqual(['лср.рф', 'пик.рф']);
+    const saved = ProjectInputSchema.parse(inputFromValues(shown).input);
+    expect([saved.clientDomains, saved.competitorDomains]).toEqual([project.clientDomains, project.competitorDomains]);
+  });
+
   it('a stored budget shown in the form reads back unchanged', () => {
     const project = ProjectInputSchema.parse({ name: 'Acme', monthlyBudget: 150_000 });
     const shown = valuesFromProject({ ...project, id: 'p1', createdAt: 0, updatedAt: 0 } as never);
