@@ -1,7 +1,12 @@
 import type { ResponseOf } from '@/lib/messaging';
-import { BADGE_TEXT, badgesOf, labelText } from '@/lib/format/labels';
+import { badgesOf } from '@/lib/format/labels';
+import { monthInWords } from '@/lib/format/month';
+import type { Translate } from '@/lib/i18n';
+import { PANELS_MESSAGES, type PanelsMessageKey } from '@/lib/i18n/panels';
 import type { Month } from '@/lib/schema';
 import { safeHref } from '@/lib/ui/safe-href';
+import { useLabelWords } from './LabelWords';
+import { useLocale, useMessages } from './Locale';
 
 export type DrilldownData = ResponseOf<'drilldown.get'>;
 type DrilldownList = DrilldownData['lists'][number];
@@ -15,11 +20,12 @@ function changeValue(change: DrilldownEntry['change']): string {
 
 /** The arrow is for the eye; the words beside it are for screen readers. */
 function ChangeView({ change }: { change: DrilldownEntry['change'] }) {
-  if (change === 'new') return <span class="change change-new">new</span>;
+  const t = useMessages(PANELS_MESSAGES);
+  if (change === 'new') return <span class="change change-new">{t('changeNew')}</span>;
   const [symbol, words] =
     change === 'same'
-      ? ['=', 'same place']
-      : [`${change.moved > 0 ? '▲' : '▼'}${Math.abs(change.moved)}`, `${change.moved > 0 ? 'up' : 'down'} ${Math.abs(change.moved)}`];
+      ? ['=', t('changeSame')]
+      : [`${change.moved > 0 ? '▲' : '▼'}${Math.abs(change.moved)}`, t(change.moved > 0 ? 'changeUp' : 'changeDown', { count: Math.abs(change.moved) })];
   return (
     <span class="change">
       <span aria-hidden="true">{symbol}</span>
@@ -29,6 +35,8 @@ function ChangeView({ change }: { change: DrilldownEntry['change'] }) {
 }
 
 function EntryView({ entry }: { entry: DrilldownEntry }) {
+  const t = useMessages(PANELS_MESSAGES);
+  const labels = useLabelWords();
   const badges = badgesOf(entry.flags);
   return (
     <li
@@ -42,33 +50,36 @@ function EntryView({ entry }: { entry: DrilldownEntry }) {
       <a href={safeHref(entry.url)} target="_blank" rel="noopener noreferrer">
         {entry.title || entry.url}
       </a>{' '}
-      <span class="domain">{entry.domain}</span> · <span class="mention-label">{labelText(entry.label)}</span>
+      <span class="domain">{entry.domain}</span> · <span class="mention-label">{labels.label(entry.label)}</span>
       {badges.map((flag) => (
         <span key={flag} class="badge">
           {' · '}
-          {BADGE_TEXT[flag]}
+          {labels.badge(flag)}
         </span>
       ))}
       {entry.newNegative && (
         <>
           {' '}
-          <strong class="new-negative-tag">new negative</strong>
+          <strong class="new-negative-tag">{t('newNegative')}</strong>
         </>
       )}
     </li>
   );
 }
 
-function summaryOf(list: DrilldownList): string {
+function summaryOf(list: DrilldownList, t: Translate<PanelsMessageKey>): string {
   const added = list.entries.filter((entry) => entry.change === 'new').length;
   const negatives = list.entries.filter((entry) => entry.newNegative).length;
-  const parts = [`${list.entries.length} results`];
-  if (list.previousObserved) parts.push(`${added} new`, `${list.dropped.length} dropped out`);
-  if (negatives > 0) parts.push(`${negatives} new negative`);
+  const parts = [t('summaryResults', { count: list.entries.length })];
+  if (list.previousObserved) parts.push(t('summaryNew', { count: added }), t('summaryDropped', { count: list.dropped.length }));
+  if (negatives > 0) parts.push(t('summaryNewNegative', { count: negatives }));
   return parts.join(', ');
 }
 
 function ListView({ list, previousMonth }: { list: DrilldownList; previousMonth: Month }) {
+  const t = useMessages(PANELS_MESSAGES);
+  const locale = useLocale();
+  const previous = monthInWords(previousMonth, locale);
   return (
     <details
       class="drilldown-list"
@@ -78,9 +89,9 @@ function ListView({ list, previousMonth }: { list: DrilldownList; previousMonth:
       open={list.entries.some((entry) => entry.newNegative)}
     >
       <summary>
-        {list.query} — {list.engine}: {summaryOf(list)}
+        {list.query} — {list.engine}: {summaryOf(list, t)}
       </summary>
-      {!list.previousObserved && <p class="empty">Not seen on {list.engine} in {previousMonth}: nothing to compare with.</p>}
+      {!list.previousObserved && <p class="empty">{t('notSeenBefore', { engine: list.engine, month: previous })}</p>}
       <ol>
         {list.entries.map((entry) => (
           <EntryView key={entry.rank} entry={entry} />
@@ -88,12 +99,10 @@ function ListView({ list, previousMonth }: { list: DrilldownList; previousMonth:
       </ol>
       {list.dropped.length > 0 && (
         <>
-          <h4>Dropped out since {previousMonth}</h4>
+          <h4>{t('droppedSince', { month: previous })}</h4>
           <ul data-testid="drilldown-dropped">
             {list.dropped.map((dropped) => (
-              <li key={dropped.canonicalUrl}>
-                {dropped.title || dropped.canonicalUrl} (was #{dropped.previousRank})
-              </li>
+              <li key={dropped.canonicalUrl}>{t('droppedWas', { title: dropped.title || dropped.canonicalUrl, rank: dropped.previousRank })}</li>
             ))}
           </ul>
         </>
@@ -111,24 +120,26 @@ export interface DrilldownChoice {
 /** The top-20 of one key query (or of each) on each engine for a month, and what changed since the month before. */
 export function DrilldownPanel(props: { data: DrilldownData | null; onSelect: (choice: DrilldownChoice) => void }) {
   const { data } = props;
+  const t = useMessages(PANELS_MESSAGES);
+  const locale = useLocale();
   if (!data) return null;
   const months = data.months.includes(data.month) ? data.months : [data.month, ...data.months];
   return (
     <section class="drilldown" data-testid="drilldown-panel">
-      <h2>Top-20 by query</h2>
+      <h2>{t('drilldownTitle')}</h2>
       <label>
-        Month{' '}
+        {t('month')}{' '}
         <select data-testid="drilldown-month" value={data.month} onChange={(event) => props.onSelect({ month: event.currentTarget.value })}>
           {months.map((month) => (
             <option key={month} value={month}>
-              {month}
+              {monthInWords(month, locale)}
             </option>
           ))}
         </select>
       </label>{' '}
       {data.query !== null && (
         <label>
-          Key query{' '}
+          {t('keyQuery')}{' '}
           <select data-testid="drilldown-query" value={data.query} onChange={(event) => props.onSelect({ query: event.currentTarget.value })}>
             {data.queries.map((query) => (
               <option key={query} value={query}>
@@ -138,9 +149,9 @@ export function DrilldownPanel(props: { data: DrilldownData | null; onSelect: (c
           </select>
         </label>
       )}{' '}
-      <span class="hint">compared with {data.previousMonth}</span>
+      <span class="hint">{t('comparedWith', { month: monthInWords(data.previousMonth, locale) })}</span>
       {data.lists.length === 0 ? (
-        <p class="empty">No key-query results seen in {data.month}.</p>
+        <p class="empty">{t('noKeyQueryResults', { month: monthInWords(data.month, locale) })}</p>
       ) : (
         data.lists.map((list) => <ListView key={`${list.query}\u0001${list.engine}`} list={list} previousMonth={data.previousMonth} />)
       )}

@@ -1,9 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
+import { monthInWords } from '@/lib/format/month';
+import type { Translate } from '@/lib/i18n';
+import { PANELS_MESSAGES, type PanelsMessageKey } from '@/lib/i18n/panels';
 import type { MentionRow, RequestOf } from '@/lib/messaging';
 import { normalizeDomain } from '@/lib/match/url';
-import { countedLabelOf, MENTION_LABELS, type MentionFilter } from '@/lib/mentions/filter';
+import { countedLabelOf, MENTION_LABELS, type MentionFilter, type MentionLabel } from '@/lib/mentions/filter';
 import { MonthSchema, type MentionKind } from '@/lib/schema';
 import { safeHref } from '@/lib/ui/safe-href';
+import { useLabelWords, type LabelWords } from './LabelWords';
+import { useLocale, useMessages } from './Locale';
 
 /** What a bulk relabel sets on every selected mention. */
 export type RelabelEdit = Pick<RequestOf<'mentions.relabel'>, 'sentiment' | 'recommends'>;
@@ -14,21 +19,28 @@ export interface MentionResults {
   offset: number;
 }
 
-const KIND_TEXT: Record<MentionKind, string> = {
-  'serp-result': 'search result',
-  'forum-post': 'forum post',
-  page: 'page',
+const KIND_TEXT: Record<MentionKind, PanelsMessageKey> = {
+  'serp-result': 'kindSerpResult',
+  'forum-post': 'kindForumPost',
+  page: 'kindPage',
 };
 
-const RELABEL_ACTIONS: readonly { action: string; text: string; edit: RelabelEdit }[] = [
-  { action: 'positive', text: 'positive', edit: { sentiment: 'positive' } },
-  { action: 'neutral', text: 'neutral', edit: { sentiment: 'neutral' } },
-  { action: 'negative', text: 'negative', edit: { sentiment: 'negative' } },
-  { action: 'irrelevant', text: 'irrelevant', edit: { sentiment: 'irrelevant' } },
-  { action: 'recommends', text: 'recommends', edit: { recommends: true } },
-  { action: 'not-recommends', text: 'does not recommend', edit: { recommends: false } },
-  { action: 'clear', text: 'clear the mark', edit: { sentiment: null, recommends: false } },
+type Words = { t: Translate<PanelsMessageKey>; labels: LabelWords };
+
+const RELABEL_ACTIONS: readonly { action: string; text: (words: Words) => string; edit: RelabelEdit }[] = [
+  { action: 'positive', text: ({ labels }) => labels.sentiment('positive'), edit: { sentiment: 'positive' } },
+  { action: 'neutral', text: ({ labels }) => labels.sentiment('neutral'), edit: { sentiment: 'neutral' } },
+  { action: 'negative', text: ({ labels }) => labels.sentiment('negative'), edit: { sentiment: 'negative' } },
+  { action: 'irrelevant', text: ({ labels }) => labels.sentiment('irrelevant'), edit: { sentiment: 'irrelevant' } },
+  { action: 'recommends', text: ({ labels }) => labels.recommends, edit: { recommends: true } },
+  { action: 'not-recommends', text: ({ t }) => t('relabelNotRecommends'), edit: { recommends: false } },
+  { action: 'clear', text: ({ t }) => t('relabelClear'), edit: { sentiment: null, recommends: false } },
 ];
+
+/** A filter's label in words: a sentiment, or none. */
+function labelWord(label: MentionLabel, { t, labels }: Words): string {
+  return label === 'unlabeled' ? t('labelUnlabeled') : labels.sentiment(label);
+}
 
 const SOURCE_SEPARATOR = ':';
 
@@ -44,11 +56,12 @@ function withSource(filter: MentionFilter, source: string): MentionFilter {
   return { ...filter, engine: type === 'engine' ? value : undefined, portal: type === 'portal' ? value : undefined };
 }
 
-function labelText(row: MentionRow): string {
+function labelText(row: MentionRow, words: Words): string {
   const { label, source } = countedLabelOf(row.item);
-  const words: string[] = source === null ? [label] : [label, source];
-  if (row.item.mark?.recommends) words.push('recommends');
-  return words.join(' · ');
+  const shown = [labelWord(label, words)];
+  if (source !== null) shown.push(words.t(source === 'marked' ? 'sourceMarked' : 'sourceSuggested'));
+  if (row.item.mark?.recommends) shown.push(words.labels.recommends);
+  return shown.join(' · ');
 }
 
 const inputValue = (event: Event) => (event.currentTarget as HTMLInputElement | HTMLSelectElement).value;
@@ -57,6 +70,7 @@ const inputValue = (event: Event) => (event.currentTarget as HTMLInputElement | 
 const optional = <T extends string>(value: string): T | undefined => (value === '' ? undefined : (value as T));
 
 function DomainField(props: { domain: string | undefined; onChange: (domain: string | undefined) => void }) {
+  const t = useMessages(PANELS_MESSAGES);
   const [text, setText] = useState(props.domain ?? '');
   // Follow a domain set from outside (a reset), but not the normalised form of what is being typed.
   useEffect(() => {
@@ -67,10 +81,10 @@ function DomainField(props: { domain: string | undefined; onChange: (domain: str
   return (
     <input
       type="text"
-      placeholder="domain"
-      aria-label="Domain (with its subdomains)"
+      placeholder={t('domainPlaceholder')}
+      aria-label={t('domainLabel')}
       aria-invalid={invalid}
-      title={invalid ? 'Not a domain: type something like example.com' : undefined}
+      title={invalid ? t('domainInvalid') : undefined}
       value={text}
       onInput={(event) => {
         const typed = inputValue(event);
@@ -89,47 +103,49 @@ function Filters(props: {
   onChange: (filter: MentionFilter) => void;
 }) {
   const { filter, onChange } = props;
+  const t = useMessages(PANELS_MESSAGES);
+  const words = { t, labels: useLabelWords() };
   return (
     <div class="mention-filters">
       <input
         type="search"
         data-testid="mentions-search"
-        placeholder="Search titles, excerpts and URLs"
-        aria-label="Search mentions"
+        placeholder={t('searchPlaceholder')}
+        aria-label={t('searchLabel')}
         value={filter.text ?? ''}
         onInput={(event) => onChange({ ...filter, text: optional(inputValue(event)) })}
       />
-      <select aria-label="Label" value={filter.label ?? ''} onChange={(event) => onChange({ ...filter, label: optional(inputValue(event)) })}>
-        <option value="">any label</option>
+      <select aria-label={t('filterLabel')} value={filter.label ?? ''} onChange={(event) => onChange({ ...filter, label: optional(inputValue(event)) })}>
+        <option value="">{t('filterAnyLabel')}</option>
         {MENTION_LABELS.map((label) => (
           <option key={label} value={label}>
-            {label}
+            {labelWord(label, words)}
           </option>
         ))}
       </select>
-      <select aria-label="Marked or suggested" value={filter.state ?? 'any'} onChange={(event) => onChange({ ...filter, state: optional(inputValue(event)) })}>
-        <option value="any">marked or suggested</option>
-        <option value="marked">marked by you</option>
-        <option value="suggested">suggested only</option>
+      <select aria-label={t('filterState')} value={filter.state ?? 'any'} onChange={(event) => onChange({ ...filter, state: optional(inputValue(event)) })}>
+        <option value="any">{t('filterStateAny')}</option>
+        <option value="marked">{t('filterStateMarked')}</option>
+        <option value="suggested">{t('filterStateSuggested')}</option>
       </select>
-      <select aria-label="Kind" value={filter.kind ?? ''} onChange={(event) => onChange({ ...filter, kind: optional(inputValue(event)) })}>
-        <option value="">any kind</option>
+      <select aria-label={t('filterKind')} value={filter.kind ?? ''} onChange={(event) => onChange({ ...filter, kind: optional(inputValue(event)) })}>
+        <option value="">{t('filterAnyKind')}</option>
         {Object.entries(KIND_TEXT).map(([kind, text]) => (
           <option key={kind} value={kind}>
-            {text}
+            {t(text)}
           </option>
         ))}
       </select>
-      <select aria-label="Seen on" value={sourceOf(filter)} onChange={(event) => onChange(withSource(filter, inputValue(event)))}>
-        <option value="">any engine or portal</option>
-        <optgroup label="Search engines">
+      <select aria-label={t('filterSource')} value={sourceOf(filter)} onChange={(event) => onChange(withSource(filter, inputValue(event)))}>
+        <option value="">{t('filterAnySource')}</option>
+        <optgroup label={t('filterEngines')}>
           {props.engines.map((engine) => (
             <option key={engine.id} value={`engine${SOURCE_SEPARATOR}${engine.id}`}>
               {engine.name}
             </option>
           ))}
         </optgroup>
-        <optgroup label="Portals">
+        <optgroup label={t('filterPortals')}>
           {props.portals.map((domain) => (
             <option key={domain} value={`portal${SOURCE_SEPARATOR}${domain}`}>
               {domain}
@@ -140,7 +156,7 @@ function Filters(props: {
       <DomainField domain={filter.domain} onChange={(domain) => onChange({ ...filter, domain })} />
       <input
         type="month"
-        aria-label="Seen in month"
+        aria-label={t('filterMonth')}
         value={filter.month ?? ''}
         onInput={(event) => {
           const month = MonthSchema.safeParse(inputValue(event));
@@ -169,6 +185,9 @@ export function MentionsPanel(props: {
   onRelabel: (canonicalUrls: string[], edit: RelabelEdit) => void;
 }) {
   const { results } = props;
+  const t = useMessages(PANELS_MESSAGES);
+  const locale = useLocale();
+  const words = { t, labels: useLabelWords() };
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const rows = results?.rows ?? [];
   // Only rows on show are selected, so a live refresh keeps the ticks and no action reaches a row out of sight.
@@ -182,10 +201,10 @@ export function MentionsPanel(props: {
   const filtered = Object.values(props.filter).some((value) => value !== undefined && value !== 'any');
   return (
     <section class="mentions-panel" data-testid="mentions-panel">
-      <h2>Mentions</h2>
+      <h2>{t('mentionsTitle')}</h2>
       <Filters filter={props.filter} engines={props.engines} portals={props.portals} onChange={props.onFilterChange} />
-      <div class="mention-bulk" role="toolbar" aria-label="Mark the selected mentions" data-testid="mentions-relabel">
-        <span>{selected.size === 0 ? 'Select mentions to mark them together.' : `Mark ${selected.size} selected as`}</span>
+      <div class="mention-bulk" role="toolbar" aria-label={t('bulkLabel')} data-testid="mentions-relabel">
+        <span>{selected.size === 0 ? t('bulkNone') : t('bulkSelected', { count: selected.size })}</span>
         {RELABEL_ACTIONS.map(({ action, text, edit }) => (
           <button
             key={action}
@@ -194,15 +213,13 @@ export function MentionsPanel(props: {
             disabled={selected.size === 0 || props.busy}
             onClick={() => props.onRelabel([...selected], edit)}
           >
-            {text}
+            {text(words)}
           </button>
         ))}
       </div>
-      {results === null ? (
-        <p class="empty">Loading…</p>
-      ) : results.total === 0 ? (
-        <p class="empty" data-testid="mentions-total" data-value="0">
-          {filtered ? 'No mention matches these filters.' : 'No mentions stored yet: browse search results or forums with this project active.'}
+      {results === null || results.total === 0 ? (
+        <p class="empty" data-testid={results ? 'mentions-total' : undefined} data-value={results ? '0' : undefined}>
+          {results === null ? t('loading') : filtered ? t('mentionsNoMatch') : t('mentionsNone')}
         </p>
       ) : (
         <>
@@ -212,7 +229,7 @@ export function MentionsPanel(props: {
                 <th scope="col">
                   <input
                     type="checkbox"
-                    aria-label="Select all on this page"
+                    aria-label={t('selectAll')}
                     checked={allSelected}
                     ref={(box) => {
                       if (box) box.indeterminate = selected.size > 0 && !allSelected;
@@ -220,11 +237,11 @@ export function MentionsPanel(props: {
                     onChange={() => setTicked(allSelected ? new Set() : new Set(rows.map((row) => row.canonicalUrl)))}
                   />
                 </th>
-                <th scope="col">title and URL</th>
-                <th scope="col">domain</th>
-                <th scope="col">kind</th>
-                <th scope="col">label</th>
-                <th scope="col">months</th>
+                <th scope="col">{t('colTitleUrl')}</th>
+                <th scope="col">{t('colDomain')}</th>
+                <th scope="col">{t('colKind')}</th>
+                <th scope="col">{t('colLabel')}</th>
+                <th scope="col">{t('colMonths')}</th>
               </tr>
             </thead>
             <tbody>
@@ -233,7 +250,7 @@ export function MentionsPanel(props: {
                   <td>
                     <input
                       type="checkbox"
-                      aria-label={`Select ${row.title || row.url}`}
+                      aria-label={t('selectRow', { title: row.title || row.url })}
                       checked={selected.has(row.canonicalUrl)}
                       onChange={() => toggle(row.canonicalUrl)}
                     />
@@ -245,9 +262,14 @@ export function MentionsPanel(props: {
                     <div class="url">{row.url}</div>
                   </td>
                   <td>{row.domain}</td>
-                  <td>{KIND_TEXT[row.kind]}</td>
-                  <td class="mention-label">{labelText(row)}</td>
-                  <td>{[...row.months].sort().join(', ')}</td>
+                  <td>{t(KIND_TEXT[row.kind])}</td>
+                  <td class="mention-label">{labelText(row, words)}</td>
+                  <td>
+                    {[...row.months]
+                      .sort()
+                      .map((month) => monthInWords(month, locale))
+                      .join(', ')}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -261,16 +283,17 @@ export function MentionsPanel(props: {
 
 function Pager(props: { results: MentionResults; pageSize: number; onPage: (offset: number) => void }) {
   const { offset, rows, total } = props.results;
+  const t = useMessages(PANELS_MESSAGES);
   return (
     <p class="mention-pager">
       <button type="button" disabled={offset === 0} onClick={() => props.onPage(Math.max(0, offset - props.pageSize))}>
-        ‹ previous
+        {t('pagePrevious')}
       </button>{' '}
       <span data-testid="mentions-total" data-value={total}>
-        {(offset + 1).toLocaleString()}–{(offset + rows.length).toLocaleString()} of {total.toLocaleString()}
+        {t('pageRange', { first: offset + 1, last: offset + rows.length, total })}
       </span>{' '}
       <button type="button" disabled={offset + rows.length >= total} onClick={() => props.onPage(offset + props.pageSize)}>
-        next ›
+        {t('pageNext')}
       </button>
     </p>
   );

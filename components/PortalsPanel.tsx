@@ -1,19 +1,31 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { Translate, UiLocale } from '@/lib/i18n';
+import { PANELS_MESSAGES, type PanelsMessageKey } from '@/lib/i18n/panels';
 import type { MentionRow, PortalRow } from '@/lib/messaging';
 import { labelStateOf } from '@/lib/kpi/label-state';
-import { engineLabel } from '@/lib/sites/forum/engine-label';
+import type { LabelState, MarkSentiment } from '@/lib/schema';
+import { GENERIC_FINDER } from '@/lib/sites/forum/engine-label';
 import { safeHref } from '@/lib/ui/safe-href';
+import { useLabelWords, type LabelWords } from './LabelWords';
+import { useLocale, useMessages } from './Locale';
 
-const KIND_TEXT: Record<PortalRow['kind'], string> = {
-  forum: 'forum',
-  'review-site': 'review site',
-  blog: 'blog',
-  news: 'news',
-  other: 'other',
+const KIND_TEXT: Record<PortalRow['kind'], PanelsMessageKey> = {
+  forum: 'portalForum',
+  'review-site': 'portalReviewSite',
+  blog: 'portalBlog',
+  news: 'portalNews',
+  other: 'portalOther',
 };
 
-function formatDate(at: number | null): string {
-  return at === null ? '—' : new Date(at).toLocaleDateString();
+function formatDate(at: number | null, locale: UiLocale): string {
+  return at === null ? '—' : new Date(at).toLocaleDateString(locale);
+}
+
+/** "suggested: negative": where a mention's label comes from, and the label. */
+function labelStateText(state: LabelState, t: Translate<PanelsMessageKey>, labels: LabelWords): string {
+  if (state === 'unlabeled') return t('labelUnlabeled');
+  const [source, sentiment] = state.split(':') as ['marked' | 'suggested', MarkSentiment];
+  return t(source === 'marked' ? 'labelMarkedAs' : 'labelSuggestedAs', { label: labels.sentiment(sentiment) });
 }
 
 function parsePopularity(text: string): number | null | 'invalid' {
@@ -23,7 +35,9 @@ function parsePopularity(text: string): number | null | 'invalid' {
 }
 
 function MentionList({ mentions }: { mentions: readonly MentionRow[] }) {
-  if (mentions.length === 0) return <p class="empty">No mentions stored.</p>;
+  const t = useMessages(PANELS_MESSAGES);
+  const labels = useLabelWords();
+  if (mentions.length === 0) return <p class="empty">{t('portalMentionsNone')}</p>;
   return (
     <ul class="mentions" data-testid="portal-mentions">
       {mentions.map((mention) => (
@@ -31,7 +45,7 @@ function MentionList({ mentions }: { mentions: readonly MentionRow[] }) {
           <a href={safeHref(mention.url)} target="_blank" rel="noopener noreferrer">
             {mention.title || mention.url}
           </a>{' '}
-          <span class="mention-label">{labelStateOf(mention.item).replace(':', ': ')}</span>
+          <span class="mention-label">{labelStateText(labelStateOf(mention.item), t, labels)}</span>
           {mention.excerpt && <p class="excerpt">{mention.excerpt}</p>}
         </li>
       ))}
@@ -46,6 +60,9 @@ function PortalRowView(props: {
   onToggleMentions: () => void;
 }) {
   const { portal } = props;
+  const t = useMessages(PANELS_MESSAGES);
+  const labels = useLabelWords();
+  const locale = useLocale();
   const [popularity, setPopularity] = useState(portal.popularity === null ? '' : String(portal.popularity));
   const [note, setNote] = useState(portal.note);
   useEffect(() => setPopularity(portal.popularity === null ? '' : String(portal.popularity)), [portal.popularity]);
@@ -57,22 +74,25 @@ function PortalRowView(props: {
     <>
       <tr data-testid="portal-row" data-domain={portal.domain}>
         <th scope="row">{portal.domain}</th>
-        <td>{KIND_TEXT[portal.kind]}</td>
-        <td>{portal.engine === null ? '—' : engineLabel(portal.engine)}</td>
-        <td class="number">{portal.threads}</td>
-        <td class="labels" title="positive / neutral / negative / irrelevant / unmarked">
+        <td>{t(KIND_TEXT[portal.kind])}</td>
+        <td>{portal.engine === null ? '—' : portal.engine === GENERIC_FINDER ? t('genericEngine') : portal.engine}</td>
+        <td class="number">{new Intl.NumberFormat(locale).format(portal.threads)}</td>
+        <td
+          class="labels"
+          title={[...(['positive', 'neutral', 'negative', 'irrelevant'] as const).map(labels.sentiment), t('labelUnmarked')].join(' / ')}
+        >
           {portal.mentions}: {byLabel.positive} + / {byLabel.neutral} ○ / {byLabel.negative} − / {byLabel.irrelevant} ∅ /{' '}
           {byLabel.unmarked} ?
         </td>
-        <td data-testid="portal-links">{portal.hasLinkToClient ? 'yes' : 'no'}</td>
-        <td>{formatDate(portal.lastActivityAt)}</td>
+        <td data-testid="portal-links">{portal.hasLinkToClient ? t('yes') : t('no')}</td>
+        <td>{formatDate(portal.lastActivityAt, locale)}</td>
         <td>
           <input
             type="number"
             min="0"
             step="any"
             data-testid="portal-popularity"
-            aria-label={`Popularity of ${portal.domain}`}
+            aria-label={t('popularityOf', { domain: portal.domain })}
             aria-invalid={parsed === 'invalid'}
             value={popularity}
             onInput={(event) => setPopularity((event.target as HTMLInputElement).value)}
@@ -83,7 +103,7 @@ function PortalRowView(props: {
             type="text"
             maxLength={2000}
             data-testid="portal-note"
-            aria-label={`Note on ${portal.domain}`}
+            aria-label={t('noteOn', { domain: portal.domain })}
             value={note}
             onInput={(event) => setNote((event.target as HTMLInputElement).value)}
           />
@@ -95,10 +115,10 @@ function PortalRowView(props: {
             disabled={!changed || parsed === 'invalid'}
             onClick={() => parsed !== 'invalid' && props.onSave(parsed, note)}
           >
-            Save
+            {t('save')}
           </button>
           <button type="button" data-testid="portal-mentions-toggle" aria-expanded={props.mentions !== undefined} onClick={props.onToggleMentions}>
-            mentions
+            {t('portalMentions')}
           </button>
         </td>
       </tr>
@@ -121,24 +141,25 @@ export function PortalsPanel(props: {
   onSave: (domain: string, popularity: number | null, note: string) => void;
   onToggleMentions: (domain: string) => void;
 }) {
+  const t = useMessages(PANELS_MESSAGES);
   return (
     <section class="portals" data-testid="portals-panel">
-      <h2>Portals</h2>
+      <h2>{t('portalsTitle')}</h2>
       {props.portals === null || props.portals.length === 0 ? (
-        <p class="empty">No portal yet: audit a forum from the popup, or mark a review page or article there.</p>
+        <p class="empty">{t('portalsNone')}</p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th scope="col">domain</th>
-              <th scope="col">kind</th>
-              <th scope="col">engine</th>
-              <th scope="col">threads</th>
-              <th scope="col">mentions by label</th>
-              <th scope="col">links to client</th>
-              <th scope="col">last activity</th>
-              <th scope="col">popularity</th>
-              <th scope="col">note</th>
+              <th scope="col">{t('colDomain')}</th>
+              <th scope="col">{t('colKind')}</th>
+              <th scope="col">{t('colEngine')}</th>
+              <th scope="col">{t('colThreads')}</th>
+              <th scope="col">{t('colMentionsByLabel')}</th>
+              <th scope="col">{t('colLinksToClient')}</th>
+              <th scope="col">{t('colLastActivity')}</th>
+              <th scope="col">{t('colPopularity')}</th>
+              <th scope="col">{t('colNote')}</th>
               <th scope="col" />
             </tr>
           </thead>

@@ -2,6 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { monthInWords } from '@/lib/format/month';
 import { formatLocaleNumber, parseLocaleNumber } from '@/lib/format/number';
+import { translator, type Translate } from '@/lib/i18n';
+import { PANELS_MESSAGES, type PanelsMessageKey } from '@/lib/i18n/panels';
 import type { ResponseOf } from '@/lib/messaging';
 import {
   ChannelsSchema,
@@ -18,6 +20,7 @@ import {
   type PromotionMonth,
 } from '@/lib/promotion';
 import type { Month } from '@/lib/schema';
+import { useLocale, useMessages } from './Locale';
 
 export type PromotionData = ResponseOf<'promotion.get'>;
 export interface PromotionSave {
@@ -28,6 +31,7 @@ export interface PromotionSave {
 
 type Side = 'actual' | 'plan';
 const SIDES: readonly Side[] = ['actual', 'plan'];
+export const SIDE_WORD: Record<Side, PanelsMessageKey> = { actual: 'sideActual', plan: 'sidePlan' };
 type FigureTexts = Record<FigureKey, string>;
 
 /** A channel as typed: every figure stays text until the month is saved, so nothing typed is ever lost. */
@@ -39,7 +43,7 @@ export interface ChannelDraft {
   plan: FigureTexts;
 }
 
-/** Error text by field: `<key>.name`, `<key>.actual.spend` …, or `form`. */
+/** Error text by field: `KEY.name`, `KEY.actual.spend` … (KEY: the channel's key), or `form`. */
 export type DraftErrors = Record<string, string>;
 
 const fieldId = (key: number, ...path: PropertyKey[]) => [key, ...path].map(String).join('.');
@@ -47,31 +51,50 @@ const fieldId = (key: number, ...path: PropertyKey[]) => [key, ...path].map(Stri
 let lastKey = 0;
 const EMPTY_TEXTS = Object.fromEntries(FIGURES.map((key) => [key, ''])) as FigureTexts;
 
-const RATE_COLUMNS: readonly { key: MetricKey; label: string; share?: boolean }[] = [
-  { key: 'perThousandImpressions', label: 'CPM' },
-  { key: 'perClick', label: 'per click' },
-  { key: 'perJoin', label: 'per join' },
-  { key: 'perConversion', label: 'per conversion' },
-  { key: 'perSale', label: 'per sale' },
-  { key: 'ctr', label: 'CTR', share: true },
+/** The figures and costs shown (the cost of one impression is shown per thousand). */
+export type ShownMetric = Exclude<MetricKey, 'perImpression'>;
+
+/** The name of each figure and cost, wherever promotion figures are shown (the panel, the report). */
+export const METRIC_WORD: Record<ShownMetric, PanelsMessageKey> = {
+  spend: 'figureSpend',
+  impressions: 'figureImpressions',
+  clicks: 'figureClicks',
+  joins: 'figureJoins',
+  conversions: 'figureConversions',
+  sales: 'figureSales',
+  perThousandImpressions: 'ratePerThousandImpressions',
+  perClick: 'ratePerClick',
+  perJoin: 'ratePerJoin',
+  perConversion: 'ratePerConversion',
+  perSale: 'ratePerSale',
+  ctr: 'rateCtr',
+};
+
+const RATE_COLUMNS: readonly { key: ShownMetric; share?: boolean }[] = [
+  { key: 'perThousandImpressions' },
+  { key: 'perClick' },
+  { key: 'perJoin' },
+  { key: 'perConversion' },
+  { key: 'perSale' },
+  { key: 'ctr', share: true },
 ];
 
+/** The messages of functions called outside a screen (tests, the save): English. */
+const ENGLISH = translator(PANELS_MESSAGES, 'en');
+
 /** Numbers as the locale writes them; a missing value is a dash, never a zero. */
-function formattersFor(locale: string | undefined) {
+function formattersFor(locale: string | undefined, t: Translate<PanelsMessageKey>) {
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const signed = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, signDisplay: 'exceptZero' });
-  // Every stored digit, so a field left as shown saves back the same number.
-  const exact = new Intl.NumberFormat(locale, { maximumFractionDigits: 20 });
   const number = (value: number | null) => (value === null ? '—' : formatLocaleNumber(value, locale));
   return {
     number,
-    exact: (value: number) => exact.format(value),
     percent: (value: number) => percent.format(value),
     metric: (value: number | null, share = false) => (value === null ? '—' : share ? percent.format(value) : number(value)),
     /** "−40 (96 %)": the difference (in percentage points for a share) and the attainment. */
     comparison: ({ difference, attainment }: PlanComparison, share = false) => {
       if (difference === null) return '—';
-      const shown = share ? `${signed.format(difference * 100)} pp` : signed.format(difference);
+      const shown = share ? t('pointsDifference', { points: signed.format(difference * 100) }) : signed.format(difference);
       return attainment === null ? shown : `${shown} (${percent.format(attainment)})`;
     },
   };
@@ -79,17 +102,34 @@ function formattersFor(locale: string | undefined) {
 type Formatters = ReturnType<typeof formattersFor>;
 
 export function draftOf(promotion: PromotionMonth | null, locale?: string): ChannelDraft[] {
-  const { exact } = formattersFor(locale);
+  // Every stored digit, so a field left as shown saves back the same number.
+  const exact = new Intl.NumberFormat(locale, { maximumFractionDigits: 20 });
   const texts = (figures: Figures) =>
-    Object.fromEntries(FIGURES.map((key) => [key, figures[key] === null ? '' : exact(figures[key])])) as FigureTexts;
+    Object.fromEntries(FIGURES.map((key) => [key, figures[key] === null ? '' : exact.format(figures[key])])) as FigureTexts;
   return (promotion?.channels ?? []).map((channel) => ({ key: ++lastKey, name: channel.name, actual: texts(channel.actual), plan: texts(channel.plan) }));
+}
+
+/** A check of the channels in the screen's language (the schema's own words are English). */
+function issueText(issue: { code: string; path: PropertyKey[]; message: string }, draft: readonly ChannelDraft[], t: Translate<PanelsMessageKey>): string {
+  const [index, field] = issue.path;
+  if (field === 'name') {
+    if (issue.code === 'too_small') return t('errorChannelName');
+    if (issue.code === 'too_big') return t('errorChannelNameLong');
+    if (issue.code === 'custom' && typeof index === 'number') return t('errorChannelTwice', { name: draft[index]?.name.trim() ?? '' });
+  }
+  if (issue.code === 'too_big') return t(issue.path.length === 0 ? 'errorTooManyChannels' : 'errorTooLarge');
+  return issue.message;
 }
 
 /**
  * The typed channels as the background stores them, and what cannot be read, by field. An empty field is
  * "not entered"; one that cannot be read counts as not entered in the live columns, but stops the save.
  */
-export function channelsFromDraft(draft: readonly ChannelDraft[], locale?: string): { channels: Channel[]; errors: DraftErrors } {
+export function channelsFromDraft(
+  draft: readonly ChannelDraft[],
+  locale?: string,
+  t: Translate<PanelsMessageKey> = ENGLISH,
+): { channels: Channel[]; errors: DraftErrors } {
   const errors: DraftErrors = {};
   const figuresOf = (channel: ChannelDraft, side: Side) =>
     Object.fromEntries(
@@ -107,7 +147,7 @@ export function channelsFromDraft(draft: readonly ChannelDraft[], locale?: strin
   for (const issue of checked.error?.issues ?? []) {
     const [index, ...path] = issue.path;
     const channel = typeof index === 'number' ? draft[index] : undefined;
-    errors[channel ? fieldId(channel.key, ...path) : 'form'] ??= issue.message;
+    errors[channel ? fieldId(channel.key, ...path) : 'form'] ??= issueText(issue, draft, t);
   }
   return { channels: checked.success ? checked.data : channels, errors };
 }
@@ -133,6 +173,7 @@ function MetricRows(props: {
   figureCell: (side: Side, key: FigureKey) => ComponentChildren;
 }) {
   const { metrics, format } = props;
+  const t = useMessages(PANELS_MESSAGES);
   return (
     <>
       {SIDES.map((side, index) => (
@@ -142,7 +183,7 @@ function MetricRows(props: {
               {props.head}
             </th>
           )}
-          <th scope="row">{side}</th>
+          <th scope="row">{t(SIDE_WORD[side])}</th>
           {FIGURES.map((key) => props.figureCell(side, key))}
           {RATE_COLUMNS.map((column) => (
             <td key={column.key} class="number">
@@ -152,7 +193,7 @@ function MetricRows(props: {
         </tr>
       ))}
       <tr class="vs-plan">
-        <th scope="row">vs plan</th>
+        <th scope="row">{t('vsPlan')}</th>
         {FIGURES.map((key) => (
           <td key={key} class="number">
             {format.comparison(metrics[key])}
@@ -169,20 +210,21 @@ function MetricRows(props: {
 }
 
 function SpendAgainstBudget({ budget, status, format }: { budget: number; status: BudgetStatus | null; format: Formatters }) {
-  if (status === null) return <p>No spend entered yet; the monthly budget is {format.number(budget)}.</p>;
-  const spent = `${format.number(status.spend)} of ${format.number(budget)} budget spent${status.used === null ? '' : ` (${format.percent(status.used)})`}`;
-  if (status.overBy === 0) return <p>{`${spent}, ${format.number(status.remaining)} left.`}</p>;
+  const t = useMessages(PANELS_MESSAGES);
+  if (status === null) return <p>{t('budgetNoSpend', { budget: format.number(budget) })}</p>;
+  const spent = { spend: format.number(status.spend), budget: format.number(budget), share: status.used === null ? '' : ` (${format.percent(status.used)})` };
+  if (status.overBy === 0) return <p>{t('budgetLeft', { ...spent, remaining: format.number(status.remaining) })}</p>;
   return (
     <p>
-      <strong>Over budget: </strong>
-      {`${spent}, ${format.number(status.overBy)} over.`}
+      <strong>{t('overBudget')}</strong> {t('budgetOverBy', { ...spent, over: format.number(status.overBy) })}
     </p>
   );
 }
 
 function BudgetLine({ budget, actual, plan, format }: { budget: number | null; actual: BudgetStatus | null; plan: BudgetStatus | null; format: Formatters }) {
+  const t = useMessages(PANELS_MESSAGES);
   if (budget === null) {
-    return <p data-testid="promotion-budget">No monthly budget is set for this project: add it in the project form to compare the spend with it.</p>;
+    return <p data-testid="promotion-budget">{t('noBudget')}</p>;
   }
   const over = (actual?.overBy ?? 0) > 0;
   return (
@@ -190,8 +232,9 @@ function BudgetLine({ budget, actual, plan, format }: { budget: number | null; a
       <SpendAgainstBudget budget={budget} status={actual} format={format} />
       {plan && (
         <p>
-          Planned: {format.number(plan.spend)} of {format.number(budget)} budget
-          {plan.overBy > 0 ? `, ${format.number(plan.overBy)} over the budget.` : '.'}
+          {plan.overBy > 0
+            ? t('plannedOver', { spend: format.number(plan.spend), budget: format.number(budget), over: format.number(plan.overBy) })
+            : t('plannedWithin', { spend: format.number(plan.spend), budget: format.number(budget) })}
         </p>
       )}
     </div>
@@ -208,13 +251,16 @@ export function PromotionPanel(props: {
   month: Month;
   thisMonth: Month;
   saving: boolean;
-  /** The locale numbers are read and written in (the browser's by default). */
+  /** The locale numbers and months are read and written in (the screen's language by default). */
   locale?: string;
   onMonthChange: (month: Month) => void;
   onSave: (save: PromotionSave) => void;
 }) {
-  const { data, locale } = props;
-  const format = formattersFor(locale);
+  const { data } = props;
+  const t = useMessages(PANELS_MESSAGES);
+  const uiLocale = useLocale();
+  const locale = props.locale ?? uiLocale;
+  const format = formattersFor(locale, t);
   const stored = data?.promotion ?? null;
   const storedKey = stored ? `${stored.projectId}\u0001${stored.month}\u0001${stored.updatedAt}` : '';
   const [draft, setDraft] = useState<ChannelDraft[]>(() => draftOf(stored, locale));
@@ -238,33 +284,30 @@ export function PromotionPanel(props: {
   const editChannel = (key: number, change: (channel: ChannelDraft) => ChannelDraft, fixing: string) =>
     edit((channels) => channels.map((channel) => (channel.key === key ? change(channel) : channel)), fixing);
 
-  const report = promotionReport(channelsFromDraft(draft, locale).channels, data?.budget ?? null);
+  const report = promotionReport(channelsFromDraft(draft, locale, t).channels, data?.budget ?? null);
   const saved = new Set(data?.months ?? []);
   const monthName = monthInWords(props.month, locale);
 
   const save = (event: Event) => {
     event.preventDefault();
     if (!stored) return;
-    const { channels, errors: found } = channelsFromDraft(draft, locale);
+    const { channels, errors: found } = channelsFromDraft(draft, locale, t);
     setErrors(found);
     if (Object.keys(found).length === 0) props.onSave({ projectId: stored.projectId, month: stored.month, channels });
   };
 
   return (
     <section class="promotion" data-testid="promotion-panel" aria-labelledby="promotion-title">
-      <h2 id="promotion-title">Social promotion</h2>
-      <p>
-        Monthly figures from each platform's own statistics, and the plan. Amounts and counts as you write them
-        (150 000, 150 000 ₽); an empty field is "not entered".
-      </p>
-      <label for="promotion-month">Month </label>
+      <h2 id="promotion-title">{t('promotionTitle')}</h2>
+      <p>{t('promotionIntro')}</p>
+      <label for="promotion-month">{t('month')} </label>
       <select
         id="promotion-month"
         data-testid="promotion-month"
         value={props.month}
         onChange={(event) => {
           const select = event.currentTarget;
-          if (dirty && !confirm(`Leave ${monthName} without saving the figures typed?`)) {
+          if (dirty && !confirm(t('promotionLeave', { month: monthName }))) {
             select.value = props.month;
             return;
           }
@@ -273,45 +316,39 @@ export function PromotionPanel(props: {
       >
         {monthChoices(props.thisMonth, data?.months ?? []).map((month) => (
           <option key={month} value={month}>
-            {monthInWords(month, locale)}
-            {saved.has(month) ? ' — saved' : ''}
+            {saved.has(month) ? t('promotionMonthSaved', { month: monthInWords(month, locale) }) : monthInWords(month, locale)}
           </option>
         ))}
       </select>
       {!data ? (
-        <p class="empty">Loading…</p>
+        <p class="empty">{t('loading')}</p>
       ) : (
         <form noValidate onSubmit={save}>
           {errors.form && <p class="field-error">{errors.form}</p>}
           {draft.length === 0 ? (
-            <p class="empty">No channel yet: add one (VK, Telegram …) to enter its figures.</p>
+            <p class="empty">{t('promotionNoChannel')}</p>
           ) : (
             <div class="table-scroll">
               <table>
-                <caption>
-                  {monthName}: actual and planned figures per channel, what each result cost, and the actual against the
-                  plan — the difference and the attainment (100 % is as planned, above is better: more results, or a lower
-                  cost; for the spend, the share of the planned spend used). CPM is the cost of 1,000 impressions, CTR is
-                  clicks ÷ impressions. A total cost counts the channels where both the spend and the count were entered.
-                </caption>
+                <caption>{t('promotionCaption', { month: monthName })}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">channel</th>
-                    <th scope="col">figures</th>
+                    <th scope="col">{t('colChannel')}</th>
+                    <th scope="col">{t('colFigures')}</th>
                     {FIGURES.map((key) => (
                       <th key={key} scope="col">
-                        {key}
+                        {t(METRIC_WORD[key])}
                       </th>
                     ))}
                     {RATE_COLUMNS.map((column) => (
                       <th key={column.key} scope="col">
-                        {column.label}
+                        {t(METRIC_WORD[column.key])}
                       </th>
                     ))}
                   </tr>
                 </thead>
                 {draft.map((channel, index) => {
-                  const name = channel.name.trim() || `channel ${index + 1}`;
+                  const name = channel.name.trim() || t('channelNumbered', { number: index + 1 });
                   const nameId = fieldId(channel.key, 'name');
                   return (
                     <tbody key={channel.key} data-testid="promotion-channel">
@@ -323,7 +360,7 @@ export function PromotionPanel(props: {
                             <input
                               type="text"
                               data-testid="promotion-channel-name"
-                              aria-label={`Name of channel ${index + 1}`}
+                              aria-label={t('channelNameOf', { number: index + 1 })}
                               value={channel.name}
                               maxLength={100}
                               {...fieldProps(nameId, errors)}
@@ -338,7 +375,7 @@ export function PromotionPanel(props: {
                               data-testid="promotion-remove-channel"
                               onClick={() => edit((channels) => channels.filter((candidate) => candidate.key !== channel.key))}
                             >
-                              Remove {name}
+                              {t('removeChannel', { name })}
                             </button>
                           </>
                         }
@@ -350,7 +387,7 @@ export function PromotionPanel(props: {
                                 type="text"
                                 inputMode="decimal"
                                 data-testid={`promotion-${side}-${key}`}
-                                aria-label={`${name}: ${side} ${key}`}
+                                aria-label={t(side === 'actual' ? 'figureActualOf' : 'figurePlanOf', { channel: name, figure: t(METRIC_WORD[key]) })}
                                 value={channel[side][key]}
                                 {...fieldProps(id, errors)}
                                 onInput={(event) => {
@@ -370,7 +407,7 @@ export function PromotionPanel(props: {
                   <MetricRows
                     format={format}
                     metrics={report.total}
-                    head="total"
+                    head={t('total')}
                     figureCell={(side, key) => {
                       const value = report.total[key][side];
                       const totalSpend = side === 'actual' && key === 'spend';
@@ -397,12 +434,12 @@ export function PromotionPanel(props: {
               data-testid="promotion-add-channel"
               onClick={() => edit((channels) => [...channels, { key: ++lastKey, name: '', actual: EMPTY_TEXTS, plan: EMPTY_TEXTS }])}
             >
-              Add channel
+              {t('addChannel')}
             </button>
             <button type="submit" data-testid="promotion-save" disabled={props.saving}>
-              Save {monthName}
+              {t('saveMonth', { month: monthName })}
             </button>
-            {dirty && <span role="status">Not saved yet.</span>}
+            {dirty && <span role="status">{t('notSaved')}</span>}
           </div>
         </form>
       )}

@@ -1,13 +1,22 @@
-import { formatKpiChange, formatKpiValue } from '@/lib/format/kpi-value';
-import { badgesOf, BADGE_TEXT, labelText } from '@/lib/format/labels';
+import { changeArrow, formatKpiValue } from '@/lib/format/kpi-value';
+import { badgesOf } from '@/lib/format/labels';
 import { monthInWords } from '@/lib/format/month';
 import { formatLocaleNumber } from '@/lib/format/number';
+import type { Translate, UiLocale } from '@/lib/i18n';
+import { KPI_MESSAGES, type KpiMessageKey } from '@/lib/i18n/kpi';
+import { PANELS_MESSAGES, type PanelsMessageKey } from '@/lib/i18n/panels';
+import { POPUP_MESSAGES } from '@/lib/i18n/popup';
+import { REPORT_MESSAGES, type ReportMessageKey } from '@/lib/i18n/report';
 import { targetStatus } from '@/lib/kpi';
+import type { KpiUnit } from '@/lib/kpi/registry';
 import type { MentionRow, ResponseOf } from '@/lib/messaging';
-import { promotionReport, type MetricKey } from '@/lib/promotion';
-import type { Project } from '@/lib/schema';
+import { promotionReport } from '@/lib/promotion';
+import type { LabelState, Project } from '@/lib/schema';
 import { safeHref } from '@/lib/ui/safe-href';
 import { seriesOf, type KpiHistory } from './HistoryPanel';
+import { useLabelWords, type LabelWords } from './LabelWords';
+import { useLocale, useMessages } from './Locale';
+import { METRIC_WORD, SIDE_WORD, type ShownMetric } from './PromotionPanel';
 import { TrendChart } from './TrendChart';
 
 export interface ReportData {
@@ -23,7 +32,10 @@ export interface ReportData {
 /** At most this many rows of top-20 changes: the report is read by the client, not searched. */
 const MAX_CHANGES = 25;
 
-type ChangeRow = { query: string; engine: string; rank: number | null; title: string; url: string | null; what: string; label: string; order: number };
+/** What happened to a result: it is a new negative, new in the top-20, moved (+ up, − down) or dropped out. */
+type Change = { kind: 'new-negative' } | { kind: 'new' } | { kind: 'moved'; moved: number } | { kind: 'dropped'; previousRank: number };
+
+type ChangeRow = { query: string; engine: string; rank: number | null; title: string; url: string | null; change: Change; label: LabelState | null; order: number };
 
 /** The month's notable top-20 movements: new negatives first, then drops, new entries and big moves. */
 export function topChanges(drilldown: ReportData['drilldown']): ChangeRow[] {
@@ -31,37 +43,71 @@ export function topChanges(drilldown: ReportData['drilldown']): ChangeRow[] {
   for (const list of drilldown.lists) {
     const where = { query: list.query, engine: list.engine };
     for (const entry of list.entries) {
-      const base = { ...where, rank: entry.rank, title: entry.title || entry.url, url: entry.url, label: labelText(entry.label) };
-      if (entry.newNegative) rows.push({ ...base, what: 'new negative', order: 0 });
-      else if (list.previousObserved && entry.change === 'new') rows.push({ ...base, what: 'new in the top-20', order: 2 });
+      const base = { ...where, rank: entry.rank, title: entry.title || entry.url, url: entry.url, label: entry.label };
+      if (entry.newNegative) rows.push({ ...base, change: { kind: 'new-negative' }, order: 0 });
+      else if (list.previousObserved && entry.change === 'new') rows.push({ ...base, change: { kind: 'new' }, order: 2 });
       else if (typeof entry.change === 'object' && Math.abs(entry.change.moved) >= 3) {
-        rows.push({ ...base, what: `${entry.change.moved > 0 ? 'up' : 'down'} ${Math.abs(entry.change.moved)} places`, order: 3 });
+        rows.push({ ...base, change: { kind: 'moved', moved: entry.change.moved }, order: 3 });
       }
     }
     for (const dropped of list.dropped) {
-      rows.push({ ...where, rank: null, title: dropped.title || dropped.canonicalUrl, url: null, what: `dropped out (was ${dropped.previousRank})`, label: '', order: 1 });
+      const change: Change = { kind: 'dropped', previousRank: dropped.previousRank };
+      rows.push({ ...where, rank: null, title: dropped.title || dropped.canonicalUrl, url: null, change, label: null, order: 1 });
     }
   }
   return rows.sort((a, b) => a.order - b.order || (a.rank ?? 99) - (b.rank ?? 99)).slice(0, MAX_CHANGES);
 }
 
-const PROMOTION_COLUMNS: readonly { key: MetricKey; label: string; share?: boolean }[] = [
-  { key: 'spend', label: 'Spend' },
-  { key: 'impressions', label: 'Impressions' },
-  { key: 'clicks', label: 'Clicks' },
-  { key: 'joins', label: 'Joins' },
-  { key: 'conversions', label: 'Conversions' },
-  { key: 'sales', label: 'Sales' },
-  { key: 'perThousandImpressions', label: 'CPM' },
-  { key: 'perClick', label: 'Per click' },
-  { key: 'perJoin', label: 'Per join' },
-  { key: 'perConversion', label: 'Per conversion' },
-  { key: 'perSale', label: 'Per sale' },
-  { key: 'ctr', label: 'CTR', share: true },
+type ReportText = Translate<ReportMessageKey>;
+type PanelsText = Translate<PanelsMessageKey>;
+
+/** A change in words: "new negative", "up 4 places", "dropped out (was 2)". */
+function changeText(change: Change, t: ReportText, panels: PanelsText): string {
+  switch (change.kind) {
+    case 'new-negative':
+      return panels('newNegative');
+    case 'new':
+      return t('changeNewInTop');
+    case 'moved':
+      return panels(change.moved > 0 ? 'changeUp' : 'changeDown', { count: Math.abs(change.moved) });
+    case 'dropped':
+      return t('changeDropped', { rank: change.previousRank });
+  }
+}
+
+const PROMOTION_COLUMNS: readonly { key: ShownMetric; share?: boolean }[] = [
+  { key: 'spend' },
+  { key: 'impressions' },
+  { key: 'clicks' },
+  { key: 'joins' },
+  { key: 'conversions' },
+  { key: 'sales' },
+  { key: 'perThousandImpressions' },
+  { key: 'perClick' },
+  { key: 'perJoin' },
+  { key: 'perConversion' },
+  { key: 'perSale' },
+  { key: 'ctr', share: true },
 ];
 
-const shownNumber = (value: number | null, share = false) =>
-  value === null ? '—' : share ? `${Math.round(value * 1000) / 10}%` : formatLocaleNumber(value);
+/** The report's table headings start with a capital where the dashboard's are lower case ("Spend", "Расход"). */
+const capitalized = (text: string, locale: UiLocale) => text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+
+/** A KPI's change in the language: "▲ 2.5 pt", "▼ 3". */
+function kpiChange(change: number, unit: KpiUnit, locale: UiLocale, popup: Translate<'percentPoints'>): string {
+  const size =
+    unit === 'share'
+      ? popup('percentPoints', { points: Math.abs(Math.round(change * 1000) / 10) })
+      : new Intl.NumberFormat(locale).format(Math.abs(change));
+  return `${changeArrow(change)} ${size}`;
+}
+
+/** "marked negative", "suggested negative" and the client badges of a negative mention. */
+function negativeText(row: MentionRow, t: ReportText, labels: LabelWords): string {
+  const label = labels.sentiment('negative');
+  const marked = row.item.mark?.sentiment === 'negative' ? t('negativeMarked', { label }) : t('negativeSuggested', { label });
+  return [marked, ...badgesOf(row.item.flags).map(labels.badge)].join(' · ');
+}
 
 /**
  * The monthly report for the client: the same numbers as the popup, the history against plan, the top-20's
@@ -69,67 +115,76 @@ const shownNumber = (value: number | null, share = false) =>
  */
 export function ReportView({ data, onPrint }: { data: ReportData; onPrint: () => void }) {
   const { project, report } = data;
-  const month = monthInWords(report.month);
+  const t = useMessages(REPORT_MESSAGES);
+  const panels = useMessages(PANELS_MESSAGES);
+  const popup = useMessages(POPUP_MESSAGES);
+  const kpiText = useMessages(KPI_MESSAGES);
+  const labels = useLabelWords();
+  const locale = useLocale();
+  const number = (value: number) => formatLocaleNumber(value, locale);
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const shownNumber = (value: number | null, share = false) => (value === null ? '—' : share ? percent.format(value) : number(value));
+  const month = monthInWords(report.month, locale);
   const changes = topChanges(data.drilldown);
   const promotion = promotionReport(data.promotion.promotion.channels, data.promotion.budget);
+  const negatives = data.negatives;
   return (
     <main class="report" data-testid="report">
       <header class="report-header">
         <p class="no-print">
           <button type="button" onClick={onPrint} data-testid="report-print">
-            Print or save as PDF
+            {t('print')}
           </button>
         </p>
-        <h1>{project.name}: reputation report</h1>
+        <h1>{t('heading', { project: project.name })}</h1>
         <p>
-          Period: <time dateTime={report.month}>{month}</time> · baseline month {monthInWords(project.baselineMonth)} · made{' '}
-          {new Date(data.generatedAt).toLocaleDateString()}
+          {t('period')} <time dateTime={report.month}>{month}</time> ·{' '}
+          {t('baselineMade', { baseline: monthInWords(project.baselineMonth, locale), date: new Date(data.generatedAt).toLocaleDateString(locale) })}
         </p>
         <p class="report-score" data-testid="kpi-score" data-value={report.score === null ? '' : String(report.score)}>
-          Reputation score: <strong>{report.score === null ? '—' : Math.round(report.score)}</strong> of 100
+          {t('scoreLabel')} <strong>{report.score === null ? '—' : number(Math.round(report.score))}</strong> {t('scoreOutOf')}
         </p>
       </header>
 
       <section class="report-section">
-        <h2>KPIs against plan and last month</h2>
+        <h2>{t('kpisTitle')}</h2>
         <table class="report-kpis">
           <thead>
             <tr>
-              <th scope="col">KPI</th>
+              <th scope="col">{t('colKpi')}</th>
               <th scope="col">{month}</th>
-              <th scope="col">Plan</th>
-              <th scope="col">On plan</th>
-              <th scope="col">Last month</th>
-              <th scope="col">Change</th>
-              <th scope="col">Counted (confirmed)</th>
+              <th scope="col">{t('colPlan')}</th>
+              <th scope="col">{t('colOnPlan')}</th>
+              <th scope="col">{t('colLastMonth')}</th>
+              <th scope="col">{t('colChange')}</th>
+              <th scope="col">{t('colCounted')}</th>
             </tr>
           </thead>
           <tbody>
             {report.kpis.map((kpi) => {
               const status = targetStatus(kpi);
+              const value = (amount: number | null) => formatKpiValue(amount, kpi.unit, locale);
               return (
                 <tr key={kpi.key} data-testid={`kpi-${kpi.key}`} data-value={kpi.value === null ? '' : String(kpi.value)}>
-                  <th scope="row" title={kpi.formula}>
-                    {kpi.title}
+                  <th scope="row" title={kpiText(`${kpi.titleKey}Formula` as KpiMessageKey)}>
+                    {kpiText(kpi.titleKey as KpiMessageKey)}
                   </th>
-                  <td>{formatKpiValue(kpi.value, kpi.unit)}</td>
-                  <td>{formatKpiValue(kpi.target, kpi.unit)}</td>
-                  <td>{status === null ? '—' : status === 'met' ? '✓ yes' : '✗ no'}</td>
-                  <td>{formatKpiValue(kpi.previous, kpi.unit)}</td>
-                  <td>{kpi.value === null || kpi.previous === null ? '—' : formatKpiChange(kpi.value - kpi.previous, kpi.unit)}</td>
-                  <td>
-                    {kpi.counted} ({kpi.confirmed})
-                  </td>
+                  <td>{value(kpi.value)}</td>
+                  <td>{value(kpi.target)}</td>
+                  <td>{status === null ? '—' : status === 'met' ? `✓ ${panels('yes')}` : `✗ ${panels('no')}`}</td>
+                  <td>{value(kpi.previous)}</td>
+                  <td>{kpi.value === null || kpi.previous === null ? '—' : kpiChange(kpi.value - kpi.previous, kpi.unit, locale, popup)}</td>
+                  <td>{`${number(kpi.counted)} (${number(kpi.confirmed)})`}</td>
                 </tr>
               );
             })}
           </tbody>
         </table>
-        <p class="hint">Counted items include suggested labels where the project lets them count; the figure in brackets is what was marked by hand.</p>
+        <p class="hint">{t('countedHint')}</p>
       </section>
 
       <section class="report-section">
-        <h2>Month by month from the baseline</h2>
+        <h2>{t('historyTitle')}</h2>
         <div class="report-charts">
           {seriesOf(data.history).map((series) => (
             <TrendChart key={series.key} series={series} />
@@ -138,19 +193,19 @@ export function ReportView({ data, onPrint }: { data: ReportData; onPrint: () =>
       </section>
 
       <section class="report-section" data-testid="report-changes">
-        <h2>Top changes in the top-20</h2>
+        <h2>{t('changesTitle')}</h2>
         {changes.length === 0 ? (
-          <p class="empty">No new negatives, drops or big moves against {monthInWords(data.drilldown.previousMonth)}.</p>
+          <p class="empty">{t('changesNone', { month: monthInWords(data.drilldown.previousMonth, locale) })}</p>
         ) : (
           <table>
             <thead>
               <tr>
-                <th scope="col">Query</th>
-                <th scope="col">Engine</th>
-                <th scope="col">Rank</th>
-                <th scope="col">Result</th>
-                <th scope="col">Change</th>
-                <th scope="col">Label</th>
+                <th scope="col">{t('colQuery')}</th>
+                <th scope="col">{t('colEngine')}</th>
+                <th scope="col">{t('colRank')}</th>
+                <th scope="col">{t('colResult')}</th>
+                <th scope="col">{t('colChange')}</th>
+                <th scope="col">{t('colLabel')}</th>
               </tr>
             </thead>
             <tbody>
@@ -160,8 +215,8 @@ export function ReportView({ data, onPrint }: { data: ReportData; onPrint: () =>
                   <td>{row.engine}</td>
                   <td>{row.rank ?? '—'}</td>
                   <td>{row.url ? <a href={safeHref(row.url)}>{row.title}</a> : row.title}</td>
-                  <td>{row.what}</td>
-                  <td>{row.label}</td>
+                  <td>{changeText(row.change, t, panels)}</td>
+                  <td>{row.label === null ? '' : labels.label(row.label)}</td>
                 </tr>
               ))}
             </tbody>
@@ -170,21 +225,20 @@ export function ReportView({ data, onPrint }: { data: ReportData; onPrint: () =>
       </section>
 
       <section class="report-section" data-testid="report-negatives">
-        <h2>Notable negative mentions</h2>
-        {data.negatives.rows.length === 0 ? (
-          <p class="empty">No negative mention was seen in {month}.</p>
+        <h2>{t('negativesTitle')}</h2>
+        {negatives.rows.length === 0 ? (
+          <p class="empty">{t('negativesNone', { month })}</p>
         ) : (
           <>
             <p>
-              {data.negatives.total} negative {data.negatives.total === 1 ? 'mention' : 'mentions'} seen in {month}
-              {data.negatives.total > data.negatives.rows.length ? `; the ${data.negatives.rows.length} seen last are listed` : ''}.
+              {negatives.total > negatives.rows.length
+                ? t('negativesSeenListed', { count: negatives.total, month, shown: negatives.rows.length })
+                : t('negativesSeen', { count: negatives.total, month })}
             </p>
             <ol class="report-negatives">
-              {data.negatives.rows.map((row) => (
+              {negatives.rows.map((row) => (
                 <li key={row.canonicalUrl}>
-                  <a href={safeHref(row.url)}>{row.title || row.url}</a> <span class="domain">{row.domain}</span> ·{' '}
-                  {row.item.mark?.sentiment === 'negative' ? 'marked negative' : 'suggested negative'}
-                  {badgesOf(row.item.flags).map((flag) => ` · ${BADGE_TEXT[flag]}`)}
+                  <a href={safeHref(row.url)}>{row.title || row.url}</a> <span class="domain">{row.domain}</span> · {negativeText(row, t, labels)}
                   <p class="excerpt">{row.excerpt}</p>
                 </li>
               ))}
@@ -194,34 +248,40 @@ export function ReportView({ data, onPrint }: { data: ReportData; onPrint: () =>
       </section>
 
       <section class="report-section" data-testid="report-promotion">
-        <h2>Social promotion</h2>
+        <h2>{panels('promotionTitle')}</h2>
         {promotion.channels.length === 0 ? (
-          <p class="empty">No promotion figures were entered for {month}.</p>
+          <p class="empty">{t('promotionNone', { month })}</p>
         ) : (
           <>
             {promotion.budget.actual && (
               <p data-testid="report-budget">
-                Spend {formatLocaleNumber(promotion.budget.actual.spend)} of the monthly budget {formatLocaleNumber(promotion.budget.actual.budget)}
                 {promotion.budget.actual.overBy > 0
-                  ? `: over budget by ${formatLocaleNumber(promotion.budget.actual.overBy)}`
-                  : `: ${formatLocaleNumber(promotion.budget.actual.remaining)} left`}
-                .
+                  ? t('budgetOver', {
+                      spend: number(promotion.budget.actual.spend),
+                      budget: number(promotion.budget.actual.budget),
+                      over: number(promotion.budget.actual.overBy),
+                    })
+                  : t('budgetLeft', {
+                      spend: number(promotion.budget.actual.spend),
+                      budget: number(promotion.budget.actual.budget),
+                      remaining: number(promotion.budget.actual.remaining),
+                    })}
               </p>
             )}
             <table class="report-promotion">
               <thead>
                 <tr>
-                  <th scope="col">Channel</th>
+                  <th scope="col">{capitalized(panels('colChannel'), locale)}</th>
                   <th scope="col" />
                   {PROMOTION_COLUMNS.map((column) => (
                     <th key={column.key} scope="col">
-                      {column.label}
+                      {capitalized(panels(METRIC_WORD[column.key]), locale)}
                     </th>
                   ))}
                 </tr>
               </thead>
               <tbody>
-                {[...promotion.channels, { name: 'Total', metrics: promotion.total }].flatMap((channel) =>
+                {[...promotion.channels, { name: capitalized(panels('total'), locale), metrics: promotion.total }].flatMap((channel) =>
                   (['actual', 'plan'] as const).map((side) => (
                     <tr key={`${channel.name}-${side}`}>
                       {side === 'actual' && (
@@ -229,7 +289,7 @@ export function ReportView({ data, onPrint }: { data: ReportData; onPrint: () =>
                           {channel.name}
                         </th>
                       )}
-                      <td>{side}</td>
+                      <td>{panels(SIDE_WORD[side])}</td>
                       {PROMOTION_COLUMNS.map((column) => (
                         <td key={column.key}>{shownNumber(channel.metrics[column.key][side], column.share)}</td>
                       ))}

@@ -1,21 +1,25 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { LocaleContext, useLocale, useMessages } from '@/components/Locale';
 import { ReportView, type ReportData } from '@/components/ReportView';
+import { monthInWords } from '@/lib/format/month';
+import { REPORT_MESSAGES } from '@/lib/i18n/report';
 import { errorMessage } from '@/lib/messaging';
 import { MonthSchema, monthOf } from '@/lib/schema';
 import { call } from '@/lib/ui/extension-client';
+import { useLanguagePreference } from '@/lib/ui/language';
 
 /** How many negative mentions the report lists (the newest sightings of the month). */
 const NEGATIVES_LISTED = 20;
 
-/** report.html?project=<id>&month=YYYY-MM: the active project and this month when left out. */
-async function loadReport(params: URLSearchParams): Promise<ReportData> {
+/** report.html?project=<id>&month=YYYY-MM: the active project and this month when left out; null: no such project. */
+async function loadReport(params: URLSearchParams): Promise<ReportData | null> {
   const monthParam = params.get('month');
   const month = monthParam && MonthSchema.safeParse(monthParam).success ? monthParam : monthOf(Date.now());
   const projectId = params.get('project') ?? undefined;
   const popup = await call('kpi.get', { projectId, month });
   const project = popup.projects.find((candidate) => candidate.id === (projectId ?? popup.activeProjectId));
-  if (!project || !popup.report) throw new Error('No such project: open the report from the dashboard.');
+  if (!project || !popup.report) return null;
   const [history, drilldown, negatives, promotion] = await Promise.all([
     call('kpi.history', { projectId: project.id, through: month }),
     call('drilldown.get', { projectId: project.id, month, everyQuery: true }),
@@ -26,19 +30,34 @@ async function loadReport(params: URLSearchParams): Promise<ReportData> {
 }
 
 function Report() {
+  const t = useMessages(REPORT_MESSAGES);
+  const locale = useLocale();
   const [data, setData] = useState<ReportData | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [missing, setMissing] = useState(false);
   useEffect(() => {
     loadReport(new URLSearchParams(location.search))
-      .then((loaded) => {
-        setData(loaded);
-        document.title = `${loaded.project.name}: reputation report, ${loaded.report.month}`;
-      })
+      .then((loaded) => (loaded ? setData(loaded) : setMissing(true)))
       .catch((failure: unknown) => setError(errorMessage(failure)));
   }, []);
+  // The title names the file a "save as PDF" writes, in the report's language.
+  useEffect(() => {
+    document.title = data ? t('documentTitle', { project: data.project.name, month: monthInWords(data.report.month, locale) }) : t('pageTitle');
+  }, [data, t, locale]);
+  if (missing) return <p role="alert">{t('noSuchProject')}</p>;
   if (error) return <p role="alert">{error}</p>;
-  if (!data) return <p>Loading the report…</p>;
+  if (!data) return <p>{t('loading')}</p>;
   return <ReportView data={data} onPrint={() => window.print()} />;
 }
 
-render(<Report />, document.getElementById('app')!);
+/** The report in the language chosen on the dashboard (or the browser's). */
+function ReportPage() {
+  const { locale } = useLanguagePreference();
+  return (
+    <LocaleContext.Provider value={locale}>
+      <Report />
+    </LocaleContext.Provider>
+  );
+}
+
+render(<ReportPage />, document.getElementById('app')!);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, sendMessage, type Harness } from './harness';
 
-/** The language chosen in the dashboard is the popup's from its next opening; "the browser's" follows the browser. */
+/** The language chosen in the dashboard is the popup's and the report's from their next opening; "the browser's" follows the browser. */
 describe('the interface language', () => {
   let harness: Harness;
 
@@ -36,6 +36,22 @@ describe('the interface language', () => {
     await dashboard.select('[data-testid="language-select"]', 'auto');
     await dashboard.waitForFunction(() => document.documentElement.lang === 'en');
     expect(await popupText()).toEqual({ lang: 'en', marked: '0 marked results' });
+    await dashboard.close();
+  });
+
+  it('is followed by the monthly report', async () => {
+    const dashboard = await harness.extensionPage('options.html');
+    await dashboard.waitForSelector('[data-testid="language-select"]');
+    await dashboard.select('[data-testid="language-select"]', 'ru');
+    await dashboard.waitForFunction(() => document.documentElement.lang === 'ru');
+    const report = await harness.extensionPage('report.html');
+    await report.waitForSelector('[data-testid="report"]');
+    await report.waitForFunction(() => document.documentElement.lang === 'ru');
+    expect(await report.$eval('h1', (element) => element.textContent)).toBe('Acme: отчёт о репутации');
+    expect(await report.$eval('[data-testid="report-negatives"]', (element) => element.textContent ?? '')).toMatch(/негативных упоминаний не замечено/);
+    await report.close();
+    await dashboard.select('[data-testid="language-select"]', 'auto');
+    await dashboard.waitForFunction(() => document.documentElement.lang === 'en');
     await dashboard.close();
   });
 });

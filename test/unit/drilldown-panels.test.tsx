@@ -131,7 +131,7 @@ describe('drill-down panel', () => {
     mount(<DrilldownPanel data={{ ...DATA, month: '2026-12', previousMonth: '2026-11', lists: [] }} onSelect={onSelect} />);
     const month = byTestId('drilldown-month') as HTMLSelectElement;
     expect([...month.options].map((option) => option.value)).toEqual(['2026-12', '2026-11', '2026-10']);
-    expect(byTestId('drilldown-panel').textContent).toContain('No key-query results seen in 2026-12');
+    expect(byTestId('drilldown-panel').textContent).toContain('No key-query results seen in December 2026');
     month.value = '2026-10';
     month.dispatchEvent(new Event('change', { bubbles: true }));
     expect(onSelect).toHaveBeenCalledWith({ month: '2026-10' });

@@ -8,9 +8,17 @@ import { PopupView, type PopupData } from '@/components/PopupView';
 import { placeholdersOf, translator, uiLocaleOf, UI_LOCALES, type Catalogs, type Message } from '@/lib/i18n';
 import { DASHBOARD_MESSAGES } from '@/lib/i18n/dashboard';
 import { KPI_MESSAGES } from '@/lib/i18n/kpi';
+import { PANELS_MESSAGES } from '@/lib/i18n/panels';
 import { POPUP_MESSAGES } from '@/lib/i18n/popup';
+import { REPORT_MESSAGES } from '@/lib/i18n/report';
 
-const CATALOGS: Record<string, Catalogs<string>> = { kpi: KPI_MESSAGES, popup: POPUP_MESSAGES, dashboard: DASHBOARD_MESSAGES };
+const CATALOGS: Record<string, Catalogs<string>> = {
+  kpi: KPI_MESSAGES,
+  popup: POPUP_MESSAGES,
+  dashboard: DASHBOARD_MESSAGES,
+  panels: PANELS_MESSAGES,
+  report: REPORT_MESSAGES,
+};
 
 /** The plural categories a language uses for whole numbers (a count of results is one). */
 function integerCategories(locale: string): string[] {
@@ -123,6 +131,12 @@ const TRANSLATED_COMPONENTS = [
   'HistoryPanel',
   'TrendChart',
   'PlanEditor',
+  'MentionsPanel',
+  'PromotionPanel',
+  'PortalsPanel',
+  'DrilldownPanel',
+  'ShareOfVoicePanel',
+  'ReportView',
 ];
 
 describe('no inline interface text', () => {

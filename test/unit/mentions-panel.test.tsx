@@ -79,7 +79,7 @@ describe('mentions panel', () => {
     expect(links[0]!.hasAttribute('href')).toBe(false);
     expect(links[1]!.getAttribute('href')).toBe('https://forum.example.org/t/1#p2');
     const cells = (index: number) => [...panel.querySelectorAll('tbody tr')[index]!.querySelectorAll('td')].map((cell) => cell.textContent);
-    expect(cells(0).slice(2)).toEqual(['reviews.example.org', 'search result', 'negative · suggested', '2026-10, 2026-11']);
+    expect(cells(0).slice(2)).toEqual(['reviews.example.org', 'search result', 'negative · suggested', 'October 2026, November 2026']);
     expect(cells(1)[4]).toBe('positive · marked · recommends');
     expect(byTestId('mentions-total').textContent).toBe('51–52 of 1,234');
     expect(byTestId('mentions-total').dataset.value).toBe('1234');

@@ -1,0 +1,49 @@
+import { useMemo } from 'preact/hooks';
+import { PANELS_MESSAGES, type PanelsMessageKey } from '@/lib/i18n/panels';
+import { POPUP_MESSAGES, type PopupMessageKey } from '@/lib/i18n/popup';
+import type { ClientFlags, LabelState, MarkSentiment } from '@/lib/schema';
+import { useMessages } from './Locale';
+
+/** The sentiment words are the popup's, so a label reads the same wherever it is shown. */
+const SENTIMENT_WORD: Record<MarkSentiment, PopupMessageKey> = {
+  positive: 'markPositive',
+  neutral: 'markNeutral',
+  negative: 'markNegative',
+  irrelevant: 'markIrrelevant',
+};
+
+const BADGE_WORD: Record<keyof ClientFlags, PanelsMessageKey> = {
+  clientSite: 'badgeClientSite',
+  linksToClient: 'badgeLinksToClient',
+  mentionsClient: 'badgeMentionsClient',
+  competitor: 'badgeCompetitor',
+};
+
+export interface LabelWords {
+  /** "positive", "позитив". */
+  sentiment: (sentiment: MarkSentiment) => string;
+  recommends: string;
+  /** A client badge: "client site", "сайт клиента". */
+  badge: (flag: keyof ClientFlags) => string;
+  /** "negative (your mark)", "позитив (предложено)", "no label". */
+  label: (state: LabelState) => string;
+}
+
+/** How a mention's label, recommendation and badges read in the screen's language. */
+export function useLabelWords(): LabelWords {
+  const mark = useMessages(POPUP_MESSAGES);
+  const t = useMessages(PANELS_MESSAGES);
+  return useMemo(() => {
+    const sentiment = (value: MarkSentiment) => mark(SENTIMENT_WORD[value]);
+    return {
+      sentiment,
+      recommends: mark('markRecommends'),
+      badge: (flag) => t(BADGE_WORD[flag]),
+      label: (state) => {
+        if (state === 'unlabeled') return t('labelNone');
+        const [source, value] = state.split(':') as ['marked' | 'suggested', MarkSentiment];
+        return t(source === 'marked' ? 'labelYourMark' : 'labelSuggested', { label: sentiment(value) });
+      },
+    };
+  }, [mark, t]);
+}
