@@ -18,6 +18,15 @@ describe('bing', () => {
     expect(findSite('https://www.bing.com/images/search?q=a')).toBeUndefined();
   });
 
+  it('gives a result link as a browser follows it: no spaces around it, no tabs or newlines in it', () => {
+    // Found by the fuzz (test/sites/fuzz): an absolute href with nothing to decode was given as written.
+    const extracted = extract(
+      page(algo('  https://spaces.example/path  ', 'A') + algo('https://tab\t.example/new\nline', 'B') + algo(clickUrl('https://c.example/'), 'C')),
+      'https://www.bing.com/search?q=acme',
+    );
+    expect(extracted?.items.map(({ url }) => url)).toEqual(['https://spaces.example/path', 'https://tab.example/newline', 'https://c.example/']);
+  });
+
   it('decodes ck/a links and takes first= as the rank of the first result', () => {
     const extracted = extract(
       page(algo(clickUrl('https://example.com/a?b=1&c=д'), 'A') + algo('https://plain.example/', 'B')),

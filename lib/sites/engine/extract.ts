@@ -48,8 +48,17 @@ function findLink(block: Element, selectors: readonly string[], view: BlockView)
   return null;
 }
 
+/**
+ * An href as a browser follows it: the URL parser drops leading and trailing spaces and control
+ * characters, and tabs and newlines anywhere, before reading it. `unwrapRedirect` gives an absolute
+ * href it has nothing to decode as written, so without this an item's URL could carry them.
+ */
+function asFollowed(href: string): string {
+  return href.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+}
+
 function organicTarget(site: SiteDefinition, href: string, pageUrl: URL): string | null {
-  const target = unwrapRedirect(href, pageUrl.href);
+  const target = unwrapRedirect(asFollowed(href), pageUrl.href);
   let parsed: URL;
   try {
     parsed = new URL(target);
