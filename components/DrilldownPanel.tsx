@@ -1,3 +1,4 @@
+import { domainForDisplay } from '@/lib/format/domain';
 import type { ResponseOf } from '@/lib/messaging';
 import { badgesOf } from '@/lib/format/labels';
 import { monthInWords } from '@/lib/format/month';
@@ -50,7 +51,7 @@ function EntryView({ entry }: { entry: DrilldownEntry }) {
       <a href={safeHref(entry.url)} target="_blank" rel="noopener noreferrer">
         {entry.title || entry.url}
       </a>{' '}
-      <span class="domain">{entry.domain}</span> · <span class="mention-label">{labels.label(entry.label)}</span>
+      <span class="domain">{domainForDisplay(entry.domain)}</span> · <span class="mention-label">{labels.label(entry.label)}</span>
       {badges.map((flag) => (
         <span key={flag} class="badge">
           {' · '}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { domainForDisplay } from '@/lib/format/domain';
 import { monthInWords } from '@/lib/format/month';
 import type { Translate } from '@/lib/i18n';
 import { PANELS_MESSAGES, type PanelsMessageKey } from '@/lib/i18n/panels';
@@ -148,7 +149,7 @@ function Filters(props: {
         <optgroup label={t('filterPortals')}>
           {props.portals.map((domain) => (
             <option key={domain} value={`portal${SOURCE_SEPARATOR}${domain}`}>
-              {domain}
+              {domainForDisplay(domain)}
             </option>
           ))}
         </optgroup>
@@ -261,7 +262,7 @@ export function MentionsPanel(props: {
                     </a>
                     <div class="url">{row.url}</div>
                   </td>
-                  <td>{row.domain}</td>
+                  <td>{domainForDisplay(row.domain)}</td>
                   <td>{t(KIND_TEXT[row.kind])}</td>
                   <td class="mention-label">{labelText(row, words)}</td>
                   <td>

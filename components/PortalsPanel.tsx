@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { domainForDisplay } from '@/lib/format/domain';
 import type { Translate, UiLocale } from '@/lib/i18n';
 import { PANELS_MESSAGES, type PanelsMessageKey } from '@/lib/i18n/panels';
 import type { MentionRow, PortalRow } from '@/lib/messaging';
@@ -73,7 +74,7 @@ function PortalRowView(props: {
   return (
     <>
       <tr data-testid="portal-row" data-domain={portal.domain}>
-        <th scope="row">{portal.domain}</th>
+        <th scope="row">{domainForDisplay(portal.domain)}</th>
         <td>{t(KIND_TEXT[portal.kind])}</td>
         <td>{portal.engine === null ? '—' : portal.engine === GENERIC_FINDER ? t('genericEngine') : portal.engine}</td>
         <td class="number">{new Intl.NumberFormat(locale).format(portal.threads)}</td>
@@ -92,7 +93,7 @@ function PortalRowView(props: {
             min="0"
             step="any"
             data-testid="portal-popularity"
-            aria-label={t('popularityOf', { domain: portal.domain })}
+            aria-label={t('popularityOf', { domain: domainForDisplay(portal.domain) })}
             aria-invalid={parsed === 'invalid'}
             value={popularity}
             onInput={(event) => setPopularity((event.target as HTMLInputElement).value)}
@@ -103,7 +104,7 @@ function PortalRowView(props: {
             type="text"
             maxLength={2000}
             data-testid="portal-note"
-            aria-label={t('noteOn', { domain: portal.domain })}
+            aria-label={t('noteOn', { domain: domainForDisplay(portal.domain) })}
             value={note}
             onInput={(event) => setNote((event.target as HTMLInputElement).value)}
           />

@@ -1,3 +1,4 @@
+import { domainForDisplay } from '@/lib/format/domain';
 import { changeArrow, formatKpiValue } from '@/lib/format/kpi-value';
 import { badgesOf } from '@/lib/format/labels';
 import { monthInWords } from '@/lib/format/month';
@@ -238,7 +239,7 @@ export function ReportView({ data, onPrint }: { data: ReportData; onPrint: () =>
             <ol class="report-negatives">
               {negatives.rows.map((row) => (
                 <li key={row.canonicalUrl}>
-                  <a href={safeHref(row.url)}>{row.title || row.url}</a> <span class="domain">{row.domain}</span> · {negativeText(row, t, labels)}
+                  <a href={safeHref(row.url)}>{row.title || row.url}</a> <span class="domain">{domainForDisplay(row.domain)}</span> · {negativeText(row, t, labels)}
                   <p class="excerpt">{row.excerpt}</p>
                 </li>
               ))}

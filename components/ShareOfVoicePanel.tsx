@@ -1,3 +1,4 @@
+import { domainForDisplay } from '@/lib/format/domain';
 import { monthInWords } from '@/lib/format/month';
 import { PANELS_MESSAGES } from '@/lib/i18n/panels';
 import type { DrilldownData } from './DrilldownPanel';
@@ -22,7 +23,7 @@ function SharesTable(props: { caption: string; competitors: readonly string[]; r
           <th scope="col">{t('colClient')}</th>
           {props.competitors.map((domain) => (
             <th key={domain} scope="col">
-              {domain}
+              {domainForDisplay(domain)}
             </th>
           ))}
         </tr>

@@ -23,7 +23,7 @@ import { monthOf, type Month, type Plan, type Project } from '@/lib/schema';
 import { call, useDataChanges } from '@/lib/ui/extension-client';
 import { describeImport, downloadFile, importBackupFile, persistStorage } from './backup';
 import { MENTIONS_PAGE_SIZE, useMentionList } from './mention-list';
-import { useLanguagePreference } from './language';
+import { useLanguagePreference } from '@/lib/ui/language';
 import { usePromotionMonth } from './promotion';
 
 type ProjectListData = ResponseOf<'projects.list'>;
