@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatLocaleNumber, parseLocaleNumber } from '@/lib/format/number';
 import { monthShort } from '@/lib/format/month';
-import { translator, type Translate } from '@/lib/i18n';
+import { translator, type Translate, type UiLocale } from '@/lib/i18n';
 import { DASHBOARD_MESSAGES, type DashboardMessageKey } from '@/lib/i18n/dashboard';
 import { KPI_MESSAGES, type KpiMessageKey } from '@/lib/i18n/kpi';
 import { TARGETED_KPIS, type KpiKey } from '@/lib/kpi/registry';
@@ -39,6 +39,7 @@ export function planFromCells(
   cells: Cells,
   locale?: string,
   t: Translate<DashboardMessageKey> = translator(DASHBOARD_MESSAGES, 'en'),
+  language?: UiLocale,
 ): { plan: Plan; errors: PlanErrors } {
   const plan: Plan = {};
   const errors: PlanErrors = {};
@@ -46,7 +47,7 @@ export function planFromCells(
     const planned: Record<Month, number> = {};
     for (const [month, text] of Object.entries(cells[kpi.key] ?? {})) {
       if (text.trim() === '') continue;
-      const reading = parseLocaleNumber(text, kpi.unit === 'share' ? { percent: true, nonNegative: true, locale } : { whole: true, nonNegative: true, locale });
+      const reading = parseLocaleNumber(text, kpi.unit === 'share' ? { percent: true, nonNegative: true, locale, language } : { whole: true, nonNegative: true, locale, language });
       if (!reading.ok) errors[`${kpi.key}:${month}`] = reading.error;
       else if (kpi.unit === 'share' && reading.value > 100) errors[`${kpi.key}:${month}`] = t('shareAtMost100');
       else planned[month] = kpi.unit === 'share' ? reading.value / 100 : reading.value;
@@ -82,7 +83,7 @@ export function PlanEditor(props: { project: Project; saving: boolean; onSave: (
 
   const ramp = (kpi: (typeof TARGETED_KPIS)[number]) => {
     const typed = starts[kpi.key] ?? '';
-    const reading = parseLocaleNumber(typed, kpi.unit === 'share' ? { percent: true, nonNegative: true } : { nonNegative: true });
+    const reading = parseLocaleNumber(typed, kpi.unit === 'share' ? { percent: true, nonNegative: true, language: locale } : { nonNegative: true, language: locale });
     if (!reading.ok) {
       setErrors((current) => ({ ...current, [`${kpi.key}:start`]: reading.error }));
       return;
@@ -98,7 +99,7 @@ export function PlanEditor(props: { project: Project; saving: boolean; onSave: (
       setErrors({ baseline: t('baselineInvalid') });
       return;
     }
-    const result = planFromCells(cells, undefined, t);
+    const result = planFromCells(cells, undefined, t, locale);
     setErrors(result.errors);
     if (Object.keys(result.errors).length === 0) props.onSave(baseline, result.plan);
   };

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { domainForDisplay } from '@/lib/format/domain';
 import { formatLocaleNumber, parseLocaleNumber, type NumberOptions } from '@/lib/format/number';
+import type { UiLocale } from '@/lib/i18n';
 import { DASHBOARD_MESSAGES } from '@/lib/i18n/dashboard';
 import { minSuggestionConfidenceOf } from '@/lib/kpi/label-state';
 import type { Project } from '@/lib/schema';
-import { useMessages } from './Locale';
+import { useLocale, useMessages } from './Locale';
 
 export interface ProjectFormValues {
   name: string;
@@ -77,10 +78,10 @@ const COUNT: NumberOptions = { whole: true, nonNegative: true };
  * Numbers are read in the browser's locale ("150 000 ₽"); one that cannot be read is an error beside its
  * field and nothing is sent, so a stored value is never replaced by an empty one.
  */
-export function inputFromValues(values: ProjectFormValues, locale?: string): { input: Record<string, unknown>; errors: FieldErrors } {
+export function inputFromValues(values: ProjectFormValues, locale?: string, language?: UiLocale): { input: Record<string, unknown>; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const numberOf = (errorKey: string, text: string, options: NumberOptions): number | null => {
-    const reading = parseLocaleNumber(text, { ...options, locale });
+    const reading = parseLocaleNumber(text, { ...options, locale, language });
     if (reading.ok) return reading.value;
     errors[errorKey] = reading.error;
     return null;
@@ -156,6 +157,7 @@ export function ProjectForm(props: {
   onCancel: () => void;
 }) {
   const t = useMessages(DASHBOARD_MESSAGES);
+  const uiLocale = useLocale();
   const [values, setValues] = useState<ProjectFormValues>(() => valuesFromProject(props.project));
   // Numbers this form could not read: shown like the background's errors, and nothing is sent.
   const [unreadable, setUnreadable] = useState<FieldErrors>({});
@@ -172,7 +174,7 @@ export function ProjectForm(props: {
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        const { input, errors: numberErrors } = inputFromValues(values);
+        const { input, errors: numberErrors } = inputFromValues(values, undefined, uiLocale);
         setUnreadable(numberErrors);
         if (Object.keys(numberErrors).length === 0) props.onSave(input);
       }}

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { monthInWords } from '@/lib/format/month';
 import { formatLocaleNumber, parseLocaleNumber } from '@/lib/format/number';
-import { translator, type Translate } from '@/lib/i18n';
+import { translator, type Translate, type UiLocale } from '@/lib/i18n';
 import { PANELS_MESSAGES, type PanelsMessageKey } from '@/lib/i18n/panels';
 import type { ResponseOf } from '@/lib/messaging';
 import {
@@ -129,6 +129,7 @@ export function channelsFromDraft(
   draft: readonly ChannelDraft[],
   locale?: string,
   t: Translate<PanelsMessageKey> = ENGLISH,
+  language?: UiLocale,
 ): { channels: Channel[]; errors: DraftErrors } {
   const errors: DraftErrors = {};
   const figuresOf = (channel: ChannelDraft, side: Side) =>
@@ -136,7 +137,7 @@ export function channelsFromDraft(
       FIGURES.map((key) => {
         const text = channel[side][key];
         if (text.trim() === '') return [key, null];
-        const reading = parseLocaleNumber(text, { locale, nonNegative: true, whole: key !== 'spend' });
+        const reading = parseLocaleNumber(text, { locale, language, nonNegative: true, whole: key !== 'spend' });
         if (reading.ok) return [key, reading.value];
         errors[fieldId(channel.key, side, key)] = reading.error;
         return [key, null];
@@ -284,14 +285,14 @@ export function PromotionPanel(props: {
   const editChannel = (key: number, change: (channel: ChannelDraft) => ChannelDraft, fixing: string) =>
     edit((channels) => channels.map((channel) => (channel.key === key ? change(channel) : channel)), fixing);
 
-  const report = promotionReport(channelsFromDraft(draft, locale, t).channels, data?.budget ?? null);
+  const report = promotionReport(channelsFromDraft(draft, locale, t, uiLocale).channels, data?.budget ?? null);
   const saved = new Set(data?.months ?? []);
   const monthName = monthInWords(props.month, locale);
 
   const save = (event: Event) => {
     event.preventDefault();
     if (!stored) return;
-    const { channels, errors: found } = channelsFromDraft(draft, locale, t);
+    const { channels, errors: found } = channelsFromDraft(draft, locale, t, uiLocale);
     setErrors(found);
     if (Object.keys(found).length === 0) props.onSave({ projectId: stored.projectId, month: stored.month, channels });
   };

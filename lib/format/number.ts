@@ -4,6 +4,9 @@
  * message that says what to type instead: a misread budget is worse than a question.
  */
 
+import { translator, type MessageParams, type UiLocale } from '../i18n';
+import { NUMBER_MESSAGES, type NumberMessageKey } from '../i18n/numbers';
+
 export type NumberReading = { ok: true; value: number } | { ok: false; error: string };
 
 export interface NumberOptions {
@@ -15,6 +18,8 @@ export interface NumberOptions {
   whole?: boolean;
   /** Refuses numbers below zero. */
   nonNegative?: boolean;
+  /** The language the refusal is written in (the interface's); English by default. */
+  language?: UiLocale;
 }
 
 const SPACES = /[\s\u00a0\u202f\u2009\u2007]/g;
@@ -50,42 +55,50 @@ function separatorsOf(locale: string | undefined): Separators {
   return separators;
 }
 
-const refuse = (error: string): NumberReading => ({ ok: false, error });
+/** A reason a number was refused: a message of NUMBER_MESSAGES and its parameters. */
+type Refusal = { key: NumberMessageKey; params?: MessageParams };
 
 /** Reads `text` as a number in the user's locale, or says why it cannot. Empty text is an error too. */
 export function parseLocaleNumber(text: string, options: NumberOptions = {}): NumberReading {
+  const reading = readLocaleNumber(text, options);
+  if (typeof reading === 'number') return { ok: true, value: reading };
+  return { ok: false, error: translator(NUMBER_MESSAGES, options.language ?? 'en')(reading.key, reading.params) };
+}
+
+function readLocaleNumber(text: string, options: NumberOptions): number | Refusal {
   const typed = text.trim();
-  if (typed === '') return refuse('Enter a number.');
-  if (SCALE_WORDS.test(typed)) return refuse(`Write the number in digits, without a word for thousands or millions: e.g. 1 500 000, not “${typed}”.`);
+  const refuse = (key: NumberMessageKey, params: MessageParams = {}): Refusal => ({ key, params: { typed, ...params } });
+  if (typed === '') return refuse('numberEmpty');
+  if (SCALE_WORDS.test(typed)) return refuse('numberScaleWord');
   let body = typed.replace(CURRENCY, '');
   if (options.percent) body = body.replace(/%/g, '');
   const negative = /^\s*[-−]/.test(body);
   body = body.replace(/^\s*[-−]/, '');
   // Spaces of any width group digits ("150 000"): only between groups of three.
   if (/\d[\s\u00a0\u202f\u2009\u2007]+\d/.test(body) && !/^\d{1,3}(?:[\s\u00a0\u202f\u2009\u2007]\d{3})*(?:[.,]\d+)?$/.test(body.trim())) {
-    return refuse(`“${typed}” is not a number: spaces may only separate groups of three digits.`);
+    return refuse('numberSpaces');
   }
   body = body.replace(SPACES, '');
-  if (!/^[\d.,]+$/.test(body) || !/\d/.test(body)) return refuse(`“${typed}” is not a number.`);
+  if (!/^[\d.,]+$/.test(body) || !/\d/.test(body)) return refuse('numberInvalid');
 
   const value = readDigits(body, separatorsOf(options.locale));
-  if (typeof value === 'string') return refuse(value.replace('{typed}', typed));
+  if (typeof value !== 'number') return refuse(value.key, value.params);
   const signed = negative ? -value : value;
-  if (!Number.isFinite(signed)) return refuse(`“${typed}” is not a number.`);
-  if (options.nonNegative && signed < 0) return refuse('It cannot be negative.');
-  if (options.whole && !Number.isInteger(signed)) return refuse('Enter a whole number.');
-  return { ok: true, value: signed };
+  if (!Number.isFinite(signed)) return refuse('numberInvalid');
+  if (options.nonNegative && signed < 0) return refuse('numberNegative');
+  if (options.whole && !Number.isInteger(signed)) return refuse('numberNotWhole');
+  return signed;
 }
 
 /** Digits with at most "." and ",": which one is the decimal point, or why that cannot be told. */
-function readDigits(body: string, locale: Separators): number | string {
+function readDigits(body: string, locale: Separators): number | Refusal {
   const dots = body.split('.').length - 1;
   const commas = body.split(',').length - 1;
   if (dots > 0 && commas > 0) {
     // Both: the last one is the decimal point, the other groups thousands ("1,234.5", "1.234,5").
     const decimal = body.lastIndexOf('.') > body.lastIndexOf(',') ? '.' : ',';
     const [whole, fraction] = splitAt(body, decimal);
-    if (fraction.includes('.') || fraction.includes(',') || !GROUP_OF_THREE.test(whole)) return '“{typed}” is not a number.';
+    if (fraction.includes('.') || fraction.includes(',') || !GROUP_OF_THREE.test(whole)) return { key: 'numberInvalid' };
     return Number(`${whole.replace(/[.,]/g, '')}.${fraction}`);
   }
   const separator = dots > 0 ? '.' : commas > 0 ? ',' : null;
@@ -93,14 +106,14 @@ function readDigits(body: string, locale: Separators): number | string {
   const count = Math.max(dots, commas);
   if (count > 1) {
     // Repeated: it groups thousands ("1.500.000").
-    return GROUP_OF_THREE.test(body) ? Number(body.replace(/[.,]/g, '')) : '“{typed}” is not a number.';
+    return GROUP_OF_THREE.test(body) ? Number(body.replace(/[.,]/g, '')) : { key: 'numberInvalid' };
   }
   const [whole, fraction] = splitAt(body, separator);
-  if (whole === '' || fraction === '') return '“{typed}” is not a number.';
+  if (whole === '' || fraction === '') return { key: 'numberInvalid' };
   const couldGroup = fraction.length === 3 && whole.length <= 3;
   if (couldGroup && separator === locale.group) return Number(whole + fraction);
   if (couldGroup && separator !== locale.decimal) {
-    return `“{typed}” could be read two ways: write ${whole}${fraction} for the whole number, or use your decimal separator “${locale.decimal}”.`;
+    return { key: 'numberAmbiguous', params: { whole: `${whole}${fraction}`, decimal: locale.decimal } };
   }
   return Number(`${whole}.${fraction}`);
 }

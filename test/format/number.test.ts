@@ -58,3 +58,16 @@ describe('numbers typed in the user locale', () => {
     }
   });
 });
+
+describe('refusals in the interface language', () => {
+  it('say why in Russian and Bulgarian too, with what was typed', () => {
+    expect(parseLocaleNumber('1,5 млн', { locale: 'ru-RU', language: 'ru' })).toEqual({
+      ok: false,
+      error: 'Запишите число цифрами, без слов «тыс.» или «млн»: например, 1 500 000, а не «1,5 млн».',
+    });
+    expect(parseLocaleNumber('2,5', { locale: 'bg-BG', whole: true, language: 'bg' })).toEqual({ ok: false, error: 'Въведете цяло число.' });
+    expect(parseLocaleNumber('1.500', { locale: 'ru-RU', language: 'ru' })).toMatchObject({ ok: false, error: expect.stringContaining('напишите 1500') });
+    expect(parseLocaleNumber('', {})).toEqual({ ok: false, error: 'Enter a number.' });
+  });
+});
+

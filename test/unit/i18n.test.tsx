@@ -8,6 +8,7 @@ import { PopupView, type PopupData } from '@/components/PopupView';
 import { placeholdersOf, translator, uiLocaleOf, UI_LOCALES, type Catalogs, type Message } from '@/lib/i18n';
 import { DASHBOARD_MESSAGES } from '@/lib/i18n/dashboard';
 import { KPI_MESSAGES } from '@/lib/i18n/kpi';
+import { NUMBER_MESSAGES } from '@/lib/i18n/numbers';
 import { PANELS_MESSAGES } from '@/lib/i18n/panels';
 import { POPUP_MESSAGES } from '@/lib/i18n/popup';
 import { REPORT_MESSAGES } from '@/lib/i18n/report';
@@ -18,6 +19,7 @@ const CATALOGS: Record<string, Catalogs<string>> = {
   dashboard: DASHBOARD_MESSAGES,
   panels: PANELS_MESSAGES,
   report: REPORT_MESSAGES,
+  numbers: NUMBER_MESSAGES,
 };
 
 /** The plural categories a language uses for whole numbers (a count of results is one). */
