@@ -8,6 +8,17 @@ import { ProjectSelect } from './ProjectSelect';
 
 export type PopupData = ResponseOf<'kpi.get'>;
 
+/**
+ * What a project lacks for its KPIs to mean anything, said where they are shown: without key queries no search
+ * counts, without a client domain no result is the client's own and no link points to the client.
+ */
+function missingOf(project: Pick<PopupData['projects'][number], 'keyQueries' | 'clientDomains'>): ('missingKeyQueries' | 'missingClientDomains')[] {
+  return [
+    ...(project.keyQueries.length === 0 ? (['missingKeyQueries'] as const) : []),
+    ...(project.clientDomains.length === 0 ? (['missingClientDomains'] as const) : []),
+  ];
+}
+
 /** The popup: active project, reputation score and every KPI against its target. */
 export function PopupView(props: {
   data: PopupData | null;
@@ -23,6 +34,7 @@ export function PopupView(props: {
   const t = useMessages(POPUP_MESSAGES);
   const locale = useLocale();
   const report = data?.report ?? null;
+  const activeProject = data?.projects.find((project) => project.id === data.activeProjectId) ?? null;
   return (
     <main class="popup">
       <header>
@@ -69,6 +81,13 @@ export function PopupView(props: {
           </button>
           .
         </p>
+      )}
+      {activeProject && missingOf(activeProject).length > 0 && (
+        <ul class="incomplete" data-testid="project-incomplete">
+          {missingOf(activeProject).map((missing) => (
+            <li key={missing}>{t(missing)}</li>
+          ))}
+        </ul>
       )}
       {report && (
         <>

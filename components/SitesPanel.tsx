@@ -51,23 +51,27 @@ export function SitesPanel(props: {
           })}
         </tbody>
       </table>
-      <h3>{t('selectorOverrides')}</h3>
-      <p>{t('overridesHelp')}</p>
-      <textarea
-        data-testid="overrides-text"
-        rows={6}
-        placeholder={OVERRIDES_EXAMPLE}
-        value={text}
-        onInput={(event) => setText((event.target as HTMLTextAreaElement).value)}
-      />
-      {props.error && (
-        <p class="field-error" role="alert" data-testid="overrides-error">
-          {props.error}
-        </p>
-      )}
-      <button type="button" data-testid="overrides-save" disabled={props.saving} onClick={() => props.onSaveOverrides(text)}>
-        {t('saveOverrides')}
-      </button>
+      {/* Not needed day to day: folded away unless overrides are in use or were just refused. */}
+      <details data-testid="advanced" open={Boolean(props.data?.overridesText) || props.error !== null}>
+        <summary>{t('advanced')}</summary>
+        <h3>{t('selectorOverrides')}</h3>
+        <p>{t('overridesHelp')}</p>
+        <textarea
+          data-testid="overrides-text"
+          rows={6}
+          placeholder={OVERRIDES_EXAMPLE}
+          value={text}
+          onInput={(event) => setText((event.target as HTMLTextAreaElement).value)}
+        />
+        {props.error && (
+          <p class="field-error" role="alert" data-testid="overrides-error">
+            {props.error}
+          </p>
+        )}
+        <button type="button" data-testid="overrides-save" disabled={props.saving} onClick={() => props.onSaveOverrides(text)}>
+          {t('saveOverrides')}
+        </button>
+      </details>
     </section>
   );
 }

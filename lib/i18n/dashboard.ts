@@ -101,6 +101,7 @@ const en = {
     other: 'not recognised: 0 results from {count} result-looking blocks · {when}',
   },
   selectorOverrides: 'Selector overrides',
+  advanced: 'Advanced',
   overridesHelp:
     'When an engine changes its markup, paste selectors here (JSON, per engine id: resultRoot, link, title, snippet). They are tried before the built-in ones, on the next page load.',
   saveOverrides: 'Save overrides',
@@ -296,6 +297,7 @@ export const DASHBOARD_MESSAGES: Catalogs<DashboardMessageKey> = {
       other: 'не распознано: 0 результатов из {count} блока, похожих на результаты · {when}',
     },
     selectorOverrides: 'Собственные селекторы',
+    advanced: 'Дополнительно',
     overridesHelp:
       'Если поисковик изменил вёрстку, вставьте сюда селекторы (JSON, по id поисковика: resultRoot, link, title, snippet). Они проверяются раньше встроенных, начиная со следующей загрузки страницы.',
     saveOverrides: 'Сохранить селекторы',
@@ -456,6 +458,7 @@ export const DASHBOARD_MESSAGES: Catalogs<DashboardMessageKey> = {
       other: 'не е разпознато: 0 резултата от {count} блока, подобни на резултати · {when}',
     },
     selectorOverrides: 'Собствени селектори',
+    advanced: 'Разширени',
     overridesHelp:
       'Ако търсачката смени оформлението си, поставете селектори тук (JSON, по id на търсачката: resultRoot, link, title, snippet). Те се пробват преди вградените от следващото зареждане на страница.',
     saveOverrides: 'Запази селекторите',

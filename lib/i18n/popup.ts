@@ -53,6 +53,8 @@ const en = {
   passageUnmarked: 'The selected passage is not marked yet.',
   language: 'Language',
   browserLanguage: 'The browser’s language',
+  missingKeyQueries: 'No key queries yet: no search counts in the KPIs. Add the queries to watch in the dashboard, or add this tab’s query below.',
+  missingClientDomains: 'No client domain yet: no result counts as the client’s own site, and links to the client are not found. Add the client’s domains in the dashboard.',
 };
 
 export type PopupMessageKey = keyof typeof en;
@@ -131,6 +133,8 @@ export const POPUP_MESSAGES: Catalogs<PopupMessageKey> = {
     passageUnmarked: 'Выделенный фрагмент ещё не отмечен.',
     language: 'Язык',
     browserLanguage: 'Язык браузера',
+    missingKeyQueries: 'Ключевых запросов пока нет: ни один поиск не учитывается в показателях. Добавьте запросы в панели управления или запрос этой вкладки ниже.',
+    missingClientDomains: 'Домен клиента не указан: ни один результат не считается сайтом клиента, ссылки на клиента не находятся. Добавьте домены клиента в панели управления.',
   },
   bg: {
     pageNotRecognisedSerp:
@@ -190,5 +194,7 @@ export const POPUP_MESSAGES: Catalogs<PopupMessageKey> = {
     passageUnmarked: 'Избраният откъс още не е отбелязан.',
     language: 'Език',
     browserLanguage: 'Езикът на браузъра',
+    missingKeyQueries: 'Още няма ключови заявки: нито едно търсене не се брои в показателите. Добавете заявките в таблото или заявката от този раздел по-долу.',
+    missingClientDomains: 'Няма домейн на клиента: нито един резултат не се брои за сайт на клиента и връзките към клиента не се откриват. Добавете домейните на клиента в таблото.',
   },
 };

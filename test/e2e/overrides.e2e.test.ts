@@ -45,7 +45,10 @@ describe('when an engine changes its markup', () => {
 
   it('pasted selector overrides are validated, saved, and applied on the next page load', async () => {
     const dashboard = await harness.extensionPage('options.html');
-    await dashboard.waitForSelector('[data-testid="overrides-text"]');
+    // Folded under "Advanced": a setting nobody needs day to day.
+    await dashboard.waitForSelector('[data-testid="advanced"]:not([open])');
+    await dashboard.click('[data-testid="advanced"] summary');
+    await dashboard.waitForSelector('[data-testid="overrides-text"]', { visible: true });
     await dashboard.type('[data-testid="overrides-text"]', '{"google": {"resultRoot": ["section.r30-item["]}}');
     await dashboard.click('[data-testid="overrides-save"]');
     const error = await dashboard.waitForSelector('[data-testid="overrides-error"]');

@@ -85,7 +85,7 @@ describe('the interface language', () => {
     const root = document.createElement('div');
     const kpi = { key: 'serp-positivity', titleKey: 'kpiSerpPositivity', title: 'SERP positivity', formula: 'f', unit: 'share' as const, direction: 'higher-is-better' as const };
     const data: PopupData = {
-      projects: [{ id: 'p', name: 'Акме' }] as PopupData['projects'],
+      projects: [{ id: 'p', name: 'Акме', keyQueries: ['акме'], clientDomains: ['acme.ru'] }] as unknown as PopupData['projects'],
       activeProjectId: 'p',
       tabPage: null,
       report: {

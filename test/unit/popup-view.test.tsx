@@ -72,3 +72,29 @@ describe('popup: KPIs against target and their trend', () => {
     render(null, root);
   });
 });
+
+describe('popup: an incomplete project', () => {
+  it('says what is missing where its KPIs are, and nothing once it is complete', () => {
+    const root = document.createElement('div');
+    const show = (project: { keyQueries: string[]; clientDomains: string[] }) =>
+      render(
+        <PopupView
+          data={{ projects: [{ id: 'p', name: 'Acme', ...project }] as unknown as PopupData['projects'], activeProjectId: 'p', report: null, tabPage: null }}
+          error={null}
+          onSelectProject={() => undefined}
+          onOpenDashboard={() => undefined}
+          onAddKeyQuery={() => undefined}
+        />,
+        root,
+      );
+    show({ keyQueries: [], clientDomains: [] });
+    const missing = () => [...root.querySelectorAll('[data-testid="project-incomplete"] li')].map((item) => item.textContent);
+    expect(missing()).toEqual([expect.stringMatching(/^No key queries yet/), expect.stringMatching(/^No client domain yet/)]);
+    show({ keyQueries: ['acme'], clientDomains: [] });
+    expect(missing()).toEqual([expect.stringMatching(/^No client domain yet/)]);
+    show({ keyQueries: ['acme'], clientDomains: ['acme.com'] });
+    expect(root.querySelector('[data-testid="project-incomplete"]')).toBeNull();
+    render(null, root);
+  });
+});
+
