@@ -8,6 +8,7 @@ import { HistoryPanel, type KpiHistory } from '@/components/HistoryPanel';
 import { LanguageSelect } from '@/components/LanguageSelect';
 import { LocaleContext } from '@/components/Locale';
 import { MentionsPanel, type RelabelEdit } from '@/components/MentionsPanel';
+import { Onboarding } from '@/components/Onboarding';
 import { PortalsPanel } from '@/components/PortalsPanel';
 import { PrivacyPanel } from '@/components/PrivacyPanel';
 import { PromotionPanel, type PromotionSave } from '@/components/PromotionPanel';
@@ -33,6 +34,7 @@ function Dashboard() {
   /** The notices and confirmations this page writes itself, in the interface language. */
   const t = translator(DASHBOARD_MESSAGES, language.locale);
   const [data, setData] = useState<ProjectListData>({ projects: [], activeProjectId: null });
+  const [projectsLoaded, setProjectsLoaded] = useState(false);
   const [editing, setEditing] = useState<Project | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
@@ -63,6 +65,7 @@ function Dashboard() {
     Promise.all([
       call('projects.list', {}).then(async (list) => {
         setData(list);
+        setProjectsLoaded(true);
         setHistory(list.activeProjectId ? await call('kpi.history', {}) : null);
       }),
       call('sites.status', {}).then(setSites),
@@ -216,6 +219,7 @@ function Dashboard() {
             {notice}
           </p>
         )}
+        {projectsLoaded && data.projects.length === 0 && <Onboarding />}
         <section>
           <h2>{t('projects')}</h2>
           <ProjectList

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
@@ -113,41 +113,19 @@ describe('the interface language', () => {
   });
 });
 
-/**
- * Screens whose text all comes from a catalog: no words written inline in their markup (JSX text or the title,
- * aria-label and placeholder attributes). The dashboard, report and tag rows join the list as they are translated.
- */
-const TRANSLATED_COMPONENTS = [
-  'PopupView',
-  'KpiCard',
-  'Sparkline',
-  'ProjectSelect',
-  'PageTools',
-  'ProjectForm',
-  'ProjectList',
-  'PrivacyPanel',
-  'AuditedSitesPanel',
-  'SitesPanel',
-  'AgreementPanel',
-  'BackupPanel',
-  'HistoryPanel',
-  'TrendChart',
-  'PlanEditor',
-  'MentionsPanel',
-  'PromotionPanel',
-  'PortalsPanel',
-  'DrilldownPanel',
-  'ShareOfVoicePanel',
-  'ReportView',
-];
+/** Every component: its text comes from a catalog, never written inline in its markup (JSX text, or the title, aria-label and placeholder attributes). */
+const COMPONENTS = readdirSync(path.resolve(__dirname, '../../components'))
+  .filter((file) => file.endsWith('.tsx'))
+  .map((file) => file.replace(/\.tsx$/, ''));
 
 describe('no inline interface text', () => {
-  it.each(TRANSLATED_COMPONENTS)('%s', (name) => {
+  it.each(COMPONENTS)('%s', (name) => {
     const source = readFileSync(path.resolve(__dirname, `../../components/${name}.tsx`), 'utf8');
-    // Text between a tag's end and the next tag; an arrow (=>) or a statement (;) between them is code, not markup.
+    // Text between a tag's end and the next tag; an arrow (=>), a statement (;) or a parameter list between
+    // them is code (generic types), not markup.
     const inlineText = [...source.matchAll(/(?<![=-])>\s*([^<>{}\s][^<>{}]*\p{L}[^<>{}]*)</gu)]
       .map((match) => match[1]!.trim())
-      .filter((text) => !/;|=>|&&|\|\|/.test(text));
+      .filter((text) => !/;|=>|&&|\|\||^[()]/.test(text));
     const inlineAttributes = [...source.matchAll(/\b(title|aria-label|placeholder)="[^"]*\p{L}[^"]*"/gu)].map((match) => match[0]);
     expect([...inlineText, ...inlineAttributes]).toEqual(name === 'PopupView' ? ['Reputation Lens'] : []);
   });
