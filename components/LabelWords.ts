@@ -1,18 +1,18 @@
 import { useMemo } from 'preact/hooks';
-import { PANELS_MESSAGES, type PanelsMessageKey } from '@/lib/i18n/panels';
-import { POPUP_MESSAGES, type PopupMessageKey } from '@/lib/i18n/popup';
+import { MARK_MESSAGES, type MarkMessageKey } from '@/lib/i18n/marks';
+import { PANELS_MESSAGES } from '@/lib/i18n/panels';
 import type { ClientFlags, LabelState, MarkSentiment } from '@/lib/schema';
 import { useMessages } from './Locale';
 
-/** The sentiment words are the popup's, so a label reads the same wherever it is shown. */
-const SENTIMENT_WORD: Record<MarkSentiment, PopupMessageKey> = {
+/** The words of marking are one catalog's, so a label reads the same wherever it is shown. */
+const SENTIMENT_WORD: Record<MarkSentiment, MarkMessageKey> = {
   positive: 'markPositive',
   neutral: 'markNeutral',
   negative: 'markNegative',
   irrelevant: 'markIrrelevant',
 };
 
-const BADGE_WORD: Record<keyof ClientFlags, PanelsMessageKey> = {
+const BADGE_WORD: Record<keyof ClientFlags, MarkMessageKey> = {
   clientSite: 'badgeClientSite',
   linksToClient: 'badgeLinksToClient',
   mentionsClient: 'badgeMentionsClient',
@@ -31,14 +31,14 @@ export interface LabelWords {
 
 /** How a mention's label, recommendation and badges read in the screen's language. */
 export function useLabelWords(): LabelWords {
-  const mark = useMessages(POPUP_MESSAGES);
+  const mark = useMessages(MARK_MESSAGES);
   const t = useMessages(PANELS_MESSAGES);
   return useMemo(() => {
     const sentiment = (value: MarkSentiment) => mark(SENTIMENT_WORD[value]);
     return {
       sentiment,
       recommends: mark('markRecommends'),
-      badge: (flag) => t(BADGE_WORD[flag]),
+      badge: (flag) => mark(BADGE_WORD[flag]),
       label: (state) => {
         if (state === 'unlabeled') return t('labelNone');
         const [source, value] = state.split(':') as ['marked' | 'suggested', MarkSentiment];

@@ -1,6 +1,7 @@
 import { labelStateOf, recommendStateOf } from '@/lib/kpi/label-state';
 import type { PageMarkAction } from '@/lib/annotate/page-mark';
 import type { Translate } from '@/lib/i18n';
+import { MARK_MESSAGES, type MarkMessageKey } from '@/lib/i18n/marks';
 import { POPUP_MESSAGES, type PopupMessageKey } from '@/lib/i18n/popup';
 import type { ItemState } from '@/lib/messaging';
 import { useMessages } from './Locale';
@@ -22,7 +23,7 @@ export interface PageToolsState {
   error: string | null;
 }
 
-const MARKS: readonly { action: PageMarkAction; text: PopupMessageKey; hint: PopupMessageKey }[] = [
+const MARKS: readonly { action: PageMarkAction; text: MarkMessageKey; hint: MarkMessageKey }[] = [
   { action: 'positive', text: 'markPositive', hint: 'hintPositive' },
   { action: 'neutral', text: 'markNeutral', hint: 'hintNeutral' },
   { action: 'negative', text: 'markNegative', hint: 'hintNegative' },
@@ -30,7 +31,7 @@ const MARKS: readonly { action: PageMarkAction; text: PopupMessageKey; hint: Pop
   { action: 'recommends', text: 'markRecommends', hint: 'hintRecommends' },
 ];
 
-const LABEL_TEXT: Record<string, PopupMessageKey> = {
+const LABEL_TEXT: Record<string, MarkMessageKey> = {
   positive: 'markPositive',
   neutral: 'markNeutral',
   negative: 'markNegative',
@@ -39,11 +40,11 @@ const LABEL_TEXT: Record<string, PopupMessageKey> = {
 
 const MAX_PASSAGE_SHOWN = 120;
 
-function describeMark(state: PageToolsState, t: Translate<PopupMessageKey>): string {
+function describeMark(state: PageToolsState, t: Translate<PopupMessageKey>, mark: Translate<MarkMessageKey>): string {
   const passage = state.passage !== null;
   const [source, sentiment] = labelStateOf(state.current ?? undefined).split(':');
-  const recommends = recommendStateOf(state.current ?? undefined) === 'marked' ? ` · ${t('markRecommends')}` : '';
-  const label = sentiment && LABEL_TEXT[sentiment] ? t(LABEL_TEXT[sentiment]) : sentiment;
+  const recommends = recommendStateOf(state.current ?? undefined) === 'marked' ? ` · ${mark('markRecommends')}` : '';
+  const label = sentiment && LABEL_TEXT[sentiment] ? mark(LABEL_TEXT[sentiment]) : sentiment;
   if (source === 'marked') return t(passage ? 'passageMarked' : 'pageMarked', { label: `${label}${recommends}` });
   if (source === 'suggested') return t(passage ? 'passageSuggested' : 'pageSuggested', { label: label ?? '' });
   return t(passage ? 'passageUnmarked' : 'pageUnmarked');
@@ -62,6 +63,7 @@ export function PageTools(props: {
 }) {
   const { state } = props;
   const t = useMessages(POPUP_MESSAGES);
+  const mark = useMessages(MARK_MESSAGES);
   if (!state.canAudit && !state.canMark) return null;
   const passage =
     state.passage !== null && state.passage.length > MAX_PASSAGE_SHOWN
@@ -100,16 +102,16 @@ export function PageTools(props: {
                 data-testid={`page-mark-${action}`}
                 class={`mark mark-${action}`}
                 aria-pressed={isPressed(state.current, action)}
-                title={t(hint)}
+                title={mark(hint)}
                 disabled={state.busy}
                 onClick={() => props.onMark(action)}
               >
-                {t(text)}
+                {mark(text)}
               </button>
             ))}
           </div>
           <p class="page-mark-status" data-testid="page-mark-status" role="status">
-            {state.error ?? (state.busy ? t('saving') : describeMark(state, t))}
+            {state.error ?? (state.busy ? t('saving') : describeMark(state, t, mark))}
           </p>
         </div>
       )}

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import tagCss from '@/assets/tags.css?inline';
+import { LOCALE_PREFERENCE_KEY, uiLocaleOf, type UiLocale } from '../i18n';
 import { send, type Transport } from '../messaging/send';
 import type { SiteOverrides } from '../sites/overrides';
 import type { PageExtract } from '../sites/types';
@@ -27,12 +28,12 @@ export async function annotatePage(scriptName: string, reader: PageExtractor): P
   // polyfill: sending messages is all a content script does with it, and the polyfill's code would be
   // compiled on every page load.
   const transport: Transport = (message) => browser.runtime.sendMessage(message);
-  const extract = await extractorWithOverrides(reader, transport);
+  const [extract, locale] = await Promise.all([extractorWithOverrides(reader, transport), interfaceLanguage()]);
   // A newer instance (the script injected again) may have taken over while the answer was on its way.
   if (!lifetime.isInCharge()) return;
   const annotator = new PageAnnotator(window.document, {
     extract,
-    createView: shadowTagRowViews(tagCss),
+    createView: shadowTagRowViews(tagCss, undefined, () => locale),
     isInCharge: () => lifetime.isInCharge(),
     backend: {
       observe: (page, items) => send(transport, 'page.observe', { page, items }),
@@ -45,6 +46,12 @@ export async function annotatePage(scriptName: string, reader: PageExtractor): P
   annotator.start();
   watchLocation(() => annotator.scheduleScan(), lifetime.signal);
   lifetime.signal.addEventListener('abort', () => annotator.stop(), { once: true });
+}
+
+/** The language the user chose in the dashboard, else the browser's (read once, beside the first request). */
+async function interfaceLanguage(): Promise<UiLocale> {
+  const stored = await browser.storage.local.get(LOCALE_PREFERENCE_KEY).catch(() => ({}) as Record<string, unknown>);
+  return uiLocaleOf(stored[LOCALE_PREFERENCE_KEY], navigator.languages);
 }
 
 /**

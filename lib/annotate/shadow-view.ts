@@ -1,33 +1,49 @@
-import type { MarkSentiment } from '../schema';
+import { translator, type Translate, type UiLocale } from '../i18n';
+import { MARK_MESSAGES, type MarkMessageKey } from '../i18n/marks';
+import { PAGE_MESSAGES, type PageMessageKey } from '../i18n/page';
+import type { ClientFlags, MarkSentiment } from '../schema';
 import { LOW_CONFIDENCE } from '../sentiment/types';
-import { GENERIC_FINDER, engineLabel } from '../sites/forum/engine-label';
+import { GENERIC_FINDER } from '../sites/forum/engine-label';
 import { TAG_ROW_TAG, type ItemLabel, type TagRowCallbacks, type TagRowState, type TagRowViewFactory } from './tag-row-view';
-import { BADGE_TEXT } from '../format/labels';
 
-const MARK_BUTTONS: ReadonlyArray<{ action: MarkSentiment; hint: string }> = [
-  { action: 'positive', hint: 'Mark as positive (click again to clear)' },
-  { action: 'neutral', hint: 'Mark as neutral (click again to clear)' },
-  { action: 'negative', hint: 'Mark as negative (click again to clear)' },
-  { action: 'irrelevant', hint: 'Not about the client: left out of the KPIs' },
+const MARK_BUTTONS: ReadonlyArray<{ action: MarkSentiment; text: MarkMessageKey; hint: MarkMessageKey }> = [
+  { action: 'positive', text: 'markPositive', hint: 'hintPositive' },
+  { action: 'neutral', text: 'markNeutral', hint: 'hintNeutral' },
+  { action: 'negative', text: 'markNegative', hint: 'hintNegative' },
+  { action: 'irrelevant', text: 'markIrrelevant', hint: 'hintIrrelevant' },
 ];
-const RECOMMENDS_HINT = 'Recommends the client';
-const NEEDS_PROJECT_HINT = 'Create a project in the dashboard to mark results';
 
-const LABEL_TEXT: Record<ItemLabel, string> = {
-  positive: 'positive',
-  neutral: 'neutral',
-  negative: 'negative',
-  irrelevant: 'irrelevant',
-  unknown: '…',
+const LABEL_TEXT: Record<ItemLabel, MarkMessageKey | null> = {
+  positive: 'markPositive',
+  neutral: 'markNeutral',
+  negative: 'markNegative',
+  irrelevant: 'markIrrelevant',
+  unknown: null,
 };
 
 /** The parts of a row that come and go, in the order they stand in it. */
-const BADGES = [
-  { flag: 'clientSite', className: 'badge badge-client', text: BADGE_TEXT.clientSite },
-  { flag: 'linksToClient', className: 'badge badge-link', text: BADGE_TEXT.linksToClient },
-  { flag: 'mentionsClient', className: 'badge badge-mention', text: BADGE_TEXT.mentionsClient },
-  { flag: 'competitor', className: 'badge badge-competitor', text: BADGE_TEXT.competitor },
-] as const;
+const BADGES: ReadonlyArray<{ flag: keyof ClientFlags; className: string; text: MarkMessageKey }> = [
+  { flag: 'clientSite', className: 'badge badge-client', text: 'badgeClientSite' },
+  { flag: 'linksToClient', className: 'badge badge-link', text: 'badgeLinksToClient' },
+  { flag: 'mentionsClient', className: 'badge badge-mention', text: 'badgeMentionsClient' },
+  { flag: 'competitor', className: 'badge badge-competitor', text: 'badgeCompetitor' },
+];
+
+/** A row's words in one language. */
+interface RowWords {
+  mark: Translate<MarkMessageKey>;
+  page: Translate<PageMessageKey>;
+}
+
+const wordsByLocale = new Map<UiLocale, RowWords>();
+const wordsOf = (locale: UiLocale): RowWords => {
+  let words = wordsByLocale.get(locale);
+  if (!words) {
+    words = { mark: translator(MARK_MESSAGES, locale), page: translator(PAGE_MESSAGES, locale) };
+    wordsByLocale.set(locale, words);
+  }
+  return words;
+};
 
 /** Whether an event comes from the user's own input; a script-made click or key press does not. */
 export type UserInputGuard = (event: Event) => boolean;
@@ -44,7 +60,12 @@ const isTrustedInput: UserInputGuard = (event) => event.isTrusted;
  * the page is still loading, and cloning one prepared skeleton per row, then setting a few attributes,
  * costs a fraction of rendering fifty component trees (and keeps Preact out of the content scripts).
  */
-export function shadowTagRowViews(css: string, isUserInput: UserInputGuard = isTrustedInput): TagRowViewFactory {
+export function shadowTagRowViews(
+  css: string,
+  isUserInput: UserInputGuard = isTrustedInput,
+  /** The interface language, asked at each row made (the content script learns the user's choice at start). */
+  locale: () => UiLocale = () => 'en',
+): TagRowViewFactory {
   let sharedSheet: CSSStyleSheet | null | undefined;
   // One parsed stylesheet adopted by every row is far cheaper on a 100-result page than a <style> per row.
   const adoptSharedSheet = (root: ShadowRoot): boolean => {
@@ -65,7 +86,7 @@ export function shadowTagRowViews(css: string, isUserInput: UserInputGuard = isT
       return false;
     }
   };
-  let skeleton: HTMLElement | null = null;
+  const skeletons = new Map<UiLocale, HTMLElement>();
   let inertDocument: Document | null = null;
   return (doc, callbacks) => {
     // The host is made in a document without custom elements and gets its root before it meets the page:
@@ -80,8 +101,14 @@ export function shadowTagRowViews(css: string, isUserInput: UserInputGuard = isT
       style.textContent = css;
       root.append(style);
     }
-    skeleton ??= buildSkeleton(doc);
-    const row = new DrawnRow(skeleton.cloneNode(true) as HTMLElement, callbacks, isUserInput);
+    const language = locale();
+    const words = wordsOf(language);
+    let skeleton = skeletons.get(language);
+    if (!skeleton) {
+      skeleton = buildSkeleton(doc, words);
+      skeletons.set(language, skeleton);
+    }
+    const row = new DrawnRow(skeleton.cloneNode(true) as HTMLElement, callbacks, isUserInput, words);
     root.append(row.element);
     return {
       host,
@@ -92,7 +119,7 @@ export function shadowTagRowViews(css: string, isUserInput: UserInputGuard = isT
 }
 
 /** The parts every row has: its label and its five buttons. */
-function buildSkeleton(doc: Document): HTMLElement {
+function buildSkeleton(doc: Document, { mark }: RowWords): HTMLElement {
   const row = doc.createElement('div');
   row.className = 'row';
   row.setAttribute('role', 'group');
@@ -100,8 +127,8 @@ function buildSkeleton(doc: Document): HTMLElement {
   const label = doc.createElement('span');
   label.className = 'label';
   row.append(label);
-  for (const { action } of MARK_BUTTONS) row.append(markButton(doc, action, `mark mark-${action}`, action));
-  row.append(markButton(doc, 'recommends', 'mark mark-recommends', 'recommends'));
+  for (const { action, text } of MARK_BUTTONS) row.append(markButton(doc, action, `mark mark-${action}`, mark(text)));
+  row.append(markButton(doc, 'recommends', 'mark mark-recommends', mark('markRecommends')));
   return row;
 }
 
@@ -137,6 +164,7 @@ class DrawnRow {
     readonly element: HTMLElement,
     callbacks: TagRowCallbacks,
     isUserInput: UserInputGuard,
+    private readonly words: RowWords,
   ) {
     this.label = element.querySelector('.label')!;
     this.buttons = [...element.querySelectorAll('button')];
@@ -166,20 +194,23 @@ class DrawnRow {
     this.label.className = `label ${marked ? 'label-marked' : 'label-suggested'}`;
     if (uncertain) this.label.setAttribute('data-confidence', 'low');
     else this.label.removeAttribute('data-confidence');
+    const { mark, page } = this.words;
+    const percent = confidence === null ? 0 : Math.round(confidence * 100);
     this.label.title = marked
-      ? 'Marked by you'
+      ? page('markedByYou')
       : confidence === null
-        ? 'Suggested label'
-        : `Suggested label (${uncertain ? 'low confidence' : 'confidence'} ${Math.round(confidence * 100)}%${
-            uncounted ? `, below this project's ${Math.round(state.countedFrom * 100)}%: not counted` : ''
-          })`;
-    this.label.textContent = `${marked ? '✓' : '~'} ${LABEL_TEXT[state.label]}${uncertain ? '?' : ''}`;
+        ? page('suggested')
+        : uncounted
+          ? page('suggestedNotCounted', { percent, threshold: Math.round(state.countedFrom * 100) })
+          : page(uncertain ? 'suggestedLowConfidence' : 'suggestedConfidence', { percent });
+    const labelKey = LABEL_TEXT[state.label];
+    this.label.textContent = `${marked ? '✓' : '~'} ${labelKey ? mark(labelKey) : '…'}${uncertain ? '?' : ''}`;
 
     let after: Element = this.label;
     for (const badge of BADGES) {
       after = this.place(badge.flag, state.flags[badge.flag] === true, after, (part) => {
         part.className = badge.className;
-        part.textContent = badge.text;
+        part.textContent = mark(badge.text);
       });
     }
     const source = state.source;
@@ -187,17 +218,16 @@ class DrawnRow {
       const guess = source === GENERIC_FINDER;
       part.className = guess ? 'source source-guess' : 'source';
       part.setAttribute('data-source', source ?? '');
-      part.title = guess
-        ? 'No known forum engine recognised: found by the generic finder of repeated post-like blocks'
-        : 'Forum engine recognised on this page';
-      part.textContent = engineLabel(source ?? '');
+      part.title = page(guess ? 'forumGuess' : 'forumRecognised');
+      // The generic finder's result is a guess, and says so; a known engine goes by its own name.
+      part.textContent = guess ? page('genericFinder') : (source ?? '');
     });
 
     MARK_BUTTONS.forEach(({ action, hint }, index) => {
       const button = this.buttons[index]!;
       const shown = state.label === action;
       showButtonState(button, { pressed: marked && shown, suggested: !marked && shown, saving: state.saving });
-      button.title = needsProject ? NEEDS_PROJECT_HINT : hint;
+      button.title = needsProject ? page('needsProjectHint') : mark(hint);
     });
     const recommends = this.recommendsButton;
     const recommendsMarked = state.recommendsSource === 'marked';
@@ -206,15 +236,15 @@ class DrawnRow {
       suggested: state.recommends && !recommendsMarked,
       saving: state.saving,
     });
-    recommends.title = needsProject ? NEEDS_PROJECT_HINT : RECOMMENDS_HINT;
+    recommends.title = needsProject ? page('needsProjectHint') : mark('hintRecommends');
 
     after = this.place('setup', needsProject, recommends, (part) => {
       part.className = 'setup';
-      part.textContent = 'Set up a project to mark';
+      part.textContent = page('setUpProject');
     }, 'button');
     after = this.place('saving', state.saving, after, (part) => {
       part.className = 'status';
-      part.textContent = 'saving…';
+      part.textContent = page('saving');
     });
     const error = state.error;
     this.place('error', error !== null, after, (part) => {

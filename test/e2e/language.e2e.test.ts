@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, sendMessage, type Harness } from './harness';
+import { rankSelector, waitForTagRow } from '../support/browser';
+import { fixture, launchWithExtension, sendMessage, type Harness } from './harness';
+
+const GOOGLE_URL = 'https://www.google.com/search?q=acme+clinic+reviews';
 
 /** The language chosen in the dashboard is the popup's and the report's from their next opening; "the browser's" follows the browser. */
 describe('the interface language', () => {
   let harness: Harness;
 
   beforeAll(async () => {
-    harness = await launchWithExtension([]);
+    harness = await launchWithExtension([{ url: GOOGLE_URL, file: fixture('google-acme-reviews.html') }]);
     const control = await harness.extensionPage('manifest.json');
     await sendMessage(control, 'projects.save', { input: { name: 'Acme', keyQueries: ['acme clinic'] } });
   });
@@ -54,4 +57,24 @@ describe('the interface language', () => {
     await dashboard.waitForFunction(() => document.documentElement.lang === 'en');
     await dashboard.close();
   });
+
+  it('is followed by the tag rows on the next page', async () => {
+    const rowWords = async () => {
+      const page = await harness.open(GOOGLE_URL);
+      await page.bringToFront();
+      const row = await waitForTagRow(page, rankSelector(1), (shown) => shown.suggested !== null);
+      await page.close();
+      return row.parts.filter((part) => part.className.startsWith('mark ')).map((part) => part.text);
+    };
+    const dashboard = await harness.extensionPage('options.html');
+    await dashboard.waitForSelector('[data-testid="language-select"]');
+    await dashboard.select('[data-testid="language-select"]', 'bg');
+    await dashboard.waitForFunction(() => document.documentElement.lang === 'bg');
+    expect(await rowWords()).toEqual(['позитивно', 'неутрално', 'негативно', 'извън темата', 'препоръчва']);
+    await dashboard.select('[data-testid="language-select"]', 'auto');
+    await dashboard.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await rowWords()).toEqual(['positive', 'neutral', 'negative', 'irrelevant', 'recommends']);
+    await dashboard.close();
+  });
 });
+

@@ -8,6 +8,7 @@ import { PopupView, type PopupData } from '@/components/PopupView';
 import { placeholdersOf, translator, uiLocaleOf, UI_LOCALES, type Catalogs, type Message } from '@/lib/i18n';
 import { DASHBOARD_MESSAGES } from '@/lib/i18n/dashboard';
 import { KPI_MESSAGES } from '@/lib/i18n/kpi';
+import { MARK_MESSAGES } from '@/lib/i18n/marks';
 import { NUMBER_MESSAGES } from '@/lib/i18n/numbers';
 import { PANELS_MESSAGES } from '@/lib/i18n/panels';
 import { POPUP_MESSAGES } from '@/lib/i18n/popup';
@@ -20,6 +21,7 @@ const CATALOGS: Record<string, Catalogs<string>> = {
   panels: PANELS_MESSAGES,
   report: REPORT_MESSAGES,
   numbers: NUMBER_MESSAGES,
+  marks: MARK_MESSAGES,
 };
 
 /** The plural categories a language uses for whole numbers (a count of results is one). */
@@ -125,7 +127,7 @@ describe('no inline interface text', () => {
     // them is code (generic types), not markup.
     const inlineText = [...source.matchAll(/(?<![=-])>\s*([^<>{}\s][^<>{}]*\p{L}[^<>{}]*)</gu)]
       .map((match) => match[1]!.trim())
-      .filter((text) => !/;|=>|&&|\|\||^[()]/.test(text));
+      .filter((text) => !/;|=>|&&|\|\||^[(),]/.test(text));
     const inlineAttributes = [...source.matchAll(/\b(title|aria-label|placeholder)="[^"]*\p{L}[^"]*"/gu)].map((match) => match[0]);
     expect([...inlineText, ...inlineAttributes]).toEqual(name === 'PopupView' ? ['Reputation Lens'] : []);
   });

@@ -90,7 +90,7 @@ describe('tag row view', () => {
     view.render(state({ label: 'negative', confidence: 0.55, countedFrom: 0.6 }));
     expect(label.getAttribute('data-confidence')).toBe('low');
     expect(label.textContent).toBe('~ negative?');
-    expect(label.getAttribute('title')).toBe("Suggested label (low confidence 55%, below this project's 60%: not counted)");
+    expect(label.getAttribute('title')).toBe("Suggested label (low confidence 55%, below this project’s 60%: not counted)");
     view.render(state({ label: 'negative', confidence: 0.6, countedFrom: 0.6 }));
     expect(label.hasAttribute('data-confidence')).toBe(false);
     expect(label.getAttribute('title')).toBe('Suggested label (confidence 60%)');

@@ -1,0 +1,48 @@
+import type { Catalogs } from '.';
+
+/** The tag rows' own words (the marks and badges are lib/i18n/marks.ts); the content scripts carry this catalog. */
+const en = {
+  markedByYou: 'Marked by you',
+  suggested: 'Suggested label',
+  suggestedConfidence: 'Suggested label (confidence {percent}%)',
+  suggestedLowConfidence: 'Suggested label (low confidence {percent}%)',
+  suggestedNotCounted: 'Suggested label (low confidence {percent}%, below this project’s {threshold}%: not counted)',
+  needsProjectHint: 'Create a project in the dashboard to mark results',
+  setUpProject: 'Set up a project to mark',
+  saving: 'saving…',
+  forumGuess: 'No known forum engine recognised: found by the generic finder of repeated post-like blocks',
+  forumRecognised: 'Forum engine recognised on this page',
+  genericFinder: 'generic (a guess)',
+};
+
+export type PageMessageKey = keyof typeof en;
+
+export const PAGE_MESSAGES: Catalogs<PageMessageKey> = {
+  en,
+  ru: {
+    markedByYou: 'Ваша отметка',
+    suggested: 'Предложенная оценка',
+    suggestedConfidence: 'Предложенная оценка (уверенность {percent}%)',
+    suggestedLowConfidence: 'Предложенная оценка (низкая уверенность {percent}%)',
+    suggestedNotCounted: 'Предложенная оценка (низкая уверенность {percent}%, ниже порога проекта {threshold}%: не учитывается)',
+    needsProjectHint: 'Чтобы отмечать результаты, создайте проект в панели управления',
+    setUpProject: 'Создайте проект, чтобы отмечать',
+    saving: 'сохранение…',
+    forumGuess: 'Движок форума не распознан: сообщения найдены общим поиском повторяющихся блоков',
+    forumRecognised: 'На этой странице распознан движок форума',
+    genericFinder: 'общий поиск (догадка)',
+  },
+  bg: {
+    markedByYou: 'Ваша отметка',
+    suggested: 'Предложена оценка',
+    suggestedConfidence: 'Предложена оценка (увереност {percent}%)',
+    suggestedLowConfidence: 'Предложена оценка (ниска увереност {percent}%)',
+    suggestedNotCounted: 'Предложена оценка (ниска увереност {percent}%, под прага на проекта {threshold}%: не се брои)',
+    needsProjectHint: 'За да отбелязвате резултати, създайте проект в таблото',
+    setUpProject: 'Създайте проект, за да отбелязвате',
+    saving: 'запазване…',
+    forumGuess: 'Не е разпознат форумен софтуер: мненията са намерени чрез общо търсене на повтарящи се блокове',
+    forumRecognised: 'На тази страница е разпознат форумен софтуер',
+    genericFinder: 'общо търсене (догадка)',
+  },
+};
