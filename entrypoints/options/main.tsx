@@ -107,7 +107,13 @@ function Dashboard() {
       }
       setErrors({});
       setEditing(result.project);
-      return t('projectSaved', { name: result.project.name });
+      // Repeated entries (a domain typed twice, a query differing only in case) are merged on saving: said so.
+      const merged = (['brandTerms', 'clientDomains', 'competitorDomains', 'keyQueries'] as const).reduce(
+        (count, list) => count + Math.max(0, (Array.isArray(input[list]) ? (input[list] as unknown[]).length : 0) - result.project[list].length),
+        0,
+      );
+      const saved = t('projectSaved', { name: result.project.name });
+      return merged > 0 ? `${saved} ${t('entriesMerged', { count: merged })}` : saved;
     });
 
   const saveOverrides = (text: string) =>

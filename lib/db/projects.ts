@@ -62,6 +62,11 @@ export class ProjectRepository {
       }
       throw new ProjectValidationError(fieldErrors);
     }
+    // Two projects of one name could not be told apart in the project lists, the popup or a report.
+    const sameName = (name: string) => name.trim().toLowerCase() === parsed.data.name.toLowerCase();
+    if ((await this.listProjects()).some((other) => other.id !== id && sameName(other.name))) {
+      throw new ProjectValidationError({ name: `Another project is already called “${parsed.data.name}”.` });
+    }
     const tx = this.db.transaction(['projects', ...COUNTER_STORES], 'readwrite');
     const existing = id ? await tx.objectStore('projects').get(id) : undefined;
     if (id && !existing) throw new Error(`No project with id ${id}`);

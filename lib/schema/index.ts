@@ -86,8 +86,24 @@ export const TargetsSchema = z.object({
 export type Targets = z.infer<typeof TargetsSchema>;
 export const DEFAULT_TARGETS: Targets = TargetsSchema.parse({});
 
-const listOf = <T extends z.ZodType<string>>(item: T, max: number, what: string) =>
-  z.array(item).max(max, `at most ${max} ${what}`);
+/** The entries of a list, each once: the first spelling of entries that are the same under `sameness`. */
+const once =
+  (sameness: (entry: string) => string) =>
+  (entries: string[]): string[] => {
+    const seen = new Set<string>();
+    return entries.filter((entry) => {
+      const key = sameness(entry);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  };
+/** Brand terms and queries repeat when only case or spacing differs ("Acme  Clinic", "acme clinic"). */
+const looseText = (entry: string) => entry.toLowerCase().replace(/\s+/g, ' ');
+
+/** A list of at most `max` entries, repeated ones merged (the form says how many were). */
+const listOf = <T extends z.ZodType<string>>(item: T, max: number, what: string, sameness: (entry: string) => string = (entry) => entry) =>
+  z.array(item).max(max, `at most ${max} ${what}`).transform(once(sameness));
 
 const brandTerm = z.string().trim().min(1).max(100, 'a brand term is at most 100 characters');
 const keyQuery = z.string().trim().min(1).max(300, 'a query is at most 300 characters');
@@ -95,10 +111,10 @@ const keyQuery = z.string().trim().min(1).max(300, 'a query is at most 300 chara
 /** What the project form submits; every field error carries a message shown beside that field. */
 export const ProjectInputSchema = z.object({
   name: z.string().trim().min(1, 'Name is required').max(100, 'Name is at most 100 characters'),
-  brandTerms: listOf(brandTerm, 50, 'brand terms').default([]),
+  brandTerms: listOf(brandTerm, 50, 'brand terms', looseText).default([]),
   clientDomains: listOf(DomainSchema, 50, 'client domains').default([]),
   competitorDomains: listOf(DomainSchema, 50, 'competitor domains').default([]),
-  keyQueries: listOf(keyQuery, 500, 'key queries').default([]),
+  keyQueries: listOf(keyQuery, 500, 'key queries', looseText).default([]),
   targets: TargetsSchema.default(DEFAULT_TARGETS),
   monthlyBudget: z.number().min(0, 'Budget cannot be negative').nullable().default(null),
   suggestionsCountInKpis: z.boolean().default(true),

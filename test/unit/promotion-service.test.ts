@@ -21,8 +21,10 @@ beforeEach(async () => {
   ({ db, call } = await testService({ onDataChanged: (projectId) => changes.push(projectId), now: () => NOW }));
 });
 
+let projectCount = 0;
 async function newProject(monthlyBudget: number | null = 150_000) {
-  const saved = await call('projects.save', { input: { name: 'Acme', monthlyBudget } });
+  // Two projects of one name are refused.
+  const saved = await call('projects.save', { input: { name: `Acme ${++projectCount}`, monthlyBudget } });
   if (!saved.saved) throw new Error('project not saved');
   return saved.project;
 }

@@ -370,3 +370,23 @@ describe('marks from many tabs at once', () => {
     expect(rebuilt.report.kpis).toEqual(incremental.report.kpis);
   });
 });
+
+describe('repeated entries in a project', () => {
+  it('a second project of the same name is refused beside its name; repeated list entries are merged', async () => {
+    const first = (await call('projects.save', { input: { name: 'Acme' } })) as { saved: boolean };
+    expect(first.saved).toBe(true);
+    const twin = (await call('projects.save', { input: { name: '  acme ' } })) as { saved: false; fieldErrors: Record<string, string> };
+    expect(twin).toEqual({ saved: false, fieldErrors: { name: 'Another project is already called “acme”.' } });
+    const merged = (await call('projects.save', {
+      input: {
+        name: 'ЛСР',
+        brandTerms: ['ЛСР', 'лср', 'Группа  ЛСР', 'группа лср'],
+        clientDomains: ['лср.рф', 'https://www.лср.рф/', 'LSR.ru', 'lsr.ru'],
+        keyQueries: ['лср отзывы', 'ЛСР  отзывы'],
+      },
+    })) as { saved: true; project: { brandTerms: string[]; clientDomains: string[]; keyQueries: string[] } };
+    expect(merged.project.brandTerms).toEqual(['ЛСР', 'Группа  ЛСР']);
+    expect(merged.project.clientDomains).toHaveLength(2);
+    expect(merged.project.keyQueries).toEqual(['лср отзывы']);
+  });
+});
