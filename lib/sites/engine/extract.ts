@@ -54,7 +54,13 @@ function findLink(block: Element, selectors: readonly string[], view: BlockView)
  * href it has nothing to decode as written, so without this an item's URL could carry them.
  */
 function asFollowed(href: string): string {
-  return href.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+  const inline = href.replace(/[\t\n\r]/g, '');
+  // Code points up to U+0020 (controls and the space) at either end, trimmed as the URL parser does.
+  let start = 0;
+  let end = inline.length;
+  while (start < end && inline.charCodeAt(start) <= 0x20) start += 1;
+  while (end > start && inline.charCodeAt(end - 1) <= 0x20) end -= 1;
+  return inline.slice(start, end);
 }
 
 function organicTarget(site: SiteDefinition, href: string, pageUrl: URL): string | null {
