@@ -4,23 +4,10 @@ import { afterAll } from 'vitest';
 import { extractPage, type Item, type PageExtract } from '../../lib/sites';
 
 import { parsePage } from '../support/parse-page';
+import { FIXTURE_ROOT, loadFixtures } from './fixture-files';
 
 export { parsePage };
-
-export interface FixtureItem {
-  rank: number;
-  url: string;
-  title: string;
-  snippet: string;
-}
-
-export interface FixtureExpectation {
-  pageUrl: string;
-  site: string;
-  query?: string;
-  firstRank?: number;
-  items: FixtureItem[];
-}
+export { FIXTURE_ROOT, loadFixtures, type Fixture, type FixtureExpectation, type FixtureItem } from './fixture-files';
 
 /** A forum fixture's expected post: every Item field but the element. */
 export type ForumFixtureItem = Omit<Item, 'element'>;
@@ -30,30 +17,6 @@ export interface ForumFixtureExpectation {
   site: string;
   kind: 'forum';
   items: ForumFixtureItem[];
-}
-
-export interface Fixture {
-  name: string;
-  htmlPath: string;
-  html: string;
-  expected: FixtureExpectation;
-}
-
-export const FIXTURE_ROOT = path.resolve(__dirname, '../fixtures');
-
-/** Every `<name>.html` with its `<name>.json` under test/fixtures/<kind>/<site>/. */
-export function loadFixtures(kind: string, siteId: string): Fixture[] {
-  const folder = path.join(FIXTURE_ROOT, kind, siteId);
-  if (!fs.existsSync(folder)) return [];
-  return fs
-    .readdirSync(folder)
-    .filter((file) => file.endsWith('.html'))
-    .sort()
-    .map((file) => {
-      const htmlPath = path.join(folder, file);
-      const expected = JSON.parse(fs.readFileSync(htmlPath.replace(/\.html$/, '.json'), 'utf8')) as FixtureExpectation;
-      return { name: `${siteId}/${file}`, htmlPath, html: fs.readFileSync(htmlPath, 'utf8'), expected };
-    });
 }
 
 /** Every `<name>.html` with its expected posts under test/fixtures/forum/<engine>/. */
