@@ -4,7 +4,7 @@
 import type { Page, Protocol } from 'puppeteer';
 import { centreOf, devtoolsOf, enabledTagButton, type TestBrowser } from '../support/browser.ts';
 import { expectAllOk, sendFromExtensionPage, type MessageSender } from './browser.ts';
-import { longTasksFrom, summarisePageTrace, type TraceEvent } from './trace.ts';
+import { busyBetween, longTasksFrom, summarisePageTrace, type MainThreadTask, type TraceEvent } from './trace.ts';
 
 /** Top-level tasks, script evaluation, and the navigation marks; nothing more, so tracing itself costs little. */
 const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'blink.user_timing'];
@@ -13,8 +13,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One traced load of a result page in one browser (with or without the extension). */
 export interface PageLoadRun {
-  /** Main-thread time of the top-level tasks in the window after DOMContentLoaded. */
+  /** Main-thread time of the top-level tasks in the window after DOMContentLoaded, and the CPU time in them. */
   busyMs: number;
+  cpuMs: number;
   /** Long tasks in that window from the content script's start on (from DOMContentLoaded without the extension). */
   longTasks: number;
   contentScriptStartMs: number | null;
@@ -22,6 +23,15 @@ export interface PageLoadRun {
   /** Items whose tag row was drawn (the background had answered for them) when the trace stopped. */
   labelledItems: number;
   items: number;
+  /** Main-thread time (and CPU time) of the tasks that start in the late part of the window, [lateFromMs, windowMs]. */
+  lateBusyMs: number;
+  lateCpuMs: number;
+  /** DOM changes the page's own script made in the window (test/bench/pages.ts logs them), and in its late part. */
+  pageMutations: number;
+  latePageMutations: number;
+  /** Tasks in the window that ran a timer callback of the content script (its rescans) or drew its rows. */
+  scanTasks: MainThreadTask[];
+  frameTasks: MainThreadTask[];
 }
 
 /**
@@ -31,7 +41,7 @@ export interface PageLoadRun {
 export async function traceResultPageLoad(
   browser: TestBrowser,
   url: string,
-  options: { settleMs: number; windowMs: number },
+  options: { settleMs: number; windowMs: number; lateFromMs: number },
 ): Promise<PageLoadRun> {
   const tab = await browser.newTab();
   try {
@@ -51,8 +61,23 @@ export async function traceResultPageLoad(
       items: elements.length,
       labelledItems: elements.filter((element) => element.querySelector(':scope > rl-tags') !== null).length,
     }));
+    // The page's log is in ms since its navigation started; the window starts at its DOMContentLoaded.
+    const changes = (await tab.evaluate(() => {
+      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      const log = (window as unknown as { __benchMutations?: { at: number }[] }).__benchMutations ?? [];
+      return log.map((change) => change.at - (navigation?.domContentLoadedEventStart ?? 0));
+    })) as number[];
+    const inWindow = (from: number) => changes.filter((at) => at >= from && at <= options.windowMs).length;
+    const late = busyBetween(summary, options.lateFromMs, options.windowMs + 1e-9);
     return {
       busyMs: summary.busyMs,
+      cpuMs: summary.cpuMs,
+      lateBusyMs: late.busyMs,
+      lateCpuMs: late.cpuMs,
+      pageMutations: inWindow(0),
+      latePageMutations: inWindow(options.lateFromMs),
+      scanTasks: summary.timerTasks,
+      frameTasks: summary.frameTasks,
       longTasks: longTasksFrom(summary, summary.contentScriptStartMs ?? 0),
       contentScriptStartMs: summary.contentScriptStartMs,
       contentScriptEvaluateMs: summary.contentScriptEvaluateMs,

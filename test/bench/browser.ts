@@ -1,6 +1,8 @@
 // Helpers the benchmarks drive the real extension with; the browser itself comes from test/support/browser.ts,
 // shared with the e2e tests.
 import type { Page } from 'puppeteer';
+import type { Project } from '../../lib/schema/index.ts';
+import { BENCH_BRAND, BENCH_DOMAIN } from './pages.ts';
 
 /** The background's reply envelope (lib/messaging). */
 export type Reply = { ok: true; data: unknown } | { ok: false; error: string };
@@ -64,4 +66,18 @@ export async function contentScriptSender(page: Page, extensionName: string): Pr
     if (exceptionDetails) throw new Error(`Sending from the content script failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
     return result.value as { replies: Reply[]; elapsedMs: number };
   };
+}
+
+/** The project the benchmarks measure with: the bench pages' brand and client domain, and `keyQueries`. */
+export async function createBenchProject(control: Page, keyQueries: readonly string[]): Promise<Project> {
+  const { replies } = await sendFromExtensionPage(control, [
+    {
+      type: 'projects.save',
+      payload: { input: { name: 'Bench: Northwind Dental', brandTerms: [BENCH_BRAND], clientDomains: [BENCH_DOMAIN], keyQueries } },
+    },
+  ]);
+  expectAllOk(replies, 'projects.save');
+  const data = (replies[0] as { ok: true; data: { saved: boolean; project?: Project } }).data;
+  if (!data.saved || !data.project) throw new Error('The bench project was not saved');
+  return data.project;
 }

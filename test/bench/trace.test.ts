@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { longTasksFrom, median, pageMainThread, summarisePageTrace, type TraceEvent } from './trace';
+import { busyBetween, longTasksFrom, median, pageMainThread, summarisePageTrace, type TraceEvent } from './trace';
 
 const PAGE = 'https://www.google.com/search?q=acme';
 const EXTENSION = 'chrome-extension://abc/';
@@ -8,11 +8,12 @@ const MAIN = 70;
 
 /** Times in the builders are ms; the trace format counts microseconds. */
 const at = (ms: number) => ms * 1000;
-const task = (startMs: number, durationMs: number, pid = RENDERER, tid = MAIN): TraceEvent => ({
+const task = (startMs: number, durationMs: number, pid = RENDERER, tid = MAIN, cpuMs?: number): TraceEvent => ({
   name: 'ThreadControllerImpl::RunTask',
   ph: 'X',
   ts: at(startMs),
   dur: at(durationMs),
+  ...(cpuMs === undefined ? {} : { tdur: at(cpuMs) }),
   pid,
   tid,
 });
@@ -39,7 +40,7 @@ describe('page trace summary', () => {
     const summary = summarisePageTrace(
       traceOf(
         task(500, 40), // before DOMContentLoaded: the page's parsing, not counted
-        task(1010, 20),
+        task(1010, 20, RENDERER, MAIN, 12),
         task(1015, 5), // nested in the previous task: part of it
         task(1100, 60),
         task(1200, 7, RENDERER, 71), // another thread
@@ -49,10 +50,11 @@ describe('page trace summary', () => {
       { pageUrl: PAGE, windowMs: 2000 },
     );
     expect(summary.tasks).toEqual([
-      { startMs: 10, durationMs: 20 },
-      { startMs: 100, durationMs: 60 },
+      { startMs: 10, durationMs: 20, cpuMs: 12 },
+      { startMs: 100, durationMs: 60, cpuMs: 60 },
     ]);
     expect(summary.busyMs).toBe(80);
+    expect(summary.cpuMs).toBe(72);
     expect(summary.contentScriptStartMs).toBeNull();
   });
 
@@ -64,13 +66,47 @@ describe('page trace summary', () => {
         { name: 'EvaluateScript', ph: 'X', ts: at(1101), dur: at(25), pid: RENDERER, tid: MAIN, args: { data: { url: `${EXTENSION}content-scripts/serp.js` } } },
         task(1200, 51),
         task(1300, 50),
+        task(1400, 49.9),
       ),
       { pageUrl: PAGE, windowMs: 2000, scriptUrlPrefix: EXTENSION },
     );
     expect(summary.contentScriptStartMs).toBe(101);
     expect(summary.contentScriptEvaluateMs).toBe(25);
+    expect(longTasksFrom(summary, summary.contentScriptStartMs!)).toBe(2);
+    expect(longTasksFrom(summary, 0)).toBe(3);
+  });
+
+  it('counts the long task the content script is evaluated in', () => {
+    const summary = summarisePageTrace(
+      traceOf(
+        task(1100, 70),
+        { name: 'EvaluateScript', ph: 'X', ts: at(1120), dur: at(45), pid: RENDERER, tid: MAIN, args: { data: { url: `${EXTENSION}content-scripts/forum.js` } } },
+        task(1300, 20),
+      ),
+      { pageUrl: PAGE, windowMs: 2000, scriptUrlPrefix: EXTENSION },
+    );
+    expect(summary.contentScriptStartMs).toBe(120);
     expect(longTasksFrom(summary, summary.contentScriptStartMs!)).toBe(1);
-    expect(longTasksFrom(summary, 0)).toBe(2);
+  });
+
+  it('tells the tasks that ran a timer or an animation-frame callback of the extension from the page’s own', () => {
+    const call = (startMs: number, durationMs: number, url: string): TraceEvent => ({
+      name: 'FunctionCall', ph: 'X', ts: at(startMs), dur: at(durationMs), pid: RENDERER, tid: MAIN, args: { data: { url } },
+    });
+    const callback = (name: string, startMs: number, durationMs: number): TraceEvent => ({ name, ph: 'X', ts: at(startMs), dur: at(durationMs), pid: RENDERER, tid: MAIN });
+    const ours = `${EXTENSION}content-scripts/serp.js`;
+    const summary = summarisePageTrace(
+      traceOf(
+        task(1100, 12), callback('TimerFire', 1100.5, 11), call(1101, 10, ours), // a scan
+        task(1200, 6), callback('TimerFire', 1200.5, 5), call(1201, 4, PAGE), // the page's own timer
+        task(1300, 9), callback('TimerFire', 1300.5, 8), call(1301, 3, PAGE), call(1305, 2, ours), // the page's timer, our observer after it
+        task(1400, 20), callback('FireAnimationFrame', 1400.5, 19), call(1401, 8, ours), // drawing rows
+      ),
+      { pageUrl: PAGE, windowMs: 2000, scriptUrlPrefix: EXTENSION },
+    );
+    expect(summary.timerTasks).toEqual([{ startMs: 100, durationMs: 12, cpuMs: 12 }]);
+    expect(summary.frameTasks).toEqual([{ startMs: 400, durationMs: 20, cpuMs: 20 }]);
+    expect(busyBetween(summary, 150, 400)).toEqual({ busyMs: 15, cpuMs: 15 });
   });
 
   it('refuses a trace without the page instead of reporting zero work', () => {

@@ -7,6 +7,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** The thread's CPU time in the event (microseconds), where the trace records it. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: Record<string, unknown>;
@@ -16,12 +18,27 @@ export interface TraceEvent {
 export interface MainThreadTask {
   startMs: number;
   durationMs: number;
+  /**
+   * The CPU time the main thread spent in it (its duration where the trace has no thread times): on a busy
+   * machine a task's wall time grows with the other processes' load, its CPU time much less.
+   */
+  cpuMs: number;
 }
 
 export interface PageTraceSummary {
   /** Top-level main-thread tasks that start inside the window [DOMContentLoaded start, + windowMs]. */
   tasks: MainThreadTask[];
   busyMs: number;
+  /** The CPU time of those tasks. */
+  cpuMs: number;
+  /**
+   * The tasks of the window that ran a timer callback of the extension's script (`scriptUrlPrefix`): the content
+   * script's scans, which it runs from a timer (the first one, after its start-up message, included when it is
+   * run so); empty without a prefix.
+   */
+  timerTasks: MainThreadTask[];
+  /** The tasks of the window that ran an animation-frame callback of the extension's script: drawing its rows. */
+  frameTasks: MainThreadTask[];
   /** When the extension's content script started evaluating (ms after DOMContentLoaded), null when it never did. */
   contentScriptStartMs: number | null;
   contentScriptEvaluateMs: number | null;
@@ -69,24 +86,61 @@ export function summarisePageTrace(
     if (task.ts < coveredUntil) continue;
     coveredUntil = task.ts + task.dur!;
     const startMs = ms(task.ts - origin);
-    if (startMs >= 0 && startMs <= options.windowMs) tasks.push({ startMs, durationMs: ms(task.dur!) });
+    if (startMs >= 0 && startMs <= options.windowMs) tasks.push({ startMs, durationMs: ms(task.dur!), cpuMs: ms(task.tdur ?? task.dur!) });
   }
 
   const prefix = options.scriptUrlPrefix;
+  const calls = onThread.filter((event) => event.name === 'FunctionCall' && event.ph === 'X').sort((a, b) => a.ts - b.ts);
+  const isOurs = (call: TraceEvent) => prefix !== undefined && String(dataOf(call)?.url ?? '').startsWith(prefix);
+  /**
+   * Window tasks holding an event named `callbackEvent` whose callback is the extension's: the first function
+   * called in it is the extension's script (a call of ours after the page's own callback is our mutation
+   * observer, run at the end of the page's task).
+   */
+  const tasksRunning = (callbackEvent: string): MainThreadTask[] => {
+    const callbacks = onThread.filter((event) => event.name === callbackEvent && event.ph === 'X' && event.dur !== undefined);
+    const starts = new Set<number>();
+    for (const callback of callbacks) {
+      const first = calls.find((call) => call.ts >= callback.ts && call.ts + (call.dur ?? 0) <= callback.ts + callback.dur!);
+      if (!first || !isOurs(first)) continue;
+      const task = tasks.find((candidate) => {
+        const from = origin + candidate.startMs * 1000;
+        return callback.ts >= from && callback.ts <= from + candidate.durationMs * 1000;
+      });
+      if (task) starts.add(task.startMs);
+    }
+    return tasks.filter((task) => starts.has(task.startMs));
+  };
   const evaluation = prefix
     ? onThread.find((event) => event.name === 'EvaluateScript' && String(dataOf(event)?.url ?? '').startsWith(prefix))
     : undefined;
   return {
     tasks,
-    busyMs: tasks.reduce((sum, task) => sum + task.durationMs, 0),
+    busyMs: busyOf(tasks),
+    cpuMs: cpuOf(tasks),
+    timerTasks: tasksRunning('TimerFire'),
+    frameTasks: tasksRunning('FireAnimationFrame'),
     contentScriptStartMs: evaluation ? ms(evaluation.ts - origin) : null,
     contentScriptEvaluateMs: evaluation?.dur === undefined ? null : ms(evaluation.dur),
   };
 }
 
-/** Long tasks (> 50 ms, the Long Tasks API threshold) that start at or after `fromMs`. */
+const busyOf = (tasks: readonly MainThreadTask[]): number => tasks.reduce((sum, task) => sum + task.durationMs, 0);
+const cpuOf = (tasks: readonly MainThreadTask[]): number => tasks.reduce((sum, task) => sum + task.cpuMs, 0);
+
+/** Main-thread time (wall and CPU) of the window's tasks that start in [fromMs, toMs). */
+export function busyBetween(summary: PageTraceSummary, fromMs: number, toMs: number): { busyMs: number; cpuMs: number } {
+  const tasks = summary.tasks.filter((task) => task.startMs >= fromMs && task.startMs < toMs);
+  return { busyMs: busyOf(tasks), cpuMs: cpuOf(tasks) };
+}
+
+/**
+ * Long tasks (50 ms or more: issue #10 counts one of exactly 50 ms too) that end after `fromMs`: the task
+ * running at `fromMs` (the one that evaluates the content script, when that is where it starts) counts as well as
+ * those after it.
+ */
 export function longTasksFrom(summary: PageTraceSummary, fromMs: number): number {
-  return summary.tasks.filter((task) => task.startMs >= fromMs && task.durationMs > LONG_TASK_MS).length;
+  return summary.tasks.filter((task) => task.startMs + task.durationMs > fromMs && task.durationMs >= LONG_TASK_MS).length;
 }
 
 export function median(values: readonly number[]): number | null {
