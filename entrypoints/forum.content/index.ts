@@ -14,6 +14,6 @@ export default defineContentScript({
   // (lib/annotate/inert-script-context.ts).
   async main() {
     // Search engine origins are never audited, and the user's selector overrides are for search engines only.
-    await annotatePage('forum', { extract: (doc, url) => extractForumPage(doc, url), takesOverrides: false });
+    await annotatePage('forum', { extract: (doc, url, known) => extractForumPage(doc, url, { known }), takesOverrides: false });
   },
 });

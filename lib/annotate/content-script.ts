@@ -3,7 +3,7 @@ import tagCss from '@/assets/tags.css?inline';
 import { LOCALE_PREFERENCE_KEY, uiLocaleOf, type UiLocale } from '../i18n';
 import { send, type Transport } from '../messaging/send';
 import type { SiteOverrides } from '../sites/overrides';
-import type { PageExtract } from '../sites/types';
+import type { KnownItems, PageExtract } from '../sites/types';
 import { PageAnnotator } from './controller';
 import { takeOverPage } from './script-lifetime';
 import { shadowTagRowViews } from './shadow-view';
@@ -13,8 +13,8 @@ import { shadowTagRowViews } from './shadow-view';
  * The user's selector overrides are fetched from the background only for an extractor that takes them.
  */
 export type PageExtractor =
-  | { extract: (doc: Document, url: string) => PageExtract | null; takesOverrides: false }
-  | { extract: (doc: Document, url: string, overrides: SiteOverrides | undefined) => PageExtract | null; takesOverrides: true };
+  | { extract: (doc: Document, url: string, known: KnownItems) => PageExtract | null; takesOverrides: false }
+  | { extract: (doc: Document, url: string, overrides: SiteOverrides | undefined, known: KnownItems) => PageExtract | null; takesOverrides: true };
 
 /**
  * The whole life of a content script on a page, shared by the search and the forum scripts: the
@@ -74,11 +74,14 @@ function watchLocation(onChange: () => void, signal: AbortSignal): void {
   signal.addEventListener('abort', () => clearInterval(timer), { once: true });
 }
 
-async function extractorWithOverrides(reader: PageExtractor, transport: Transport): Promise<(doc: Document, url: string) => PageExtract | null> {
+async function extractorWithOverrides(
+  reader: PageExtractor,
+  transport: Transport,
+): Promise<(doc: Document, url: string, known: KnownItems) => PageExtract | null> {
   if (!reader.takesOverrides) return reader.extract;
   // Selector overrides the user pasted in the dashboard (validated there) win over the built-in ones.
   const overrides = await send(transport, 'overrides.get', {})
     .then((answer) => answer.overrides as SiteOverrides)
     .catch(() => undefined);
-  return (doc, url) => reader.extract(doc, url, overrides);
+  return (doc, url, known) => reader.extract(doc, url, overrides, known);
 }

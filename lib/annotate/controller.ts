@@ -1,6 +1,6 @@
 import type { ItemState, PageItem } from '../messaging/protocol';
 import { errorMessage } from '../messaging/send';
-import type { Item, PageExtract } from '../sites/types';
+import type { Item, KnownItems, PageExtract } from '../sites/types';
 import type { MarkSentiment } from '../schema';
 import { recommendStateOf } from '../kpi/label-state';
 import { ITEMS_PER_MESSAGE, MAX_ITEMS_PER_PAGE, chunksOf, toObservedPage, toPageItem, type ObservedPage } from './observation';
@@ -27,7 +27,11 @@ export interface AnnotationBackend {
 }
 
 export interface AnnotatorOptions {
-  extract: (doc: Document, url: string) => PageExtract | null;
+  /**
+   * Reads the page. `known` gives, for a row's element, the item the previous scan read for it while nothing has
+   * been added to or taken from the element since: the extraction takes it instead of reading the element again.
+   */
+  extract: (doc: Document, url: string, known: KnownItems) => PageExtract | null;
   backend: AnnotationBackend;
   createView: TagRowViewFactory;
   /**
@@ -75,6 +79,8 @@ const FRAME_BUDGET_MS = 8;
  */
 const RESCAN_INTERVAL_MS = 250;
 
+const ELEMENT_NODE = 1;
+
 function pageKey(extract: PageExtract): string {
   return [extract.site, extract.query ?? '', extract.firstRank ?? 1].join('\u0001');
 }
@@ -85,6 +91,17 @@ function pageKey(extract: PageExtract): string {
  */
 export class PageAnnotator {
   private readonly tracked = new Map<Element, Tracked>();
+  /**
+   * What the last scan read, by item element, as long as nothing has been added to or taken from the element
+   * since and it has not been put into the page again: the next scan takes these for the rows' elements instead
+   * of reading them again. A page changing every few hundred ms (Google's own scripts, a live feed) costs a
+   * scan of the changed parts, not of every result each time.
+   */
+  private readonly reads = new Map<Element, Item>();
+  /** Elements the page put in since the last scan: a read element inside one of them may have been moved. */
+  private readonly inserted = new Set<Node>();
+  /** The URL names another page while the rows' results are still shown: any change may be the new results. */
+  private awaitingResults = false;
   private observer: MutationObserver | null = null;
   private pendingScan: ReturnType<typeof setTimeout> | null = null;
   private lastScanAt = Number.NEGATIVE_INFINITY;
@@ -108,9 +125,7 @@ export class PageAnnotator {
     this.scan();
     const view = this.doc.defaultView;
     if (!view) return;
-    this.observer = new view.MutationObserver((mutations) => {
-      if (mutations.some((mutation) => !this.isOwnMutation(mutation))) this.scheduleScan();
-    });
+    this.observer = new view.MutationObserver((mutations) => this.onMutations(mutations));
     this.observe();
   }
 
@@ -130,7 +145,7 @@ export class PageAnnotator {
     }
     this.lastScanAt = performance.now();
     const url = this.doc.defaultView?.location.href ?? this.doc.URL;
-    const extract = this.options.extract(this.doc, url);
+    const extract = this.extract(url);
     if (!extract) return;
     this.reportStatus(url, extract);
     const page = toObservedPage(url, extract);
@@ -139,7 +154,8 @@ export class PageAnnotator {
     const newPage = key !== this.currentPageKey;
     // Single-page engines change the URL and the results at different moments: until the results are
     // replaced, the old query's results must not become the new query's snapshot.
-    if (newPage && this.currentPageKey !== null && this.showsTrackedResults(extract.items)) return;
+    this.awaitingResults = newPage && this.currentPageKey !== null && this.showsTrackedResults(extract.items);
+    if (this.awaitingResults) return;
     // Only now: forgetting removed items first would make a results list that merely lost one look unchanged.
     this.forgetDetached();
 
@@ -159,6 +175,23 @@ export class PageAnnotator {
       return unseen;
     });
     for (const chunk of chunksOf(fresh, ITEMS_PER_MESSAGE)) void this.requestStates(page, chunk);
+  }
+
+  /**
+   * Reads the page, taking the previous scan's reads of rows whose elements have not changed. Another page (a
+   * new query, another page of results: single-page engines reuse the result elements) is read whole, so
+   * nothing read for the page before is sent for it.
+   */
+  private extract(url: string): PageExtract | null {
+    this.forgetReadsOfInserted();
+    const known: KnownItems = (element) => (this.tracked.has(element) ? this.reads.get(element) : undefined);
+    let extract = this.options.extract(this.doc, url, known);
+    if (extract && this.currentPageKey !== null && pageKey(extract) !== this.currentPageKey) {
+      extract = this.options.extract(this.doc, url, () => undefined);
+    }
+    this.reads.clear();
+    for (const item of extract?.items ?? []) this.reads.set(item.element, item);
+    return extract;
   }
 
   /**
@@ -345,6 +378,9 @@ export class PageAnnotator {
   }
 
   private withObserverPaused<T>(write: () => T): T {
+    // The page's changes not yet delivered would be lost with the disconnection.
+    const pending = this.observer?.takeRecords() ?? [];
+    if (pending.length > 0) this.onMutations(pending);
     this.observer?.disconnect();
     try {
       return write();
@@ -371,6 +407,46 @@ export class PageAnnotator {
       this.pendingScan = null;
       this.scan();
     }, wait);
+  }
+
+  /**
+   * The page changed: reads of the elements it changed are dropped, and a scan is scheduled unless all it did
+   * was change text inside rows' items (a counter, a relative time, a translated label): text comes and goes
+   * there without any item coming or going, and a row shows its item as it was read.
+   */
+  private onMutations(mutations: readonly MutationRecord[]): void {
+    let rescan = false;
+    for (const mutation of mutations) {
+      if (this.isOwnMutation(mutation)) continue;
+      this.forgetReadsAround(mutation);
+      rescan ||= this.awaitingResults || !this.onlyTextInAnItem(mutation);
+    }
+    if (rescan) this.scheduleScan();
+  }
+
+  private forgetReadsAround(mutation: MutationRecord): void {
+    for (let node: Node | null = mutation.target; node && this.reads.size > 0; node = node.parentNode) this.reads.delete(node as Element);
+    for (const node of mutation.addedNodes) if (node.nodeType === ELEMENT_NODE) this.inserted.add(node);
+  }
+
+  /** A read element inside an element put into the page since (moved, or taken out and put back) is read again. */
+  private forgetReadsOfInserted(): void {
+    if (this.inserted.size === 0) return;
+    for (const element of this.reads.keys()) {
+      for (let node: Node | null = element; node; node = node.parentNode) {
+        if (!this.inserted.has(node)) continue;
+        this.reads.delete(element);
+        break;
+      }
+    }
+    this.inserted.clear();
+  }
+
+  private onlyTextInAnItem(mutation: MutationRecord): boolean {
+    const nodes = [...mutation.addedNodes, ...mutation.removedNodes];
+    if (nodes.some((node) => node.nodeType === ELEMENT_NODE)) return false;
+    for (let node: Node | null = mutation.target; node; node = node.parentNode) if (this.tracked.has(node as Element)) return true;
+    return false;
   }
 
   private isOwnMutation(mutation: MutationRecord): boolean {

@@ -33,6 +33,14 @@ export interface Item {
   element: Element;
 }
 
+/**
+ * The item an earlier extraction of the same page read for `element`, when nothing in the element has changed
+ * since (the caller watches the page for that): an extraction takes it as it is instead of reading the element
+ * again. Pages change all the time, mostly elsewhere; reading every result again after each change was most of
+ * what a content script cost on a busy page.
+ */
+export type KnownItems = (element: Element) => Item | undefined;
+
 export interface PageExtract {
   site: string;
   kind: SiteKind;

@@ -6,6 +6,7 @@ import { takeOverPage } from '@/lib/annotate/script-lifetime';
 import { shadowTagRowViews } from '@/lib/annotate/shadow-view';
 import { protocol, type ItemState } from '@/lib/messaging';
 import type { PageExtract } from '@/lib/sites';
+import type { KnownItems } from '@/lib/sites/types';
 import { recordShadowRoots } from '../support/shadow-roots';
 
 function extractResults(doc: Document, url: string): PageExtract | null {
@@ -538,6 +539,103 @@ describe('hostile pages', () => {
     const gaps = scannedAt.slice(1).map((at, index) => at - scannedAt[index]!);
     // A timer may fire a millisecond or so early against performance.now(); a scan at every change would be ~5 ms apart.
     expect(Math.min(...gaps), String(gaps)).toBeGreaterThanOrEqual(90);
+  });
+});
+
+describe('a page that keeps changing', () => {
+  /** Reads `.result` blocks as extractResults does, taking what `known` gives; `fresh` lists every block read anew. */
+  function readingExtractor() {
+    const fresh: string[] = [];
+    const extract = vi.fn((doc: Document, url: string, known?: KnownItems): PageExtract | null => {
+      const query = new URL(url).searchParams.get('q') ?? undefined;
+      const items = [...doc.querySelectorAll('.result')].map((element, index) => {
+        const earlier = known?.(element);
+        if (earlier) return { ...earlier, rank: index + 1 };
+        const link = element.querySelector('a')!;
+        fresh.push(link.getAttribute('href')!);
+        return { rank: index + 1, url: link.getAttribute('href')!, title: link.textContent ?? '', snippet: '', element };
+      });
+      return { site: 'test', kind: 'serp', query, firstRank: 1, items };
+    });
+    return { extract, fresh };
+  }
+
+  it('reads again only the results the page changed, and those it moved', async () => {
+    const { extract, fresh } = readingExtractor();
+    for (const name of ['a', 'b', 'c']) addResult(`https://${name}.example/`);
+    start(backend(), { extract });
+    await flush();
+    expect(fresh).toEqual(['https://a.example/', 'https://b.example/', 'https://c.example/']);
+
+    const sidebar = document.createElement('aside');
+    document.body.append(sidebar);
+    await flush();
+    expect(extract.mock.calls.length).toBeGreaterThan(1);
+    expect(fresh).toHaveLength(3);
+
+    document.querySelectorAll('.result')[1]!.append(document.createElement('span'));
+    await flush();
+    expect(fresh.slice(3)).toEqual(['https://b.example/']);
+
+    // Moved: put back elsewhere, with nothing inside it changed.
+    document.body.append(document.querySelectorAll('.result')[0]!);
+    await flush();
+    expect(fresh.slice(4)).toEqual(['https://a.example/']);
+    expect(document.querySelectorAll('rl-tags')).toHaveLength(3);
+  });
+
+  it('does not scan when only text inside results changed, and does when text elsewhere did', async () => {
+    const { extract } = readingExtractor();
+    addResult('https://a.example/');
+    const counter = document.createElement('span');
+    document.querySelector('.result')!.append(counter);
+    start(backend(), { extract });
+    await flush();
+    const scans = extract.mock.calls.length;
+    for (let count = 1; count <= 3; count++) {
+      counter.textContent = String(count);
+      await flush();
+    }
+    expect(extract.mock.calls.length).toBe(scans);
+
+    const status = document.createElement('p');
+    document.body.append(status);
+    await flush();
+    const afterElement = extract.mock.calls.length;
+    status.textContent = 'About 1,000 results';
+    await flush();
+    expect(extract.mock.calls.length).toBeGreaterThan(afterElement);
+  });
+
+  it('reads another query’s results whole, even where the page reuses the result elements', async () => {
+    const { extract, fresh } = readingExtractor();
+    const api = backend();
+    addResult('https://old.example/');
+    start(api, { extract });
+    await flush();
+    // The URL changes first (the navigation's scan finds the old results still shown) ...
+    window.history.pushState(null, '', '/search?q=reused');
+    annotator!.scan();
+    expect(api.observed).toHaveLength(1);
+    // ... then a framework rewrites the same elements: an attribute, and text inside a row's item.
+    const link = document.querySelector('.result a')!;
+    link.setAttribute('href', 'https://reused.example/');
+    link.textContent = 'Title of the new result';
+    await flush();
+    expect(fresh.at(-1)).toBe('https://reused.example/');
+    expect(api.observed.at(-1)).toEqual(['https://reused.example/']);
+  });
+
+  it('the page’s changes made just before its own writes are not lost', async () => {
+    const api = backend();
+    addResult('https://a.example/');
+    start(api);
+    await flush();
+    // The page adds a result, and in the same task the user's click makes the annotator write (its observer paused).
+    addResult('https://b.example/');
+    rowOf(document.querySelector('[data-rl-item]')!)!.button('positive').click();
+    await flush();
+    expect(api.observed.flat()).toEqual(['https://a.example/', 'https://b.example/']);
   });
 });
 

@@ -38,14 +38,21 @@ function hiddenByMarkup(element: Element): boolean {
   return style !== null && inlineStyleHides(style);
 }
 
+const laidOutDocuments = new WeakSet<Document>();
+
 /**
  * Whether the document is laid out, as a browser tab is. Only there does computed style say what
  * is shown: a DOM built in Node or by DOMParser has no boxes (every size is 0), and there
  * `checkVisibility()` would either guess from unrendered style or call everything invisible.
  */
 function isLaidOut(doc: Document): boolean {
+  if (laidOutDocuments.has(doc)) return true;
   const root = doc.documentElement;
-  return root !== null && root.getBoundingClientRect().width > 0;
+  const laidOut = root !== null && root.getBoundingClientRect().width > 0;
+  // Asked for every text read, and each asking made the browser lay the page out anew after any change the page
+  // made in between: a tab's document, once laid out, stays so.
+  if (laidOut) laidOutDocuments.add(doc);
+  return laidOut;
 }
 
 const CSS_VISIBILITY: CheckVisibilityOptions = { visibilityProperty: true, checkVisibilityCSS: true };

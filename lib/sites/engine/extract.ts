@@ -1,5 +1,5 @@
 import { unwrapRedirect } from '../../match/url';
-import type { Item, PageExtract, SelectorField, SiteDefinition } from '../types';
+import type { Item, KnownItems, PageExtract, SelectorField, SiteDefinition } from '../types';
 import type { SiteOverride } from '../overrides';
 import { closestAny, hiddenFromReaders, hiddenWithin, plainText, queryAll } from './dom';
 import { blocksFromTitleLinks } from './title-links';
@@ -141,6 +141,7 @@ interface ReadContext {
   site: SiteDefinition;
   pageUrl: URL;
   override: SiteOverride | undefined;
+  known: KnownItems | undefined;
   /** The site's non-organic containers as one selector list, so a block costs one ancestor walk. */
   notOrganic: string;
 }
@@ -186,7 +187,7 @@ function readBlocks(candidates: readonly BlockCandidate[], context: ReadContext)
   const byPage = new Map<string, Candidate>();
   for (const candidate of candidates) {
     try {
-      const item = readBlock(candidate, context);
+      const item = knownCandidate(candidate.block, context) ?? readBlock(candidate, context);
       if (!item) continue;
       const page = item.url.replace(/#.*$/s, '');
       const quote = byPage.get(page);
@@ -201,6 +202,14 @@ function readBlocks(candidates: readonly BlockCandidate[], context: ReadContext)
     }
   }
   return items;
+}
+
+/** The block as read before, when the caller knows it unchanged; its rank is given again with the others'. */
+function knownCandidate(block: Element, context: ReadContext): Candidate | null {
+  const known = context.known?.(block);
+  if (!known) return null;
+  const { rank: _rank, ...candidate } = known;
+  return candidate;
 }
 
 /** Drops blocks nested inside another block of the same list, so one result is never read twice. */
@@ -225,8 +234,9 @@ function* blockSources(site: SiteDefinition, doc: Document, override: SiteOverri
   for (const selector of site.selectors.resultRoot) yield fromRoots(selector);
 }
 
-export function extractSerp(site: SiteDefinition, doc: Document, pageUrl: URL, override?: SiteOverride): PageExtract {
-  const context: ReadContext = { site, pageUrl, override, notOrganic: site.notOrganic.join(', ') || ':not(*)' };
+/** The page's organic results; `known` gives blocks read before and unchanged since, taken as they were read. */
+export function extractSerp(site: SiteDefinition, doc: Document, pageUrl: URL, override?: SiteOverride, known?: KnownItems): PageExtract {
+  const context: ReadContext = { site, pageUrl, override, known, notOrganic: site.notOrganic.join(', ') || ':not(*)' };
   let items: Candidate[] = [];
   let blocksSeen = 0;
   for (const candidates of blockSources(site, doc, override)) {

@@ -3,7 +3,7 @@ import { brave } from '../brave';
 import { duckduckgo } from '../duckduckgo';
 import { google } from '../google';
 import type { SiteOverrides } from '../overrides';
-import type { PageExtract, SiteDefinition } from '../types';
+import type { KnownItems, PageExtract, SiteDefinition } from '../types';
 import { yandex } from '../yandex';
 import { extractSerp } from './extract';
 import { matchPatternsOf, queryOf, siteOwnsUrl } from './location';
@@ -46,13 +46,13 @@ export function searchEngineMatchPatterns(): string[] {
 
 /**
  * The results of the search engine owning `url`, the user's selector overrides tried first; null on a
- * page no search engine owns. Never throws.
+ * page no search engine owns. `known` gives results read before whose blocks have not changed since. Never throws.
  */
-export function extractSearchPage(doc: Document, url: string, overrides?: SiteOverrides): PageExtract | null {
+export function extractSearchPage(doc: Document, url: string, overrides?: SiteOverrides, known?: KnownItems): PageExtract | null {
   try {
     const parsed = parsePageUrl(url);
     const engine = parsed ? searchEngineOwning(parsed) : undefined;
-    return parsed && engine ? extractSerp(engine, doc, parsed, overrides?.[engine.id]) : null;
+    return parsed && engine ? extractSerp(engine, doc, parsed, overrides?.[engine.id], known) : null;
   } catch {
     return null;
   }

@@ -1,7 +1,7 @@
 import { GENERIC_FINDER } from './engine-label';
 import { unwrapRedirect } from '../../match/url';
 import { hiddenFromReaders, hiddenWithin, plainText, readText } from '../engine/dom';
-import type { Item, PageExtract } from '../types';
+import type { Item, KnownItems, PageExtract } from '../types';
 import { machineDateOf, parseDisplayedDate } from './date';
 import { DOM_QUERIES, type PageQueries } from './queries';
 import type { ForumDefinition, GenericPost } from './types';
@@ -235,13 +235,15 @@ function forPage(definition: ForumDefinition, queries: PageQueries): ForumDefini
 
 /**
  * Items of a page read with a definition; posts with no body (table header rows) are skipped.
- * `queries` answers the page's selector queries: the same ones detection used.
+ * `queries` answers the page's selector queries: the same ones detection used. `known` gives posts read
+ * before and unchanged since, taken as they were read.
  */
 export function extractForum(
   fullDefinition: ForumDefinition,
   doc: Document,
   pageUrl: URL,
   queries: PageQueries,
+  known?: KnownItems,
 ): PageExtract {
   const definition = forPage(fullDefinition, queries);
   const page = pageContext(doc, pageUrl, queries);
@@ -259,13 +261,19 @@ export function extractForum(
   const rootSet = new Set(posts.map((post) => post.root));
   const items: Item[] = [];
   for (const { root: post, body, shown } of posts) {
+    const element = hooks?.mountPoint?.(post) ?? post;
+    const unchanged = known?.(element);
+    if (unchanged) {
+      items.push(unchanged);
+      continue;
+    }
     const date = firstShown(post, definition.date, queries, shown);
     const permalinkLink = firstShown(post, definition.permalink, queries, shown);
     const permalink =
       (permalinkLink ? null : hooks?.permalink?.(post, pageUrl)) ?? permalinkOf(post, permalinkLink, page);
     const item = itemOf(
       {
-        element: hooks?.mountPoint?.(post) ?? post,
+        element,
         body,
         bodyShown: shown(body),
         author: firstShown(post, definition.author, queries, shown),
@@ -292,12 +300,15 @@ export function extractGenericPosts(
   doc: Document,
   pageUrl: URL,
   queries: PageQueries = DOM_QUERIES,
+  known?: KnownItems,
 ): PageExtract {
   const page = pageContext(doc, pageUrl, queries);
   const title = threadTitleOf(doc, ['h1'], queries);
   const exclude = queries.matchable(COMMON_EXCLUDE);
   const roots = new Set(posts.map((post) => post.element));
   const items = posts.map((post) => {
+    const unchanged = known?.(post.element);
+    if (unchanged) return unchanged;
     const shown = shownWithin(post.element);
     const visible = (element: Element | undefined) => (element && shown(element) ? element : null);
     const date = visible(post.date);

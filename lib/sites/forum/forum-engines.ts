@@ -7,7 +7,7 @@ import { redditOld } from '../reddit-old';
 import { reviews } from '../reviews';
 import { smf } from '../smf';
 import { stackexchange } from '../stackexchange';
-import type { PageExtract } from '../types';
+import type { KnownItems, PageExtract } from '../types';
 import { vbulletin } from '../vbulletin';
 import { xenforo } from '../xenforo';
 import { detectForumEngine } from './detect';
@@ -55,6 +55,8 @@ export interface ForumExtractOptions {
    * module so the content script does not carry the index and its selector parser.
    */
   queriesFor?: (doc: Document) => PageQueries;
+  /** Posts read before whose elements have not changed since: taken as they were read. */
+  known?: KnownItems;
 }
 
 /**
@@ -68,11 +70,11 @@ export function extractForumPage(doc: Document, url: string, options: ForumExtra
     const pageUrl = new URL(url);
     const queries = options.queriesFor?.(doc) ?? DOM_QUERIES;
     const definition = detectForumEngine(doc, forumEngines, queries);
-    const recognised = definition ? extractForum(definition, doc, pageUrl, queries) : null;
+    const recognised = definition ? extractForum(definition, doc, pageUrl, queries, options.known) : null;
     if (recognised && recognised.items.length > 0) return recognised;
     // A recognised engine whose markup changed still has post-like blocks the generic finder can see.
     const posts = findGenericPosts(doc);
-    if (posts.length > 0) return extractGenericPosts(posts, doc, pageUrl, queries);
+    if (posts.length > 0) return extractGenericPosts(posts, doc, pageUrl, queries, options.known);
     return recognised;
   } catch {
     return null;
