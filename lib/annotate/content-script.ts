@@ -78,7 +78,12 @@ async function extractorWithOverrides(
   reader: PageExtractor,
   transport: Transport,
 ): Promise<(doc: Document, url: string, known: KnownItems) => PageExtract | null> {
-  if (!reader.takesOverrides) return reader.extract;
+  if (!reader.takesOverrides) {
+    // The first scan in a task of its own, not in the one the browser evaluates the script in: the two together
+    // made one long task on a big thread.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return reader.extract;
+  }
   // Selector overrides the user pasted in the dashboard (validated there) win over the built-in ones.
   const overrides = await send(transport, 'overrides.get', {})
     .then((answer) => answer.overrides as SiteOverrides)

@@ -421,10 +421,23 @@ export async function enabledTagButton(page: Page, itemSelector: string, action:
   }
 }
 
-/** Scrolls the node into view and gives the centre of its content box, in the page's CSS pixels. */
+/**
+ * Shows the node as a user sees what they click: its tab in front, the node scrolled into view and drawn there
+ * (two frames later). Gives the centre of its content box, in the page's CSS pixels. A tag row is drawn only once
+ * it is on screen in a shown tab (off screen its contents are skipped: `content-visibility: auto`); until then a
+ * click at its place finds no button.
+ */
 export async function centreOf(page: Page, backendNodeId: number): Promise<{ x: number; y: number }> {
   const session = await devtoolsOf(page);
+  await page.bringToFront();
   await session.send('DOM.scrollIntoViewIfNeeded', { backendNodeId });
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        requestAnimationFrame(() => requestAnimationFrame(resolve));
+        setTimeout(resolve, 1000);
+      }),
+  );
   const { model } = await session.send('DOM.getBoxModel', { backendNodeId });
   const [x1, y1, , , x3, y3] = model.content;
   return { x: (x1! + x3!) / 2, y: (y1! + y3!) / 2 };
