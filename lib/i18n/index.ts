@@ -43,12 +43,19 @@ export type Translate<Key extends string> = (key: Key, params?: MessageParams) =
 
 /** Messages of one catalog in one language. */
 export function translator<Key extends string>(catalogs: Catalogs<Key>, locale: UiLocale): Translate<Key> {
-  const plurals = new Intl.PluralRules(locale);
-  const numbers = new Intl.NumberFormat(locale);
-  const shown = (value: string | number) => (typeof value === 'number' ? numbers.format(value) : value);
+  // Made at their first use: the first Intl object a page makes loads the language's data, tens of ms in a tab
+  // (the first tag row paid it), and the tag rows need neither.
+  let plurals: Intl.PluralRules | undefined;
+  let numbers: Intl.NumberFormat | undefined;
+  const shown = (value: string | number) => {
+    if (typeof value !== 'number') return value;
+    // Written the same in every interface language (no grouping below 1,000, Latin digits): a percentage.
+    if (Number.isInteger(value) && value >= 0 && value < 1000) return String(value);
+    return (numbers ??= new Intl.NumberFormat(locale)).format(value);
+  };
   return (key, params = {}) => {
     const message = catalogs[locale][key];
-    const text = typeof message === 'string' ? message : pluralForm(message, plurals, params.count);
+    const text = typeof message === 'string' ? message : pluralForm(message, (plurals ??= new Intl.PluralRules(locale)), params.count);
     return text.replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in params ? shown(params[name]!) : placeholder));
   };
 }

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { render } from 'preact';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LocaleContext } from '@/components/Locale';
 import { PopupView, type PopupData } from '@/components/PopupView';
 import { placeholdersOf, translator, uiLocaleOf, UI_LOCALES, type Catalogs, type Message } from '@/lib/i18n';
@@ -72,6 +72,30 @@ describe('plural forms are each language’s own', () => {
   it('Bulgarian and English: one and other, numbers grouped as each writes them', () => {
     expect([1, 2, 5, 21].map(results('bg'))).toEqual(['1 отбелязан резултат', '2 отбелязани резултата', '5 отбелязани резултата', '21 отбелязани резултата']);
     expect([1, 2, 1500].map(results('en'))).toEqual(['1 marked result', '2 marked results', '1,500 marked results']);
+  });
+});
+
+describe('numbers in messages', () => {
+  const catalogs: Catalogs<'share'> = { en: { share: '{value}%' }, ru: { share: '{value}%' }, bg: { share: '{value}%' } };
+
+  it('are written as Intl writes them for the language, small whole numbers included', () => {
+    for (const locale of UI_LOCALES) {
+      const say = translator(catalogs, locale);
+      for (const value of [0, 7, 85, 100, 999, 1000, 12_345, 1_234_567, -3, 2.5]) {
+        expect(say('share', { value }), `${locale} ${value}`).toBe(`${new Intl.NumberFormat(locale).format(value)}%`);
+      }
+    }
+  });
+
+  it('need no Intl object when they are small whole numbers: a tag row makes none', () => {
+    const made = vi.spyOn(Intl, 'NumberFormat');
+    const plurals = vi.spyOn(Intl, 'PluralRules');
+    const say = translator(catalogs, 'ru');
+    expect(say('share', { value: 85 })).toBe('85%');
+    expect(made).not.toHaveBeenCalled();
+    expect(plurals).not.toHaveBeenCalled();
+    made.mockRestore();
+    plurals.mockRestore();
   });
 });
 
