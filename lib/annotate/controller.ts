@@ -102,6 +102,8 @@ export class PageAnnotator {
   private readonly inserted = new Set<Node>();
   /** The URL names another page while the rows' results are still shown: any change may be the new results. */
   private awaitingResults = false;
+  /** The nearest element that holds every row's item (the results list, the posts), as of the last scan. */
+  private itemsArea: Element | null = null;
   private observer: MutationObserver | null = null;
   private pendingScan: ReturnType<typeof setTimeout> | null = null;
   private lastScanAt = Number.NEGATIVE_INFINITY;
@@ -174,6 +176,7 @@ export class PageAnnotator {
       for (const tracked of unseen) this.mount(tracked);
       return unseen;
     });
+    this.itemsArea = areaOf([...this.tracked.keys()]);
     for (const chunk of chunksOf(fresh, ITEMS_PER_MESSAGE)) void this.requestStates(page, chunk);
   }
 
@@ -410,16 +413,15 @@ export class PageAnnotator {
   }
 
   /**
-   * The page changed: reads of the elements it changed are dropped, and a scan is scheduled unless all it did
-   * was change text inside rows' items (a counter, a relative time, a translated label): text comes and goes
-   * there without any item coming or going, and a row shows its item as it was read.
+   * The page changed: reads of the elements it changed are dropped, and a scan is scheduled unless the change
+   * cannot bring an item (`bringsNoItem`).
    */
   private onMutations(mutations: readonly MutationRecord[]): void {
     let rescan = false;
     for (const mutation of mutations) {
       if (this.isOwnMutation(mutation)) continue;
       this.forgetReadsAround(mutation);
-      rescan ||= this.awaitingResults || !this.onlyTextInAnItem(mutation);
+      rescan ||= this.awaitingResults || !this.bringsNoItem(mutation);
     }
     if (rescan) this.scheduleScan();
   }
@@ -427,6 +429,28 @@ export class PageAnnotator {
   private forgetReadsAround(mutation: MutationRecord): void {
     for (let node: Node | null = mutation.target; node && this.reads.size > 0; node = node.parentNode) this.reads.delete(node as Element);
     for (const node of mutation.addedNodes) if (node.nodeType === ELEMENT_NODE) this.inserted.add(node);
+    // Kept for the next scan; a page that never makes one necessary does not make the set grow for ever.
+    if (this.inserted.size > MAX_INSERTED) this.scheduleScan();
+  }
+
+  /**
+   * Changes a scan would find nothing new in: text replaced inside rows' items (a counter, a relative time) — no
+   * item comes or goes with it, and a row shows its item as it was read; and elements put into or taken out of the
+   * page away from the items (a sidebar, a header, a toast) that carry no link — every result has one, and so
+   * does every post we have seen (a permalink, its author's page).
+   */
+  private bringsNoItem(mutation: MutationRecord): boolean {
+    const nodes = [...mutation.addedNodes, ...mutation.removedNodes];
+    if (!nodes.some((node) => node.nodeType === ELEMENT_NODE)) return this.isInAnItem(mutation.target);
+    const area = this.itemsArea;
+    const target = mutation.target;
+    if (!area?.isConnected || area.contains(target) || target.contains(area)) return false;
+    return ![...mutation.addedNodes].some((node) => node.nodeType === ELEMENT_NODE && holdsLink(node as Element));
+  }
+
+  private isInAnItem(node: Node): boolean {
+    for (let current: Node | null = node; current; current = current.parentNode) if (this.tracked.has(current as Element)) return true;
+    return false;
   }
 
   /** A read element inside an element put into the page since (moved, or taken out and put back) is read again. */
@@ -442,17 +466,24 @@ export class PageAnnotator {
     this.inserted.clear();
   }
 
-  private onlyTextInAnItem(mutation: MutationRecord): boolean {
-    const nodes = [...mutation.addedNodes, ...mutation.removedNodes];
-    if (nodes.some((node) => node.nodeType === ELEMENT_NODE)) return false;
-    for (let node: Node | null = mutation.target; node; node = node.parentNode) if (this.tracked.has(node as Element)) return true;
-    return false;
-  }
-
   private isOwnMutation(mutation: MutationRecord): boolean {
     const nodes = [...mutation.addedNodes, ...mutation.removedNodes];
     return nodes.length > 0 && nodes.every((node) => node.nodeName.toLowerCase() === TAG_ROW_TAG);
   }
+}
+
+/** Elements put in since the last scan that are remembered before a scan is made to settle them. */
+const MAX_INSERTED = 1000;
+
+/** The nearest element holding all of `elements` (null for none). */
+function areaOf(elements: readonly Element[]): Element | null {
+  let area: Element | null = elements[0] ?? null;
+  for (const element of elements) while (area && !area.contains(element)) area = area.parentElement;
+  return area;
+}
+
+function holdsLink(element: Element): boolean {
+  return element.matches('a[href], area[href]') || element.querySelector('a[href], area[href]') !== null;
 }
 
 function clearItemAttributes(element: Element): void {

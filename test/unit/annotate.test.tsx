@@ -607,6 +607,40 @@ describe('a page that keeps changing', () => {
     expect(extract.mock.calls.length).toBeGreaterThan(afterElement);
   });
 
+  it('does not scan for elements put in or taken out away from the results, unless they bring a link', async () => {
+    const { extract } = readingExtractor();
+    const results = document.createElement('main');
+    const sidebar = document.createElement('aside');
+    document.body.append(results, sidebar);
+    for (const name of ['a', 'b']) addResult(`https://${name}.example/`);
+    results.append(...document.querySelectorAll('.result'));
+    start(backend(), { extract });
+    await flush();
+    const scans = extract.mock.calls.length;
+    const toast = document.createElement('div');
+    toast.append(Object.assign(document.createElement('span'), { textContent: '3 people are looking at this now' }), document.createElement('button'));
+    sidebar.append(toast);
+    await flush();
+    toast.remove();
+    await flush();
+    expect(extract.mock.calls.length).toBe(scans);
+
+    // A block of links may be results (a page of them loaded in place, elsewhere than the first).
+    const more = document.createElement('div');
+    more.className = 'result';
+    more.append(Object.assign(document.createElement('a'), { href: 'https://c.example/', textContent: 'Title of c' }));
+    sidebar.append(more);
+    await flush();
+    expect(extract.mock.calls.length).toBeGreaterThan(scans);
+    expect(document.querySelectorAll('rl-tags')).toHaveLength(3);
+
+    // Next to the results, even without a link: the results list itself changed.
+    const afterMore = extract.mock.calls.length;
+    results.append(document.createElement('hr'));
+    await flush();
+    expect(extract.mock.calls.length).toBeGreaterThan(afterMore);
+  });
+
   it('reads another query’s results whole, even where the page reuses the result elements', async () => {
     const { extract, fresh } = readingExtractor();
     const api = backend();
