@@ -16,16 +16,38 @@ function pathRegExps(site: SiteDefinition): RegExp[] {
   return matchers;
 }
 
-function hostIsCovered(hostname: string, hosts: readonly string[]): boolean {
+/** A site's hosts as a set of exact names and the suffixes its `*.` patterns cover. */
+interface HostMatcher {
+  exact: ReadonlySet<string>;
+  /** `.example.com` for `*.example.com` (whose bare `example.com` is in `exact`). */
+  suffixes: readonly string[];
+}
+
+const hostMatchers = new WeakMap<SiteDefinition, HostMatcher>();
+
+/** Made once per site: every result link of a page is asked about (Google lists some 380 hosts). */
+function hostMatcher(site: SiteDefinition): HostMatcher {
+  let matcher = hostMatchers.get(site);
+  if (!matcher) {
+    const wildcards = site.hosts.filter((pattern) => pattern.startsWith('*.'));
+    matcher = {
+      exact: new Set([...site.hosts.filter((pattern) => !pattern.startsWith('*.')), ...wildcards.map((pattern) => pattern.slice(2))]),
+      suffixes: wildcards.map((pattern) => pattern.slice(1)),
+    };
+    hostMatchers.set(site, matcher);
+  }
+  return matcher;
+}
+
+function hostIsCovered(hostname: string, site: SiteDefinition): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, '');
-  return hosts.some((pattern) =>
-    pattern.startsWith('*.') ? host === pattern.slice(2) || host.endsWith(pattern.slice(1)) : host === pattern,
-  );
+  const { exact, suffixes } = hostMatcher(site);
+  return exact.has(host) || suffixes.some((suffix) => host.endsWith(suffix));
 }
 
 /** Same rule as the manifest patterns built from the definition: host (or subdomain) and path glob. */
 export function siteOwnsUrl(site: SiteDefinition, url: URL): boolean {
-  if (!/^https?:$/.test(url.protocol) || !hostIsCovered(url.hostname, site.hosts)) return false;
+  if (!/^https?:$/.test(url.protocol) || !hostIsCovered(url.hostname, site)) return false;
   const pathAndQuery = url.pathname + url.search;
   return pathRegExps(site).some((pattern) => pattern.test(pathAndQuery));
 }

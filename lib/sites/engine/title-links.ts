@@ -16,11 +16,25 @@ function safeMatches(element: Element, selector: string): boolean {
   }
 }
 
+/** The element or its nearest ancestor that a selector matches: one native walk, or one per selector if one is invalid. */
 function nearestMatching(element: Element, selectors: readonly string[]): Element | null {
-  for (let node: Element | null = element; node; node = node.parentElement) {
-    if (selectors.some((selector) => safeMatches(node, selector))) return node;
+  try {
+    return element.closest(selectors.join(', '));
+  } catch {
+    for (let node: Element | null = element; node; node = node.parentElement) {
+      if (selectors.some((selector) => safeMatches(node, selector))) return node;
+    }
+    return null;
   }
-  return null;
+}
+
+/** Whether a selector matches: one native test for the list, or one per selector if one is invalid. */
+function matchesAny(element: Element, selectors: readonly string[]): boolean {
+  try {
+    return selectors.length > 0 && element.matches(selectors.join(', '));
+  } catch {
+    return selectors.some((selector) => safeMatches(element, selector));
+  }
 }
 
 function ancestorsOf(element: Element): Element[] {
@@ -55,8 +69,7 @@ export function blocksFromTitleLinks(doc: Document, rules: TitleLinkRules): Disc
   // One selector list gives document order without comparing positions (slow in a plain DOM).
   const titles = queryAll(doc, rules.titles.join(', '));
   const titlesInside = countInside(titles);
-  const isBound = (element: Element): boolean =>
-    element.tagName === 'BODY' || element.tagName === 'HTML' || rules.bounds.some((selector) => safeMatches(element, selector));
+  const isBound = (element: Element): boolean => element.tagName === 'BODY' || element.tagName === 'HTML' || matchesAny(element, rules.bounds);
   /** The largest ancestor of `title` (or the title itself) holding no other of the counted titles. */
   const exclusiveAncestor = (title: Element, counts: ReadonlyMap<Element, number>): Element => {
     let block = title;
