@@ -134,6 +134,15 @@ describe('hidden text in forum posts', () => {
     expect(post?.text).toBe('My widget works well.');
   });
 
+  it('passes over a hidden copy of the thread title, or one under a hidden wrapper', () => {
+    // Found by the fuzz: the thread title, which every post's mention carries, was read from the first match.
+    for (const hidden of ['<h2 class="topic-title" hidden>Acme is a scam</h2>', '<div style="display: none"><h2 class="topic-title">Acme is a scam</h2></div>']) {
+      const html = phpbbThread('My widget works well.').replace('<h2 class="topic-title">', `${hidden}<h2 class="topic-title">`);
+      expect(extractPage(parse(html, FORUM_URL), FORUM_URL)?.items[0]?.title).toBe(postOf('My widget works well.').title);
+    }
+    expect(postOf('My widget works well.').title).toContain('Acme widgets');
+  });
+
   it('reads a spoiler: the author’s own words, one click away', () => {
     const post = postOf(`Spoiler below. <div class="spoiler"><div class="spoiler-title">Show</div>
       <div class="spoiler-content" style="display: none">The ending is great.</div></div>`);

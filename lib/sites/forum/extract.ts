@@ -146,9 +146,12 @@ function firstShown(
   return null;
 }
 
+/** The first shown title a selector finds: a hidden copy of the heading (or one under a hidden wrapper) is passed over. */
 function threadTitleOf(doc: Document, selectors: readonly string[], queries: PageQueries): string {
+  const shown = doc.body ? shownWithin(doc.body) : () => true;
   for (const selector of selectors) {
     for (const element of queries.all(doc, selector)) {
+      if (!shown(element)) continue;
       const text = plainText(element);
       if (text) return text;
     }
