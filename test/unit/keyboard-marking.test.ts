@@ -115,6 +115,17 @@ function rowOf(result: Element) {
   return { pressed, current: row.getAttribute('data-current') === 'true' };
 }
 
+/** With the pointer on the first result, 1 and j mark and choose nothing: the page hears them. */
+async function expectKeysLeftToPage() {
+  hover(results()[0]!);
+  press(document.body, '1');
+  press(document.body, 'j');
+  await settle();
+  expect(marks()).toEqual([]);
+  expect(page.heard.filter((heard) => heard.startsWith('document keydown'))).toEqual(['document keydown 1', 'document keydown j']);
+  expect(results().some((result) => rowOf(result).current)).toBe(false);
+}
+
 const marks = () => vi.mocked(api.mark).mock.calls.map(([, item, sentiment, recommends]) => `${item.url} ${sentiment} ${recommends}`);
 
 beforeEach(() => {
@@ -292,12 +303,7 @@ describe('keyboard marking', () => {
 
   it('does nothing when switched off, and follows the switch', async () => {
     await start({ enabled: false });
-    hover(results()[0]!);
-    press(document.body, '1');
-    press(document.body, 'j');
-    await settle();
-    expect(marks()).toEqual([]);
-    expect(page.heard.filter((heard) => heard.startsWith('document keydown'))).toEqual(['document keydown 1', 'document keydown j']);
+    await expectKeysLeftToPage();
     keyboard.setEnabled(true);
     press(document.body, 'j');
     expect(rowOf(results()[1]!).current).toBe(true);
@@ -307,12 +313,7 @@ describe('keyboard marking', () => {
 
   it('leaves every key to the page without a project (the rows ask for one)', async () => {
     await start({ projectId: null });
-    hover(results()[0]!);
-    press(document.body, '1');
-    press(document.body, 'j');
-    await settle();
-    expect(marks()).toEqual([]);
-    expect(page.heard.filter((heard) => heard.startsWith('document keydown'))).toEqual(['document keydown 1', 'document keydown j']);
+    await expectKeysLeftToPage();
     expect(api.openDashboard).not.toHaveBeenCalled();
   });
 
