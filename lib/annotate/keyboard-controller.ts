@@ -40,7 +40,8 @@ const TYPING_SELECTOR = 'input, textarea, select, [contenteditable]:not([content
  * document_idle) still sees the key; it can neither make nor redirect a mark with it (only trusted input acts).
  *
  * It never acts, and leaves the key untouched, with Ctrl, Alt or Meta held, while composing text, when the key goes to
- * a field (input, textarea, select, contenteditable, a textbox role; open shadow roots included), for events the page
+ * a field (input, textarea, select, contenteditable, a textbox role; open shadow roots included, while a field in a
+ * page's closed shadow root shows only its host and is not seen as one), for events the page
  * made (untrusted), for a key a listener before ours already took (defaultPrevented), without a project, or when
  * switched off. It tells the page nothing: no attribute, focus change or event of its own.
  */
