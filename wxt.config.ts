@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+import { TOGGLE_KEYBOARD_MARKING_COMMAND } from './lib/annotate/keyboard-marking';
 import { searchEngineMatchPatterns } from './lib/sites';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
@@ -37,6 +38,15 @@ export default defineConfig({
     // Extension pages run only their own bundled scripts: no remote, inline or eval'd code (Chrome's
     // default also allows 'wasm-unsafe-eval'; nothing here uses WebAssembly). test/build checks the build.
     content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
+    // Global shortcuts, which the user changes in the browser's shortcut settings (README "Keyboard"). Chrome takes a
+    // suggested key only with Alt or Ctrl (not both) and at most four; one another extension holds is left unset.
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open the Reputation Lens popup' },
+      [TOGGLE_KEYBOARD_MARKING_COMMAND]: {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Switch keyboard marking (single keys on result pages) on or off',
+      },
+    },
     // Firefox's keys go into the Firefox build only: Chrome warns about keys it does not know.
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -29,6 +29,8 @@ export function PopupView(props: {
   onAddKeyQuery: (query: string) => void;
   /** Tools for the page in the tab (audit the site, mark the page), shown under the page's status. */
   children?: ComponentChildren;
+  /** The user's settings for every page (keyboard marking), shown last. */
+  settings?: ComponentChildren;
 }) {
   const { data } = props;
   const t = useMessages(POPUP_MESSAGES);
@@ -112,6 +114,7 @@ export function PopupView(props: {
           </section>
         </>
       )}
+      {props.settings}
       <footer>
         <button type="button" class="link" onClick={props.onOpenDashboard}>
           {t('openDashboard')}

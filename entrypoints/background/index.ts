@@ -1,4 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
+import { TOGGLE_KEYBOARD_MARKING_COMMAND, toggleKeyboardMarking } from '@/lib/annotate/keyboard-marking';
 import { captureTab } from '@/lib/annotate/page-mark';
 import { FileTransfers } from '@/lib/backup/transfer';
 import { contextMenuEntries, markFromMenu } from '@/lib/background/context-menu';
@@ -100,5 +101,10 @@ export default defineBackground(() => {
     })
       .then((reply) => reply && showResult(reply.ok, reply.ok ? 'marked' : `not marked: ${reply.error}`))
       .catch((error: unknown) => showResult(false, `not marked: ${errorMessage(error)}`));
+  });
+
+  // The global shortcut for the keyboard-marking switch: the pages' content scripts follow the stored value.
+  browser.commands.onCommand.addListener((command) => {
+    if (command === TOGGLE_KEYBOARD_MARKING_COMMAND) void toggleKeyboardMarking(browser.storage.local);
   });
 });

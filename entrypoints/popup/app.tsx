@@ -1,12 +1,14 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { KeyboardPanel } from '@/components/KeyboardPanel';
 import { LocaleContext } from '@/components/Locale';
 import { PageTools } from '@/components/PageTools';
 import { PopupView, type PopupData } from '@/components/PopupView';
 import { errorMessage, validatedAnswer } from '@/lib/messaging';
 import { call, useDataChanges } from '@/lib/ui/extension-client';
 import { activeTab, firstLocale, firstReport, firstTab, type ActiveTab } from './first-report';
+import { useKeyboardMarking } from './keyboard-marking';
 import { usePageTools } from './page-tools';
 
 /** Saves the active project with one more key query; the background rebuilds what counts. */
@@ -37,6 +39,7 @@ function Popup() {
   useEffect(() => show(firstReport.then((answer) => validatedAnswer('kpi.get', answer))), [show]);
   useDataChanges(refresh);
   const pageTools = usePageTools(tab);
+  const keyboardMarking = useKeyboardMarking();
   return (
     <PopupView
       data={data}
@@ -44,6 +47,7 @@ function Popup() {
       onSelectProject={(id) => void call('projects.setActive', { id }).then(refresh)}
       onOpenDashboard={() => void browser.runtime.openOptionsPage()}
       onAddKeyQuery={(query) => void addKeyQuery(data, query).then(refresh, (failure: unknown) => setError(errorMessage(failure)))}
+      settings={keyboardMarking.on !== null && <KeyboardPanel on={keyboardMarking.on} onSwitch={keyboardMarking.set} />}
     >
       {pageTools.state && <PageTools state={pageTools.state} onAudit={pageTools.audit} onMark={pageTools.mark} />}
     </PopupView>

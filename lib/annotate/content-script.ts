@@ -5,6 +5,8 @@ import { send, type Transport } from '../messaging/send';
 import type { SiteOverrides } from '../sites/overrides';
 import type { KnownItems, PageExtract } from '../sites/types';
 import { PageAnnotator } from './controller';
+import { KeyboardMarking } from './keyboard-controller';
+import { KEYBOARD_MARKING_KEY, isKeyboardMarkingOn } from './keyboard-marking';
 import { takeOverPage } from './script-lifetime';
 import { shadowTagRowViews } from './shadow-view';
 
@@ -28,7 +30,7 @@ export async function annotatePage(scriptName: string, reader: PageExtractor): P
   // polyfill: sending messages is all a content script does with it, and the polyfill's code would be
   // compiled on every page load.
   const transport: Transport = (message) => browser.runtime.sendMessage(message);
-  const [extract, locale] = await Promise.all([extractorWithOverrides(reader, transport), interfaceLanguage()]);
+  const [extract, { locale, keyboardMarking }] = await Promise.all([extractorWithOverrides(reader, transport), storedPreferences()]);
   // A newer instance (the script injected again) may have taken over while the answer was on its way.
   if (!lifetime.isInCharge()) return;
   const annotator = new PageAnnotator(window.document, {
@@ -44,14 +46,29 @@ export async function annotatePage(scriptName: string, reader: PageExtractor): P
     },
   });
   annotator.start();
+  const keyboard = new KeyboardMarking(window, { rows: () => annotator.markableRows(), enabled: keyboardMarking });
+  keyboard.start(lifetime.signal);
+  followSetting(KEYBOARD_MARKING_KEY, (value) => keyboard.setEnabled(isKeyboardMarkingOn(value)), lifetime.signal);
   watchLocation(() => annotator.scheduleScan(), lifetime.signal);
   lifetime.signal.addEventListener('abort', () => annotator.stop(), { once: true });
 }
 
-/** The language the user chose in the dashboard, else the browser's (read once, beside the first request). */
-async function interfaceLanguage(): Promise<UiLocale> {
-  const stored = await browser.storage.local.get(LOCALE_PREFERENCE_KEY).catch(() => ({}) as Record<string, unknown>);
-  return uiLocaleOf(stored[LOCALE_PREFERENCE_KEY], navigator.languages);
+/**
+ * Read once, beside the first request: the language the user chose in the dashboard, else the browser's; and
+ * whether keyboard marking is on.
+ */
+async function storedPreferences(): Promise<{ locale: UiLocale; keyboardMarking: boolean }> {
+  const stored = await browser.storage.local.get([LOCALE_PREFERENCE_KEY, KEYBOARD_MARKING_KEY]).catch(() => ({}) as Record<string, unknown>);
+  return { locale: uiLocaleOf(stored[LOCALE_PREFERENCE_KEY], navigator.languages), keyboardMarking: isKeyboardMarkingOn(stored[KEYBOARD_MARKING_KEY]) };
+}
+
+/** Calls `onChange` with each new value of a browser.storage.local setting (the popup's switch, a shortcut). */
+function followSetting(key: string, onChange: (value: unknown) => void, signal: AbortSignal): void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && key in changes) onChange(changes[key]!.newValue);
+  };
+  browser.storage.onChanged.addListener(listener);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
 }
 
 /**

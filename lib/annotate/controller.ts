@@ -138,6 +138,17 @@ export class PageAnnotator {
     for (const [element, tracked] of this.tracked) this.forget(element, tracked);
   }
 
+  /**
+   * The drawn rows with their items, for keyboard marking (lib/annotate/keyboard-controller.ts), in the order they
+   * were found; none without a project, when there is nothing to mark.
+   */
+  markableRows(): { item: Element; view: TagRowView }[] {
+    if (this.projectId === null || this.stopped) return [];
+    const rows: { item: Element; view: TagRowView }[] = [];
+    for (const [item, tracked] of this.tracked) if (tracked.view) rows.push({ item, view: tracked.view });
+    return rows;
+  }
+
   /** Finds the page's items and annotates the ones not seen yet. Reads everything first, then writes. */
   scan(): void {
     if (this.stopped) return;

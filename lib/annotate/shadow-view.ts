@@ -4,7 +4,7 @@ import { PAGE_MESSAGES, type PageMessageKey } from '../i18n/page';
 import type { ClientFlags, MarkSentiment } from '../schema';
 import { LOW_CONFIDENCE } from '../sentiment/types';
 import { GENERIC_FINDER } from '../sites/forum/engine-label';
-import { TAG_ROW_TAG, type ItemLabel, type TagRowCallbacks, type TagRowState, type TagRowViewFactory } from './tag-row-view';
+import { TAG_ROW_TAG, type ItemLabel, type MarkAction, type TagRowCallbacks, type TagRowState, type TagRowViewFactory } from './tag-row-view';
 
 const MARK_BUTTONS: ReadonlyArray<{ action: MarkSentiment; text: MarkMessageKey; hint: MarkMessageKey }> = [
   { action: 'positive', text: 'markPositive', hint: 'hintPositive' },
@@ -48,7 +48,7 @@ const wordsOf = (locale: UiLocale): RowWords => {
 /** Whether an event comes from the user's own input; a script-made click or key press does not. */
 export type UserInputGuard = (event: Event) => boolean;
 
-const isTrustedInput: UserInputGuard = (event) => event.isTrusted;
+export const isTrustedInput: UserInputGuard = (event) => event.isTrusted;
 
 /**
  * Draws tag rows into CLOSED shadow roots (the page-DOM contract): the host page can neither restyle a
@@ -113,6 +113,8 @@ export function shadowTagRowViews(
     return {
       host,
       render: (state) => row.draw(state),
+      press: (action) => row.press(action),
+      showCurrent: (current) => row.showCurrent(current),
       destroy: () => host.remove(),
     };
   };
@@ -162,7 +164,7 @@ class DrawnRow {
 
   constructor(
     readonly element: HTMLElement,
-    callbacks: TagRowCallbacks,
+    private readonly callbacks: TagRowCallbacks,
     isUserInput: UserInputGuard,
     private readonly words: RowWords,
   ) {
@@ -177,9 +179,27 @@ class DrawnRow {
       if (!button || button.disabled || !this.state) return;
       const action = button.getAttribute('data-action');
       if (!this.state.hasProject || action === null) callbacks.onOpenDashboard();
-      else if (action === 'recommends') callbacks.onToggleRecommends();
-      else callbacks.onMark(action as MarkSentiment);
+      else this.act(action as MarkAction);
     });
+  }
+
+  /** A key press: what a click on the action's button does, except that without a project it leads nowhere. */
+  press(action: MarkAction): boolean {
+    if (!this.state?.hasProject) return false;
+    // The buttons take no click while a write is pending.
+    if (!this.state.saving) this.act(action);
+    return true;
+  }
+
+  /** An outline drawn inside the row (a shape, not only a colour); `draw` leaves the attribute alone. */
+  showCurrent(current: boolean): void {
+    if (current) this.element.setAttribute('data-current', 'true');
+    else this.element.removeAttribute('data-current');
+  }
+
+  private act(action: MarkAction): void {
+    if (action === 'recommends') this.callbacks.onToggleRecommends();
+    else this.callbacks.onMark(action);
   }
 
   draw(state: TagRowState): void {

@@ -4,6 +4,9 @@ import type { ClientFlags, MarkSentiment } from '../schema';
 
 export type ItemLabel = MarkSentiment | 'unknown';
 
+/** What a row's buttons do (their `data-action`). */
+export type MarkAction = MarkSentiment | 'recommends';
+
 /** Everything one tag row shows; the view draws it, the controller decides it. */
 export interface TagRowState {
   label: ItemLabel;
@@ -39,6 +42,13 @@ export const TAG_ROW_TAG = 'rl-tags';
 export interface TagRowView {
   readonly host: Element;
   render(state: TagRowState): void;
+  /**
+   * Does what the user's click on the `action` button does (lib/annotate/keyboard-controller.ts), nothing while a
+   * write is pending; false when the row cannot mark (not drawn yet, or no project): the key is then not ours.
+   */
+  press(action: MarkAction): boolean;
+  /** Shows, inside the row, that the keys act on its item (chosen with j/k). */
+  showCurrent(current: boolean): void;
   destroy(): void;
 }
 

@@ -45,6 +45,12 @@ const en = {
   browserLanguage: 'The browser’s language',
   missingKeyQueries: 'No key queries yet: no search counts in the KPIs. Add the queries to watch in the dashboard, or add this tab’s query below.',
   missingClientDomains: 'No client domain yet: no result counts as the client’s own site, and links to the client are not found. Add the client’s domains in the dashboard.',
+  keyboardMarking: 'Keyboard marking',
+  keyboardKeys: 'Keys',
+  keyNext: 'next',
+  keyPrevious: 'previous',
+  keyboardHint:
+    'The keys act on the result or post under the pointer, in focus or chosen with j/k, never while you type in a field. Global shortcuts are set in the browser’s extension shortcut settings.',
 };
 
 export type PopupMessageKey = keyof typeof en;
@@ -115,6 +121,12 @@ export const POPUP_MESSAGES: Catalogs<PopupMessageKey> = {
     browserLanguage: 'Язык браузера',
     missingKeyQueries: 'Ключевых запросов пока нет: ни один поиск не учитывается в показателях. Добавьте запросы в панели управления или запрос этой вкладки ниже.',
     missingClientDomains: 'Домен клиента не указан: ни один результат не считается сайтом клиента, ссылки на клиента не находятся. Добавьте домены клиента в панели управления.',
+    keyboardMarking: 'Отметки с клавиатуры',
+    keyboardKeys: 'Клавиши',
+    keyNext: 'к следующему',
+    keyPrevious: 'к предыдущему',
+    keyboardHint:
+      'Клавиши действуют на результат или сообщение под указателем, в фокусе или выбранное клавишами j/k, но не когда вы печатаете в поле. Глобальные сочетания клавиш задаются в настройках быстрых клавиш расширений браузера.',
   },
   bg: {
     pageNotRecognisedSerp:
@@ -166,5 +178,11 @@ export const POPUP_MESSAGES: Catalogs<PopupMessageKey> = {
     browserLanguage: 'Езикът на браузъра',
     missingKeyQueries: 'Още няма ключови заявки: нито едно търсене не се брои в показателите. Добавете заявките в таблото или заявката от този раздел по-долу.',
     missingClientDomains: 'Няма домейн на клиента: нито един резултат не се брои за сайт на клиента и връзките към клиента не се откриват. Добавете домейните на клиента в таблото.',
+    keyboardMarking: 'Отбелязване с клавиатурата',
+    keyboardKeys: 'Клавиши',
+    keyNext: 'напред',
+    keyPrevious: 'назад',
+    keyboardHint:
+      'Клавишите действат върху резултата или публикацията под показалеца, на фокус или избрана с j/k, но никога докато пишете в поле. Глобалните клавишни комбинации се задават в настройките за клавишни комбинации на разширенията в браузъра.',
   },
 };

@@ -298,6 +298,8 @@ export interface TagRowReading {
   suggested: TagAction | null;
   /** The row's parts in order, each with its class and text (`{ className: 'badge badge-client', text: 'client site' }`). */
   parts: { className: string; text: string }[];
+  /** Outlined as the item keyboard marking acts on (chosen with j/k). */
+  current: boolean;
 }
 
 interface DomNode {
@@ -377,6 +379,7 @@ function reading(row: DomNode): TagRowReading {
     marked: sentiments.find((action) => buttons[action].pressed) ?? null,
     suggested: sentiments.find((action) => buttons[action].suggested) ?? null,
     parts: (row.children ?? []).filter((child) => child.nodeType === 1).map((child) => ({ className: attributeOf(child, 'class') ?? '', text: textOf(child) })),
+    current: attributeOf(row, 'data-current') === 'true',
   };
 }
 

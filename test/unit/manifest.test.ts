@@ -101,6 +101,12 @@ describe('manifest wiring of the site registry', () => {
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   });
 
+  it('its own commands (the browser runs the _execute_ ones) have a listener in the background', () => {
+    const own = Object.keys(manifestOfConfig().commands ?? {}).filter((name) => !name.startsWith('_execute_'));
+    expect(own.length).toBeGreaterThan(0);
+    expect(SITES.some((site) => site.chain === 'browser.commands.onCommand.addListener' && site.file.startsWith('entrypoints/background'))).toBe(true);
+  });
+
   it('asks only for what auditing and marking pages need', () => {
     expect(manifestOfConfig().permissions).toEqual(['storage', 'activeTab', 'scripting', 'contextMenus']);
   });
