@@ -19,6 +19,17 @@ const en = {
   badgeLinksToClient: 'links to client',
   badgeMentionsClient: 'mentions client',
   badgeCompetitor: 'competitor',
+  // The compact form of a tag row (a narrow result column): one glyph per mark and badge, the words above staying
+  // their accessible names and tooltips. A language may use letters instead.
+  shortPositive: '+',
+  shortNeutral: '=',
+  shortNegative: '−',
+  shortIrrelevant: '∅',
+  shortRecommends: '★',
+  shortClientSite: '⌂',
+  shortLinksToClient: '↗',
+  shortMentionsClient: '@',
+  shortCompetitor: '⚔',
 };
 
 export type MarkMessageKey = keyof typeof en;
@@ -40,6 +51,15 @@ export const MARK_MESSAGES: Catalogs<MarkMessageKey> = {
     badgeLinksToClient: 'ссылается на клиента',
     badgeMentionsClient: 'упоминает клиента',
     badgeCompetitor: 'конкурент',
+    shortPositive: '+',
+    shortNeutral: '=',
+    shortNegative: '−',
+    shortIrrelevant: '∅',
+    shortRecommends: '★',
+    shortClientSite: '⌂',
+    shortLinksToClient: '↗',
+    shortMentionsClient: '@',
+    shortCompetitor: '⚔',
   },
   bg: {
     markPositive: 'позитивно',
@@ -56,5 +76,14 @@ export const MARK_MESSAGES: Catalogs<MarkMessageKey> = {
     badgeLinksToClient: 'с връзка към клиента',
     badgeMentionsClient: 'споменава клиента',
     badgeCompetitor: 'конкурент',
+    shortPositive: '+',
+    shortNeutral: '=',
+    shortNegative: '−',
+    shortIrrelevant: '∅',
+    shortRecommends: '★',
+    shortClientSite: '⌂',
+    shortLinksToClient: '↗',
+    shortMentionsClient: '@',
+    shortCompetitor: '⚔',
   },
 };
