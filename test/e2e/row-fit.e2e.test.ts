@@ -27,6 +27,13 @@ const SITES = [
     file: fixture('phpbb-acme-thread.html'),
     css: '.wrap { max-width: 1152px; margin: 0 auto; padding: 15px } .postprofile { float: right; width: 22% } .postbody { float: left; width: 76% } .inner::after { content: ""; display: block; clear: both }',
   },
+  {
+    // A page whose rules reach every element it has, the rows' hosts included: none of it may reach the rows.
+    site: 'Yandex with rules for all its elements',
+    url: `${pageUrlOf('yandex/desktop-2023')}&all=1`,
+    file: path.join(serpFixtureDir, 'yandex/desktop-2023.html'),
+    css: '.content__left { width: 536px } * { font: 19px/2.5 Georgia, serif !important; letter-spacing: 1px !important; white-space: normal !important; margin: 0 !important; max-width: none !important; height: auto !important; contain: none !important }',
+  },
 ] as const;
 
 /** A column narrower than any search engine's: a phone-sized window or a sidebar. */
