@@ -39,11 +39,12 @@ const SITES = [
 /** A column narrower than any search engine's: a phone-sized window or a sidebar. */
 const NARROW = { site: 'Yandex in a 320 px column', url: `${SITES[2].url}&narrow=1`, file: SITES[2].file, css: '.content__left { width: 320px }' };
 
-const LANGUAGES = ['en', 'ru'] as const;
+const LANGUAGES = ['en', 'ru', 'bg'] as const;
 /** What the row's buttons are called, in the compact form as in words. */
 const BUTTON_NAMES = {
   en: ['positive', 'neutral', 'negative', 'irrelevant', 'recommends'],
   ru: ['позитив', 'нейтрально', 'негатив', 'не по теме', 'рекомендует'],
+  bg: ['позитивно', 'неутрално', 'негативно', 'извън темата', 'препоръчва'],
 };
 
 /** Half a CSS pixel: box edges are fractional. */
@@ -121,7 +122,8 @@ async function firstRowButtonNames(page: Page): Promise<string[]> {
 
 /**
  * A tag row never wraps and never moves the page: on every engine the suite serves and on a forum, with the result
- * column as wide as the site's, in English and in Russian (longer words), and in a column narrower than any.
+ * column as wide as the site's, in English, Russian and Bulgarian (the longest words), and in a column narrower
+ * than any.
  */
 describe('tag rows fit their column', () => {
   let harness: Harness;
