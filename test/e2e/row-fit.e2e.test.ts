@@ -12,8 +12,9 @@ const pageUrlOf = (name: string): string =>
 const FORUM_URL = 'https://forum.smiletalk.example.net/viewtopic.php?t=77';
 
 /**
- * The pages the e2e suite serves, each with its result column as wide as the site's own (`css` is what the site's
- * stylesheet does there; our fixtures carry no styles of their own). The forum gets prosilver's floated profile.
+ * The pages the e2e suite serves, each with its result column about as wide as the site's own (`css` stands for the
+ * site's stylesheet, which our fixtures leave out): Yandex's 536 px as a user measured it, the others from their
+ * desktop layouts. The forum gets prosilver's floated profile beside the post.
  */
 const SITES = [
   { site: 'Google', url: 'https://www.google.com/search?q=acme+clinic+reviews', file: fixture('google-acme-reviews.html'), css: '#center_col { width: 652px }' },
