@@ -16,6 +16,8 @@ export function ProjectSelect(props: {
     <select
       data-testid="project-select"
       aria-label={t('activeProject')}
+      // A long name is cut short where the popup has no room for it: the tooltip shows all of it.
+      title={props.projects.find((project) => project.id === props.activeId)?.name}
       value={props.activeId ?? ''}
       onChange={(event) => props.onSelect((event.target as HTMLSelectElement).value)}
     >

@@ -6,27 +6,25 @@ import { LOW_CONFIDENCE } from '../sentiment/types';
 import { GENERIC_FINDER } from '../sites/forum/engine-label';
 import { TAG_ROW_TAG, type ItemLabel, type MarkAction, type TagRowCallbacks, type TagRowState, type TagRowViewFactory } from './tag-row-view';
 
-const MARK_BUTTONS: ReadonlyArray<{ action: MarkSentiment; text: MarkMessageKey; hint: MarkMessageKey }> = [
-  { action: 'positive', text: 'markPositive', hint: 'hintPositive' },
-  { action: 'neutral', text: 'markNeutral', hint: 'hintNeutral' },
-  { action: 'negative', text: 'markNegative', hint: 'hintNegative' },
-  { action: 'irrelevant', text: 'markIrrelevant', hint: 'hintIrrelevant' },
+/** `short` is what a part shows in the compact form (assets/tags.css), its words staying its text and name. */
+const MARK_BUTTONS: ReadonlyArray<{ action: MarkSentiment; text: MarkMessageKey; short: MarkMessageKey; hint: MarkMessageKey }> = [
+  { action: 'positive', text: 'markPositive', short: 'shortPositive', hint: 'hintPositive' },
+  { action: 'neutral', text: 'markNeutral', short: 'shortNeutral', hint: 'hintNeutral' },
+  { action: 'negative', text: 'markNegative', short: 'shortNegative', hint: 'hintNegative' },
+  { action: 'irrelevant', text: 'markIrrelevant', short: 'shortIrrelevant', hint: 'hintIrrelevant' },
 ];
 
-const LABEL_TEXT: Record<ItemLabel, MarkMessageKey | null> = {
-  positive: 'markPositive',
-  neutral: 'markNeutral',
-  negative: 'markNegative',
-  irrelevant: 'markIrrelevant',
-  unknown: null,
-};
+/** A label is named as its mark button is. */
+const LABEL_WORDS: ReadonlyMap<ItemLabel, { text: MarkMessageKey; short: MarkMessageKey }> = new Map(
+  MARK_BUTTONS.map((button) => [button.action, button]),
+);
 
 /** The parts of a row that come and go, in the order they stand in it. */
-const BADGES: ReadonlyArray<{ flag: keyof ClientFlags; className: string; text: MarkMessageKey }> = [
-  { flag: 'clientSite', className: 'badge badge-client', text: 'badgeClientSite' },
-  { flag: 'linksToClient', className: 'badge badge-link', text: 'badgeLinksToClient' },
-  { flag: 'mentionsClient', className: 'badge badge-mention', text: 'badgeMentionsClient' },
-  { flag: 'competitor', className: 'badge badge-competitor', text: 'badgeCompetitor' },
+const BADGES: ReadonlyArray<{ flag: keyof ClientFlags; className: string; text: MarkMessageKey; short: MarkMessageKey }> = [
+  { flag: 'clientSite', className: 'badge badge-client', text: 'badgeClientSite', short: 'shortClientSite' },
+  { flag: 'linksToClient', className: 'badge badge-link', text: 'badgeLinksToClient', short: 'shortLinksToClient' },
+  { flag: 'mentionsClient', className: 'badge badge-mention', text: 'badgeMentionsClient', short: 'shortMentionsClient' },
+  { flag: 'competitor', className: 'badge badge-competitor', text: 'badgeCompetitor', short: 'shortCompetitor' },
 ];
 
 /** A row's words in one language. */
@@ -105,7 +103,7 @@ export function shadowTagRowViews(
     const words = wordsOf(language);
     let skeleton = skeletons.get(language);
     if (!skeleton) {
-      skeleton = buildSkeleton(doc, words);
+      skeleton = buildSkeleton(doc, words, language);
       skeletons.set(language, skeleton);
     }
     const row = new DrawnRow(skeleton.cloneNode(true) as HTMLElement, callbacks, isUserInput, words);
@@ -121,24 +119,27 @@ export function shadowTagRowViews(
 }
 
 /** The parts every row has: its label and its five buttons. */
-function buildSkeleton(doc: Document, { mark }: RowWords): HTMLElement {
+function buildSkeleton(doc: Document, { mark }: RowWords, language: UiLocale): HTMLElement {
   const row = doc.createElement('div');
   row.className = 'row';
+  // The row's words are read in the interface language, whatever the page's own.
+  row.lang = language;
   row.setAttribute('role', 'group');
   row.setAttribute('aria-label', 'Reputation Lens');
   const label = doc.createElement('span');
   label.className = 'label';
   row.append(label);
-  for (const { action, text } of MARK_BUTTONS) row.append(markButton(doc, action, `mark mark-${action}`, mark(text)));
-  row.append(markButton(doc, 'recommends', 'mark mark-recommends', mark('markRecommends')));
+  for (const { action, text, short } of MARK_BUTTONS) row.append(markButton(doc, action, `mark mark-${action}`, mark(text), mark(short)));
+  row.append(markButton(doc, 'recommends', 'mark mark-recommends', mark('markRecommends'), mark('shortRecommends')));
   return row;
 }
 
-function markButton(doc: Document, action: string, className: string, text: string): HTMLButtonElement {
+function markButton(doc: Document, action: string, className: string, text: string, short: string): HTMLButtonElement {
   const button = doc.createElement('button');
   button.type = 'button';
   button.className = className;
   button.setAttribute('data-action', action);
+  button.setAttribute('data-short', short);
   button.textContent = text;
   return button;
 }
@@ -223,14 +224,19 @@ class DrawnRow {
         : uncounted
           ? page('suggestedNotCounted', { percent, threshold: Math.round(state.countedFrom * 100) })
           : page(uncertain ? 'suggestedLowConfidence' : 'suggestedConfidence', { percent });
-    const labelKey = LABEL_TEXT[state.label];
-    this.label.textContent = `${marked ? '✓' : '~'} ${labelKey ? mark(labelKey) : '…'}${uncertain ? '?' : ''}`;
+    const labelWords = LABEL_WORDS.get(state.label);
+    const sign = marked ? '✓' : '~';
+    const doubt = uncertain ? '?' : '';
+    this.label.textContent = `${sign} ${labelWords ? mark(labelWords.text) : '…'}${doubt}`;
+    this.label.setAttribute('data-short', `${sign}${labelWords ? mark(labelWords.short) : '…'}${doubt}`);
 
     let after: Element = this.label;
     for (const badge of BADGES) {
       after = this.place(badge.flag, state.flags[badge.flag] === true, after, (part) => {
         part.className = badge.className;
         part.textContent = mark(badge.text);
+        part.title = mark(badge.text);
+        part.setAttribute('data-short', mark(badge.short));
       });
     }
     const source = state.source;
@@ -241,6 +247,7 @@ class DrawnRow {
       part.title = page(guess ? 'forumGuess' : 'forumRecognised');
       // The generic finder's result is a guess, and says so; a known engine goes by its own name.
       part.textContent = guess ? page('genericFinder') : (source ?? '');
+      part.setAttribute('data-short', guess ? page('genericFinderShort') : (source ?? ''));
     });
 
     MARK_BUTTONS.forEach(({ action, hint }, index) => {

@@ -1,6 +1,22 @@
 import type { Catalogs } from '.';
 
 /**
+ * The compact form of a tag row (a narrow result column): one glyph per mark and badge, the words staying their
+ * accessible names and tooltips. The same in every language; a language may give letters of its own instead.
+ */
+const SHORT_FORMS = {
+  shortPositive: '+',
+  shortNeutral: '=',
+  shortNegative: '−',
+  shortIrrelevant: '∅',
+  shortRecommends: '★',
+  shortClientSite: '⌂',
+  shortLinksToClient: '↗',
+  shortMentionsClient: '@',
+  shortCompetitor: '⚔',
+};
+
+/**
  * The words of marking, wherever a mark or a badge is shown: the tag rows, the popup's page tools, the dashboard
  * and the report. One catalog, so a label reads the same everywhere; small, as the content scripts carry it.
  */
@@ -19,6 +35,7 @@ const en = {
   badgeLinksToClient: 'links to client',
   badgeMentionsClient: 'mentions client',
   badgeCompetitor: 'competitor',
+  ...SHORT_FORMS,
 };
 
 export type MarkMessageKey = keyof typeof en;
@@ -40,6 +57,7 @@ export const MARK_MESSAGES: Catalogs<MarkMessageKey> = {
     badgeLinksToClient: 'ссылается на клиента',
     badgeMentionsClient: 'упоминает клиента',
     badgeCompetitor: 'конкурент',
+    ...SHORT_FORMS,
   },
   bg: {
     markPositive: 'позитивно',
@@ -56,5 +74,6 @@ export const MARK_MESSAGES: Catalogs<MarkMessageKey> = {
     badgeLinksToClient: 'с връзка към клиента',
     badgeMentionsClient: 'споменава клиента',
     badgeCompetitor: 'конкурент',
+    ...SHORT_FORMS,
   },
 };

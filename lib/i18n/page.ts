@@ -13,6 +13,7 @@ const en = {
   forumGuess: 'No known forum engine recognised: found by the generic finder of repeated post-like blocks',
   forumRecognised: 'Forum engine recognised on this page',
   genericFinder: 'generic (a guess)',
+  genericFinderShort: 'guess',
 };
 
 export type PageMessageKey = keyof typeof en;
@@ -31,6 +32,7 @@ export const PAGE_MESSAGES: Catalogs<PageMessageKey> = {
     forumGuess: 'Движок форума не распознан: сообщения найдены общим поиском повторяющихся блоков',
     forumRecognised: 'На этой странице распознан движок форума',
     genericFinder: 'общий поиск (догадка)',
+    genericFinderShort: 'догадка',
   },
   bg: {
     markedByYou: 'Ваша отметка',
@@ -44,5 +46,6 @@ export const PAGE_MESSAGES: Catalogs<PageMessageKey> = {
     forumGuess: 'Не е разпознат форумен софтуер: мненията са намерени чрез общо търсене на повтарящи се блокове',
     forumRecognised: 'На тази страница е разпознат форумен софтуер',
     genericFinder: 'общо търсене (догадка)',
+    genericFinderShort: 'догадка',
   },
 };

@@ -346,17 +346,21 @@ function textOf(node: DomNode): string {
 }
 
 /**
- * The drawn row (`.row` in the closed root of the item's `<rl-tags>`) of the first item matching `itemSelector`,
- * with node ids valid until the next call (every call takes the whole document afresh, closed roots included).
+ * The `<rl-tags>` host of the first item matching `itemSelector` and its drawn row (`.row` in its closed root), with
+ * node ids valid until the next call (every call takes the whole document afresh, closed roots included).
  */
-async function tagRowNode(page: Page, itemSelector: string): Promise<DomNode | null> {
+async function tagRowNodes(page: Page, itemSelector: string): Promise<{ host: DomNode; row: DomNode } | null> {
   const session = await devtoolsOf(page);
   const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as { root: DomNode };
   const { nodeId } = await session.send('DOM.querySelector', { nodeId: root.nodeId, selector: itemSelector });
   const item = nodeId ? findNode(root, (node) => node.nodeId === nodeId) : undefined;
   const host = item?.children?.find((child) => child.localName === 'rl-tags');
-  const shadowRoot = host?.shadowRoots?.[0];
-  return shadowRoot?.children?.find((child) => (attributeOf(child, 'class') ?? '').split(' ').includes('row')) ?? null;
+  const row = host?.shadowRoots?.[0]?.children?.find((child) => (attributeOf(child, 'class') ?? '').split(' ').includes('row'));
+  return host && row ? { host, row } : null;
+}
+
+async function tagRowNode(page: Page, itemSelector: string): Promise<DomNode | null> {
+  return (await tagRowNodes(page, itemSelector))?.row ?? null;
 }
 
 function buttonOf(row: DomNode, action: TagAction): DomNode | undefined {
@@ -444,6 +448,44 @@ export async function centreOf(page: Page, backendNodeId: number): Promise<{ x: 
   const { model } = await session.send('DOM.getBoxModel', { backendNodeId });
   const [x1, y1, , , x3, y3] = model.content;
   return { x: (x1! + x3!) / 2, y: (y1! + y3!) / 2 };
+}
+
+/** A border box in the page's CSS pixels, as the viewport shows it. */
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export interface TagRowLayout {
+  /** The `<rl-tags>` element in the page. */
+  host: Box;
+  /** The drawn row inside its closed root. */
+  row: Box;
+  /** Each element of the row, in order (`action` for the buttons). */
+  parts: { className: string; action: string | null; box: Box }[];
+}
+
+/** Where the item's row and each of its parts are drawn, the row first scrolled into view and drawn (see centreOf). */
+export async function tagRowLayout(page: Page, itemSelector: string): Promise<TagRowLayout | null> {
+  const found = await tagRowNodes(page, itemSelector);
+  if (!found) return null;
+  await centreOf(page, found.host.backendNodeId);
+  const session = await devtoolsOf(page);
+  const boxOf = async (node: DomNode): Promise<Box> => {
+    const { model } = await session.send('DOM.getBoxModel', { backendNodeId: node.backendNodeId });
+    const [left, top, , , right, bottom] = model.border as [number, number, number, number, number, number];
+    return { left, top, right, bottom };
+  };
+  const elements = (found.row.children ?? []).filter((child) => child.nodeType === 1);
+  return {
+    host: await boxOf(found.host),
+    row: await boxOf(found.row),
+    parts: await Promise.all(
+      elements.map(async (part) => ({ className: attributeOf(part, 'class') ?? '', action: attributeOf(part, 'data-action') ?? null, box: await boxOf(part) })),
+    ),
+  };
 }
 
 /** Clicks the item's `action` button with real mouse input at its coordinates, as the user does. */

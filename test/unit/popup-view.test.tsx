@@ -98,3 +98,22 @@ describe('popup: an incomplete project', () => {
   });
 });
 
+
+describe('popup: a long project name', () => {
+  it('is the switcher’s whole value and its tooltip, however short the switcher draws it', () => {
+    const root = document.createElement('div');
+    const name = 'Acme Clinic Family Medicine and Dental Care Centre of the Greater Riverside Area';
+    const projects = [
+      { id: 'short', name: 'Acme', keyQueries: ['acme'], clientDomains: ['acme.com'] },
+      { id: 'long', name, keyQueries: ['acme'], clientDomains: ['acme.com'] },
+    ] as unknown as PopupData['projects'];
+    render(
+      <PopupView data={{ projects, activeProjectId: 'long', report: null, tabPage: null }} error={null} onSelectProject={() => undefined} onOpenDashboard={() => undefined} onAddKeyQuery={() => undefined} />,
+      root,
+    );
+    const select = root.querySelector<HTMLSelectElement>('[data-testid="project-select"]')!;
+    expect(select.title).toBe(name);
+    expect(select.selectedOptions[0]?.textContent).toBe(name);
+    render(null, root);
+  });
+});

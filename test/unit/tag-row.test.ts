@@ -120,6 +120,22 @@ describe('tag row view', () => {
     expect(root.querySelector('.badge-competitor')).toBeNull();
   });
 
+  it('gives every part its compact form beside its words, which stay its text and its tooltip', () => {
+    const { view, root, button } = mountRow();
+    view.render(state({ label: 'negative', labelSource: 'marked', flags: { clientSite: true, linksToClient: false, mentionsClient: true }, source: 'generic' }));
+    expect(root.querySelector('.row')!.getAttribute('lang')).toBe('en');
+    const label = root.querySelector('.label')!;
+    expect([label.textContent, label.getAttribute('data-short')]).toEqual(['✓ negative', '✓−']);
+    expect(ACTIONS.map((action) => [button(action).textContent, button(action).getAttribute('data-short')])).toEqual([
+      ['positive', '+'], ['neutral', '='], ['negative', '−'], ['irrelevant', '∅'], ['recommends', '★'],
+    ]);
+    const badges = [...root.querySelectorAll('.badge')].map((badge) => [badge.textContent, badge.getAttribute('title'), badge.getAttribute('data-short')]);
+    expect(badges).toEqual([['client site', 'client site', '⌂'], ['mentions client', 'mentions client', '@']]);
+    expect(root.querySelector('.source')!.getAttribute('data-short')).toBe('guess');
+    view.render(state({ label: 'unknown', confidence: null }));
+    expect(label.getAttribute('data-short')).toBe('~…');
+  });
+
   it('sends each button to its callback, and nothing while a write is pending', () => {
     const { view, callbacks, button } = mountRow();
     view.render(state());
