@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+import { TOGGLE_SITE_TAGS_COMMAND } from './lib/annotate/quiet-mode';
 import { searchEngineMatchPatterns } from './lib/sites';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
@@ -37,6 +38,11 @@ export default defineConfig({
     // Extension pages run only their own bundled scripts: no remote, inline or eval'd code (Chrome's
     // default also allows 'wasm-unsafe-eval'; nothing here uses WebAssembly). test/build checks the build.
     content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
+    // Quiet mode's shortcut (the background handles it; pressing it grants activeTab for the tab's URL). The
+    // user can change the keys in the browser's extension-shortcut settings.
+    commands: {
+      [TOGGLE_SITE_TAGS_COMMAND]: { suggested_key: { default: 'Alt+Shift+H' }, description: 'Hide or show the tags on this site' },
+    },
     // Firefox's keys go into the Firefox build only: Chrome warns about keys it does not know.
     ...(browser === 'firefox' && {
       browser_specific_settings: {

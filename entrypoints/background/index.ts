@@ -1,5 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { captureTab } from '@/lib/annotate/page-mark';
+import { TOGGLE_SITE_TAGS_COMMAND, siteOfUrl, toggleSiteQuiet } from '@/lib/annotate/quiet-mode';
 import { FileTransfers } from '@/lib/backup/transfer';
 import { contextMenuEntries, markFromMenu } from '@/lib/background/context-menu';
 import { senderContext, type ExtensionIdentity, type SenderContext } from '@/lib/background/sender';
@@ -85,6 +86,12 @@ export default defineBackground(() => {
     void browser.contextMenus.removeAll().then(() => {
       for (const entry of contextMenuEntries()) browser.contextMenus.create(entry);
     });
+  });
+
+  // Quiet mode's shortcut: the tab's pages follow the setting through storage.onChanged.
+  browser.commands.onCommand.addListener((command, tab) => {
+    const site = command === TOGGLE_SITE_TAGS_COMMAND && tab?.url ? siteOfUrl(tab.url) : null;
+    if (site) void toggleSiteQuiet(browser.storage.local, site).catch((error: unknown) => console.error('Quiet mode:', error));
   });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {

@@ -4,10 +4,13 @@ import browser from 'webextension-polyfill';
 import { LocaleContext } from '@/components/Locale';
 import { PageTools } from '@/components/PageTools';
 import { PopupView, type PopupData } from '@/components/PopupView';
+import { QuietModeControls } from '@/components/QuietModeControls';
+import { siteOfUrl } from '@/lib/annotate/quiet-mode';
 import { errorMessage, validatedAnswer } from '@/lib/messaging';
 import { call, useDataChanges } from '@/lib/ui/extension-client';
 import { activeTab, firstLocale, firstReport, firstTab, type ActiveTab } from './first-report';
 import { usePageTools } from './page-tools';
+import { useQuietMode } from './quiet-mode';
 
 /** Saves the active project with one more key query; the background rebuilds what counts. */
 async function addKeyQuery(data: PopupData | null, query: string): Promise<void> {
@@ -37,6 +40,8 @@ function Popup() {
   useEffect(() => show(firstReport.then((answer) => validatedAnswer('kpi.get', answer))), [show]);
   useDataChanges(refresh);
   const pageTools = usePageTools(tab);
+  const quiet = useQuietMode();
+  const site = tab ? siteOfUrl(tab.url) : null;
   return (
     <PopupView
       data={data}
@@ -46,6 +51,14 @@ function Popup() {
       onAddKeyQuery={(query) => void addKeyQuery(data, query).then(refresh, (failure: unknown) => setError(errorMessage(failure)))}
     >
       {pageTools.state && <PageTools state={pageTools.state} onAudit={pageTools.audit} onMark={pageTools.mark} />}
+      {quiet.mode && (
+        <QuietModeControls
+          site={site}
+          mode={quiet.mode}
+          onHideOnSite={(hidden) => site !== null && quiet.hideOnSite(site, hidden)}
+          onHideEverywhere={quiet.hideEverywhere}
+        />
+      )}
     </PopupView>
   );
 }

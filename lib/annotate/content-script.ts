@@ -4,7 +4,9 @@ import { LOCALE_PREFERENCE_KEY, uiLocaleOf, type UiLocale } from '../i18n';
 import { send, type Transport } from '../messaging/send';
 import type { SiteOverrides } from '../sites/overrides';
 import type { KnownItems, PageExtract } from '../sites/types';
-import { PageAnnotator } from './controller';
+import { PageAnnotator, type AnnotationBackend } from './controller';
+import { shadowPageNotices } from './page-notice';
+import { QUIET_MODE_KEY, changeQuietMode, hidesTagsOn, quietModeOf, withSiteHidden, type QuietMode } from './quiet-mode';
 import { takeOverPage } from './script-lifetime';
 import { shadowTagRowViews } from './shadow-view';
 
@@ -28,30 +30,55 @@ export async function annotatePage(scriptName: string, reader: PageExtractor): P
   // polyfill: sending messages is all a content script does with it, and the polyfill's code would be
   // compiled on every page load.
   const transport: Transport = (message) => browser.runtime.sendMessage(message);
-  const [extract, locale] = await Promise.all([extractorWithOverrides(reader, transport), interfaceLanguage()]);
+  const [extract, { locale, quiet }] = await Promise.all([extractorWithOverrides(reader, transport), storedSettings()]);
   // A newer instance (the script injected again) may have taken over while the answer was on its way.
   if (!lifetime.isInCharge()) return;
+  const site = location.hostname;
+  const backend: AnnotationBackend = {
+    observe: (page, items) => send(transport, 'page.observe', { page, items }),
+    mark: async (page, item, sentiment, recommends, seen) =>
+      (await send(transport, 'mark.set', { page, item, sentiment, recommends, projectId: seen.projectId, seenMarkAt: seen.markAt })).item,
+    openDashboard: () => void send(transport, 'dashboard.open', {}),
+    reportStatus: (status) => void send(transport, 'page.status', status).catch(() => undefined),
+  };
   const annotator = new PageAnnotator(window.document, {
     extract,
     createView: shadowTagRowViews(tagCss, undefined, () => locale),
     isInCharge: () => lifetime.isInCharge(),
-    backend: {
-      observe: (page, items) => send(transport, 'page.observe', { page, items }),
-      mark: async (page, item, sentiment, recommends, seen) =>
-        (await send(transport, 'mark.set', { page, item, sentiment, recommends, projectId: seen.projectId, seenMarkAt: seen.markAt })).item,
-      openDashboard: () => void send(transport, 'dashboard.open', {}),
-      reportStatus: (status) => void send(transport, 'page.status', status).catch(() => undefined),
+    backend,
+    notice: {
+      create: shadowPageNotices(tagCss, undefined, () => locale),
+      hideOnSite: () => void changeQuietMode(browser.storage.local, (mode) => withSiteHidden(mode, site, true)),
     },
   });
+  annotator.setHidden(hidesTagsOn(quiet, site));
   annotator.start();
   watchLocation(() => annotator.scheduleScan(), lifetime.signal);
+  followQuietMode((mode) => annotator.setHidden(hidesTagsOn(mode, site)), lifetime.signal);
+  // Back from the dashboard the notice opened, a project may be active: the page asks again (the browser's own
+  // event only, so the page cannot make us send its items over and over).
+  document.addEventListener('visibilitychange', (event) => event.isTrusted && !document.hidden && annotator.recheckProject(), {
+    signal: lifetime.signal,
+  });
   lifetime.signal.addEventListener('abort', () => annotator.stop(), { once: true });
 }
 
-/** The language the user chose in the dashboard, else the browser's (read once, beside the first request). */
-async function interfaceLanguage(): Promise<UiLocale> {
-  const stored = await browser.storage.local.get(LOCALE_PREFERENCE_KEY).catch(() => ({}) as Record<string, unknown>);
-  return uiLocaleOf(stored[LOCALE_PREFERENCE_KEY], navigator.languages);
+/**
+ * The language the user chose in the dashboard (else the browser's) and quiet mode: read once, together, beside
+ * the first request.
+ */
+async function storedSettings(): Promise<{ locale: UiLocale; quiet: QuietMode }> {
+  const stored = await browser.storage.local.get([LOCALE_PREFERENCE_KEY, QUIET_MODE_KEY]).catch(() => ({}) as Record<string, unknown>);
+  return { locale: uiLocaleOf(stored[LOCALE_PREFERENCE_KEY], navigator.languages), quiet: quietModeOf(stored[QUIET_MODE_KEY]) };
+}
+
+/** Calls `onChange` with quiet mode each time it is changed (in the popup, by the shortcut, in another tab). */
+function followQuietMode(onChange: (mode: QuietMode) => void, signal: AbortSignal): void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && QUIET_MODE_KEY in changes) onChange(quietModeOf(changes[QUIET_MODE_KEY]!.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
 }
 
 /**

@@ -48,7 +48,7 @@ const wordsOf = (locale: UiLocale): RowWords => {
 /** Whether an event comes from the user's own input; a script-made click or key press does not. */
 export type UserInputGuard = (event: Event) => boolean;
 
-const isTrustedInput: UserInputGuard = (event) => event.isTrusted;
+export const isTrustedInput: UserInputGuard = (event) => event.isTrusted;
 
 /**
  * Draws tag rows into CLOSED shadow roots (the page-DOM contract): the host page can neither restyle a
@@ -66,6 +66,29 @@ export function shadowTagRowViews(
   /** The interface language, asked at each row made (the content script learns the user's choice at start). */
   locale: () => UiLocale = () => 'en',
 ): TagRowViewFactory {
+  const closedHost = closedHosts(css);
+  const skeletons = new Map<UiLocale, HTMLElement>();
+  return (doc, callbacks) => {
+    const { host, root } = closedHost(doc, TAG_ROW_TAG);
+    const language = locale();
+    const words = wordsOf(language);
+    let skeleton = skeletons.get(language);
+    if (!skeleton) {
+      skeleton = buildSkeleton(doc, words);
+      skeletons.set(language, skeleton);
+    }
+    const row = new DrawnRow(skeleton.cloneNode(true) as HTMLElement, callbacks, isUserInput, words);
+    root.append(row.element);
+    return {
+      host,
+      render: (state) => row.draw(state),
+      destroy: () => host.remove(),
+    };
+  };
+}
+
+/** Makes `<tag>` hosts for `doc`, each with a CLOSED shadow root styled by `css`, nothing in it yet. */
+export function closedHosts(css: string): (doc: Document, tag: string) => { host: Element; root: ShadowRoot } {
   let sharedSheet: CSSStyleSheet | null | undefined;
   // One parsed stylesheet adopted by every row is far cheaper on a 100-result page than a <style> per row.
   const adoptSharedSheet = (root: ShadowRoot): boolean => {
@@ -86,14 +109,13 @@ export function shadowTagRowViews(
       return false;
     }
   };
-  const skeletons = new Map<UiLocale, HTMLElement>();
   let inertDocument: Document | null = null;
-  return (doc, callbacks) => {
+  return (doc, tag) => {
     // The host is made in a document without custom elements and gets its root before it meets the page:
     // a page that defines <rl-tags> itself then upgrades a host whose root was never given to its
     // ElementInternals (`internals.shadowRoot` stays null), so even that page cannot open the row.
     inertDocument ??= doc.implementation.createHTMLDocument('');
-    const host = inertDocument.createElement(TAG_ROW_TAG);
+    const host = inertDocument.createElement(tag);
     const root = host.attachShadow({ mode: 'closed' });
     doc.adoptNode(host);
     if (!adoptSharedSheet(root)) {
@@ -101,20 +123,7 @@ export function shadowTagRowViews(
       style.textContent = css;
       root.append(style);
     }
-    const language = locale();
-    const words = wordsOf(language);
-    let skeleton = skeletons.get(language);
-    if (!skeleton) {
-      skeleton = buildSkeleton(doc, words);
-      skeletons.set(language, skeleton);
-    }
-    const row = new DrawnRow(skeleton.cloneNode(true) as HTMLElement, callbacks, isUserInput, words);
-    root.append(row.element);
-    return {
-      host,
-      render: (state) => row.draw(state),
-      destroy: () => host.remove(),
-    };
+    return { host, root };
   };
 }
 
@@ -174,9 +183,9 @@ class DrawnRow {
     element.addEventListener('click', (event) => {
       if (!isUserInput(event)) return;
       const button = (event.target as Element | null)?.closest('button');
-      if (!button || button.disabled || !this.state) return;
-      const action = button.getAttribute('data-action');
-      if (!this.state.hasProject || action === null) callbacks.onOpenDashboard();
+      const action = button?.getAttribute('data-action');
+      if (!button || button.disabled || !this.state || !action) return;
+      if (!this.state.hasProject) callbacks.onOpenDashboard();
       else if (action === 'recommends') callbacks.onToggleRecommends();
       else callbacks.onMark(action as MarkSentiment);
     });
@@ -238,11 +247,7 @@ class DrawnRow {
     });
     recommends.title = needsProject ? page('needsProjectHint') : mark('hintRecommends');
 
-    after = this.place('setup', needsProject, recommends, (part) => {
-      part.className = 'setup';
-      part.textContent = page('setUpProject');
-    }, 'button');
-    after = this.place('saving', state.saving, after, (part) => {
+    after = this.place('saving', state.saving, recommends, (part) => {
       part.className = 'status';
       part.textContent = page('saving');
     });
@@ -263,7 +268,6 @@ class DrawnRow {
     wanted: boolean,
     after: Element,
     fill: (part: HTMLElement) => void,
-    tag: 'span' | 'button' = 'span',
   ): Element {
     let part = this.optional.get(key);
     if (!wanted) {
@@ -271,8 +275,7 @@ class DrawnRow {
       return after;
     }
     if (!part) {
-      part = this.element.ownerDocument.createElement(tag);
-      if (tag === 'button') part.setAttribute('type', 'button');
+      part = this.element.ownerDocument.createElement('span');
       this.optional.set(key, part);
     }
     fill(part);

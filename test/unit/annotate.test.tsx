@@ -220,7 +220,7 @@ describe('page annotator', () => {
     start(api);
     await flush();
     const row = rowOf(document.querySelector('[data-rl-item]')!)!;
-    expect(row.root.querySelector('.setup')?.textContent).toMatch(/project/);
+    expect(row.button('positive').title).toMatch(/project/);
     row.button('positive').click();
     expect(api.openDashboard).toHaveBeenCalled();
     expect(api.mark).not.toHaveBeenCalled();

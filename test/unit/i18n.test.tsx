@@ -12,6 +12,7 @@ import { MARK_MESSAGES } from '@/lib/i18n/marks';
 import { NUMBER_MESSAGES } from '@/lib/i18n/numbers';
 import { PANELS_MESSAGES } from '@/lib/i18n/panels';
 import { POPUP_MESSAGES } from '@/lib/i18n/popup';
+import { QUIET_MESSAGES } from '@/lib/i18n/quiet';
 import { REPORT_MESSAGES } from '@/lib/i18n/report';
 
 const CATALOGS: Record<string, Catalogs<string>> = {
@@ -22,6 +23,7 @@ const CATALOGS: Record<string, Catalogs<string>> = {
   report: REPORT_MESSAGES,
   numbers: NUMBER_MESSAGES,
   marks: MARK_MESSAGES,
+  quiet: QUIET_MESSAGES,
 };
 
 /** The plural categories a language uses for whole numbers (a count of results is one). */
