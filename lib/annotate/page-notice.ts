@@ -1,5 +1,5 @@
 import { translator, type UiLocale } from '../i18n';
-import { QUIET_MESSAGES } from '../i18n/quiet';
+import { PAGE_MESSAGES } from '../i18n/page';
 import { closedHosts, isTrustedInput, type UserInputGuard } from './shadow-view';
 
 /** The element of the one notice a page without a project gets (beside the `<rl-tags>` rows, never one of them). */
@@ -27,7 +27,7 @@ export function shadowPageNotices(css: string, isUserInput: UserInputGuard = isT
   const closedHost = closedHosts(css);
   return (doc, callbacks) => {
     const { host, root } = closedHost(doc, PAGE_NOTICE_TAG);
-    const t = translator(QUIET_MESSAGES, locale());
+    const t = translator(PAGE_MESSAGES, locale());
     const notice = doc.createElement('div');
     notice.className = 'notice';
     notice.setAttribute('role', 'note');

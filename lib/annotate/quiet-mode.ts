@@ -1,12 +1,7 @@
-import * as z from 'zod/mini';
-
 /**
  * Quiet mode: the user's choice to hide the tag rows (and the no-project notice) on some sites or everywhere.
  * Kept in browser.storage.local under QUIET_MODE_KEY, written by the popup, the keyboard command and the notice,
  * followed live by every content script. Only what is shown changes: marks, observations and KPIs do not.
- *
- * Parsed with zod's small build: the content scripts read it at every page load, and the full zod would add more
- * to them than everything else they carry.
  */
 export const QUIET_MODE_KEY = 'quietMode';
 
@@ -18,21 +13,29 @@ const MAX_QUIET_SITES = 1000;
 /** The longest DNS name. */
 const MAX_HOST_LENGTH = 253;
 
-const QuietModeSchema = z.object({
-  everywhere: z.boolean(),
+export interface QuietMode {
+  everywhere: boolean;
   /** Host names as the page's URL gives them (`www.google.com`): one site is one host. */
-  sites: z.array(z.string().check(z.maxLength(MAX_HOST_LENGTH))).check(z.maxLength(MAX_QUIET_SITES)),
-});
-
-export type QuietMode = z.infer<typeof QuietModeSchema>;
+  sites: string[];
+}
 
 /** Tags shown everywhere: the default, and what a value that does not parse stands for. */
 export const TAGS_SHOWN: QuietMode = { everywhere: false, sites: [] };
 
-/** The stored value as a quiet mode; anything else (nothing stored yet, an older or damaged value) hides nothing. */
+/**
+ * The stored value as a quiet mode; anything else (nothing stored yet, an older or damaged value) hides nothing.
+ * Checked by hand, not with zod as the other stored records are: the content scripts read it on every page, and
+ * even zod's small build would add about 5 kB gzipped to each (a third of the search script).
+ */
 export function quietModeOf(stored: unknown): QuietMode {
-  const parsed = QuietModeSchema.safeParse(stored);
-  return parsed.success ? parsed.data : TAGS_SHOWN;
+  if (typeof stored !== 'object' || stored === null) return TAGS_SHOWN;
+  const { everywhere, sites } = stored as Partial<Record<keyof QuietMode, unknown>>;
+  const valid =
+    typeof everywhere === 'boolean' &&
+    Array.isArray(sites) &&
+    sites.length <= MAX_QUIET_SITES &&
+    sites.every((site) => typeof site === 'string' && site.length <= MAX_HOST_LENGTH);
+  return valid ? { everywhere, sites: sites as string[] } : TAGS_SHOWN;
 }
 
 export function hidesTagsOn(mode: QuietMode, host: string): boolean {
@@ -58,20 +61,24 @@ export function siteOfUrl(url: string): string | null {
   }
 }
 
-/** The part of browser.storage.local quiet mode is kept in (content scripts, the popup and the background pass theirs). */
+/**
+ * The part of browser.storage.local quiet mode is kept in (content scripts, the popup and the background pass theirs).
+ * Parameters of this type are not named `storage`: WXT would take the name for its own storage helper and bundle
+ * it into the content scripts.
+ */
 export interface QuietModeStorage {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
 }
 
-export async function readQuietMode(storage: QuietModeStorage): Promise<QuietMode> {
-  return quietModeOf((await storage.get(QUIET_MODE_KEY))[QUIET_MODE_KEY]);
+export async function readQuietMode(area: QuietModeStorage): Promise<QuietMode> {
+  return quietModeOf((await area.get(QUIET_MODE_KEY))[QUIET_MODE_KEY]);
 }
 
 /** Reads, changes and writes the setting; every open page follows through storage.onChanged. */
-export async function changeQuietMode(storage: QuietModeStorage, change: (mode: QuietMode) => QuietMode): Promise<QuietMode> {
-  const next = change(await readQuietMode(storage));
-  await storage.set({ [QUIET_MODE_KEY]: next });
+export async function changeQuietMode(area: QuietModeStorage, change: (mode: QuietMode) => QuietMode): Promise<QuietMode> {
+  const next = change(await readQuietMode(area));
+  await area.set({ [QUIET_MODE_KEY]: next });
   return next;
 }
 
@@ -80,8 +87,8 @@ export async function changeQuietMode(storage: QuietModeStorage, change: (mode: 
  * everywhere are shown by it too: there is no showing one site alone, and a key that seemed to do nothing would
  * be worse than tags back on the other sites.
  */
-export function toggleSiteQuiet(storage: QuietModeStorage, host: string): Promise<QuietMode> {
-  return changeQuietMode(storage, (mode) =>
+export function toggleSiteQuiet(area: QuietModeStorage, host: string): Promise<QuietMode> {
+  return changeQuietMode(area, (mode) =>
     hidesTagsOn(mode, host) ? withEverywhereHidden(withSiteHidden(mode, host, false), false) : withSiteHidden(mode, host, true),
   );
 }

@@ -10,6 +10,7 @@ import { DASHBOARD_MESSAGES } from '@/lib/i18n/dashboard';
 import { KPI_MESSAGES } from '@/lib/i18n/kpi';
 import { MARK_MESSAGES } from '@/lib/i18n/marks';
 import { NUMBER_MESSAGES } from '@/lib/i18n/numbers';
+import { PAGE_MESSAGES } from '@/lib/i18n/page';
 import { PANELS_MESSAGES } from '@/lib/i18n/panels';
 import { POPUP_MESSAGES } from '@/lib/i18n/popup';
 import { QUIET_MESSAGES } from '@/lib/i18n/quiet';
@@ -24,6 +25,7 @@ const CATALOGS: Record<string, Catalogs<string>> = {
   numbers: NUMBER_MESSAGES,
   marks: MARK_MESSAGES,
   quiet: QUIET_MESSAGES,
+  page: PAGE_MESSAGES,
 };
 
 /** The plural categories a language uses for whole numbers (a count of results is one). */
