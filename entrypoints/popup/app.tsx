@@ -5,7 +5,7 @@ import { LocaleContext } from '@/components/Locale';
 import { PageTools } from '@/components/PageTools';
 import { PopupView, type PopupData } from '@/components/PopupView';
 import { QuietModeControls } from '@/components/QuietModeControls';
-import { siteOfUrl } from '@/lib/annotate/quiet-mode';
+import { hostOfUrl } from '@/lib/background/site-access';
 import { errorMessage, validatedAnswer } from '@/lib/messaging';
 import { call, useDataChanges } from '@/lib/ui/extension-client';
 import { activeTab, firstLocale, firstReport, firstTab, type ActiveTab } from './first-report';
@@ -41,7 +41,7 @@ function Popup() {
   useDataChanges(refresh);
   const pageTools = usePageTools(tab);
   const quiet = useQuietMode();
-  const site = tab ? siteOfUrl(tab.url) : null;
+  const site = tab ? hostOfUrl(tab.url) : null;
   return (
     <PopupView
       data={data}

@@ -1,6 +1,6 @@
 import { translator, type UiLocale } from '../i18n';
-import { PAGE_MESSAGES } from '../i18n/page';
-import { closedHosts, isTrustedInput, type UserInputGuard } from './shadow-view';
+import { PAGE_MESSAGES, type PageMessageKey } from '../i18n/page';
+import { closedHosts, isTrustedInput, actionButton, type UserInputGuard } from './shadow-view';
 
 /** The element of the one notice a page without a project gets (beside the `<rl-tags>` rows, never one of them). */
 export const PAGE_NOTICE_TAG = 'rl-notice';
@@ -17,7 +17,10 @@ export interface PageNoticeView {
 
 export type PageNoticeFactory = (doc: Document, callbacks: PageNoticeCallbacks) => PageNoticeView;
 
-const ACTIONS = ['open-dashboard', 'hide-on-site'] as const;
+const ACTIONS: ReadonlyArray<{ action: string; text: PageMessageKey }> = [
+  { action: 'open-dashboard', text: 'setUpProject' },
+  { action: 'hide-on-site', text: 'hideOnThisSite' },
+];
 
 /**
  * Draws the notice in a CLOSED shadow root, as the rows are: the page can neither read nor restyle it, and its
@@ -36,14 +39,7 @@ export function shadowPageNotices(css: string, isUserInput: UserInputGuard = isT
     text.className = 'notice-text';
     text.textContent = t('noProjectNotice');
     notice.append(text);
-    for (const action of ACTIONS) {
-      const button = doc.createElement('button');
-      button.type = 'button';
-      button.className = 'notice-action';
-      button.setAttribute('data-action', action);
-      button.textContent = t(action === 'open-dashboard' ? 'setUpProject' : 'hideOnThisSite');
-      notice.append(button);
-    }
+    for (const { action, text } of ACTIONS) notice.append(actionButton(doc, action, 'notice-action', t(text)));
     notice.addEventListener('click', (event) => {
       if (!isUserInput(event)) return;
       const action = (event.target as Element | null)?.closest('button')?.getAttribute('data-action');

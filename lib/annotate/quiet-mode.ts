@@ -51,16 +51,6 @@ export function withEverywhereHidden(mode: QuietMode, hidden: boolean): QuietMod
   return { ...mode, everywhere: hidden };
 }
 
-/** The site a page belongs to for quiet mode: its host name; null for what is not a web page. */
-export function siteOfUrl(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.hostname : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The part of browser.storage.local quiet mode is kept in (content scripts, the popup and the background pass theirs).
  * Parameters of this type are not named `storage`: WXT would take the name for its own storage helper and bundle

@@ -136,12 +136,13 @@ function buildSkeleton(doc: Document, { mark }: RowWords): HTMLElement {
   const label = doc.createElement('span');
   label.className = 'label';
   row.append(label);
-  for (const { action, text } of MARK_BUTTONS) row.append(markButton(doc, action, `mark mark-${action}`, mark(text)));
-  row.append(markButton(doc, 'recommends', 'mark mark-recommends', mark('markRecommends')));
+  for (const { action, text } of MARK_BUTTONS) row.append(actionButton(doc, action, `mark mark-${action}`, mark(text)));
+  row.append(actionButton(doc, 'recommends', 'mark mark-recommends', mark('markRecommends')));
   return row;
 }
 
-function markButton(doc: Document, action: string, className: string, text: string): HTMLButtonElement {
+/** A button of ours in a closed root: it says what it does in `data-action`, read by its root's one click listener. */
+export function actionButton(doc: Document, action: string, className: string, text: string): HTMLButtonElement {
   const button = doc.createElement('button');
   button.type = 'button';
   button.className = className;

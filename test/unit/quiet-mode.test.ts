@@ -8,15 +8,13 @@ import {
   changeQuietMode,
   hidesTagsOn,
   quietModeOf,
-  siteOfUrl,
   toggleSiteQuiet,
   withEverywhereHidden,
   withSiteHidden,
   type QuietModeStorage,
 } from '@/lib/annotate/quiet-mode';
 import { shadowTagRowViews, type UserInputGuard } from '@/lib/annotate/shadow-view';
-import type { ItemState } from '@/lib/messaging';
-import type { PageExtract } from '@/lib/sites';
+import { extractResults, itemState } from '../support/result-page';
 import { recordShadowRoots } from '../support/shadow-roots';
 
 function memoryStorage(initial: Record<string, unknown> = {}): QuietModeStorage & { data: Record<string, unknown> } {
@@ -45,12 +43,6 @@ describe('quiet mode setting', () => {
     expect(withSiteHidden(onGoogle, 'www.google.com', false)).toEqual(TAGS_SHOWN);
   });
 
-  it('takes the site of web pages only', () => {
-    expect(siteOfUrl('https://www.google.com/search?q=a')).toBe('www.google.com');
-    expect(siteOfUrl('chrome://extensions/')).toBeNull();
-    expect(siteOfUrl('not a url')).toBeNull();
-  });
-
   it('the shortcut toggles the site, and shows tags hidden everywhere', async () => {
     const storage = memoryStorage();
     expect(await toggleSiteQuiet(storage, 'www.google.com')).toEqual({ everywhere: false, sites: ['www.google.com'] });
@@ -61,37 +53,16 @@ describe('quiet mode setting', () => {
   });
 });
 
-function extractResults(doc: Document, url: string): PageExtract | null {
-  const items = [...doc.querySelectorAll('.result')].map((element, index) => ({
-    rank: index + 1,
-    url: element.querySelector('a')!.getAttribute('href')!,
-    title: element.querySelector('a')!.textContent ?? '',
-    snippet: '',
-    element,
-  }));
-  return { site: 'test', kind: 'serp', query: new URL(url).searchParams.get('q') ?? undefined, firstRank: 1, items };
-}
-
-function state(url: string, overrides: Partial<ItemState> = {}): ItemState {
-  return {
-    canonicalUrl: url,
-    suggested: { label: 'neutral', score: 0.1, recommends: false },
-    mark: null,
-    flags: { clientSite: false, linksToClient: false, mentionsClient: false },
-    ...overrides,
-  };
-}
-
 /** A background whose active project is `project.id` at each answer (null: none). */
 function backend(project: { id: string | null }): AnnotationBackend {
   return {
     observe: vi.fn<AnnotationBackend['observe']>(async (_page, items) => ({
       projectId: project.id,
       minSuggestionConfidence: 0,
-      items: items.map((item) => state(item.url)),
+      items: items.map((item) => itemState(item.url)),
     })),
     mark: vi.fn<AnnotationBackend['mark']>(async (_page, item, sentiment, recommends) =>
-      state(item.url, { mark: { sentiment, recommends, at: 1, suggestedAtMark: null } }),
+      itemState(item.url, { mark: { sentiment, recommends, at: 1, suggestedAtMark: null } }),
     ),
     openDashboard: vi.fn(),
     reportStatus: vi.fn(),

@@ -170,7 +170,7 @@ describe('tag row view', () => {
 
   it('ignores a click that is not the user\'s own input, on every button', () => {
     const isUserInput = vi.fn<UserInputGuard>(() => false);
-    const { view, root, callbacks, button } = mountRow(isUserInput);
+    const { view, callbacks, button } = mountRow(isUserInput);
     view.render(state());
     for (const action of ACTIONS) button(action).click();
     view.render(state({ hasProject: false }));
