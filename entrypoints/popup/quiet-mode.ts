@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { QUIET_MODE_KEY, changeQuietMode, quietModeOf, readQuietMode, withEverywhereHidden, withSiteHidden, type QuietMode } from '@/lib/annotate/quiet-mode';
+import { changeQuietMode, changedQuietMode, readQuietMode, withEverywhereHidden, withSiteHidden, type QuietMode } from '@/lib/annotate/quiet-mode';
 
 /** Quiet mode as stored, followed while the popup is open (the shortcut may change it), and its two switches. */
 export function useQuietMode(): {
@@ -13,7 +13,8 @@ export function useQuietMode(): {
     const storage = browser.storage.local;
     void readQuietMode(storage).then(setMode);
     const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && QUIET_MODE_KEY in changes) setMode(quietModeOf(changes[QUIET_MODE_KEY]!.newValue));
+      const changed = changedQuietMode(changes, area);
+      if (changed) setMode(changed);
     };
     browser.storage.onChanged.addListener(listener);
     return () => browser.storage.onChanged.removeListener(listener);

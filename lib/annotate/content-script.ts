@@ -6,7 +6,7 @@ import type { SiteOverrides } from '../sites/overrides';
 import type { KnownItems, PageExtract } from '../sites/types';
 import { PageAnnotator, type AnnotationBackend } from './controller';
 import { shadowPageNotices } from './page-notice';
-import { QUIET_MODE_KEY, changeQuietMode, hidesTagsOn, quietModeOf, withSiteHidden, type QuietMode } from './quiet-mode';
+import { QUIET_MODE_KEY, changeQuietMode, changedQuietMode, hidesTagsOn, quietModeOf, withSiteHidden, type QuietMode } from './quiet-mode';
 import { takeOverPage } from './script-lifetime';
 import { shadowTagRowViews } from './shadow-view';
 
@@ -75,7 +75,8 @@ async function storedSettings(): Promise<{ locale: UiLocale; quiet: QuietMode }>
 /** Calls `onChange` with quiet mode each time it is changed (in the popup, by the shortcut, in another tab). */
 function followQuietMode(onChange: (mode: QuietMode) => void, signal: AbortSignal): void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && QUIET_MODE_KEY in changes) onChange(quietModeOf(changes[QUIET_MODE_KEY]!.newValue));
+    const mode = changedQuietMode(changes, area);
+    if (mode) onChange(mode);
   };
   browser.storage.onChanged.addListener(listener);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });

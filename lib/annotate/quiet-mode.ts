@@ -38,6 +38,11 @@ export function quietModeOf(stored: unknown): QuietMode {
   return valid ? { everywhere, sites: sites as string[] } : TAGS_SHOWN;
 }
 
+/** The new quiet mode a storage.onChanged event brings, or null when the event is about other keys or areas. */
+export function changedQuietMode(changes: Record<string, { newValue?: unknown }>, area: string): QuietMode | null {
+  return area === 'local' && QUIET_MODE_KEY in changes ? quietModeOf(changes[QUIET_MODE_KEY]!.newValue) : null;
+}
+
 export function hidesTagsOn(mode: QuietMode, host: string): boolean {
   return mode.everywhere || mode.sites.includes(host);
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickTagButton, devtoolsOf, rankSelector, waitForTagMark, waitForTagRow } from '../support/browser';
+import { centreOf, clickTagButton, devtoolsOf, rankSelector, waitForTagMark, waitForTagRow } from '../support/browser';
 import { fixture, launchWithExtension, openActionPopup, sendMessage, type Harness } from './harness';
 
 const GOOGLE_URL = 'https://www.google.com/search?q=acme+clinic+reviews';
@@ -16,25 +16,41 @@ const waitForCount = (page: Page, selector: string, expected: number) =>
   page.waitForFunction((css, wanted) => document.querySelectorAll(css).length === wanted, { polling: 100, timeout: 10_000 }, selector, expected);
 
 interface Node {
+  backendNodeId: number;
   localName: string;
+  attributes?: string[];
   nodeType: number;
   nodeValue: string;
   children?: Node[];
   shadowRoots?: Node[];
 }
 
-/** The text of every `<rl-notice>` in its closed root, read as DevTools does (shadow roots pierced). */
-async function noticeTexts(page: Page): Promise<string[]> {
+const inside = (node: Node): Node[] => [...(node.shadowRoots ?? []), ...(node.children ?? [])];
+
+/** Every `<rl-notice>` of the page with what its closed root holds, read as DevTools does (shadow roots pierced). */
+async function notices(page: Page): Promise<Node[]> {
   const session = await devtoolsOf(page);
   const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as { root: Node };
-  const textOf = (node: Node): string => (node.nodeType === 3 ? node.nodeValue : [...(node.shadowRoots ?? []), ...(node.children ?? [])].map(textOf).join(' '));
-  const notices: string[] = [];
+  const found: Node[] = [];
   const visit = (node: Node) => {
-    if (node.localName === 'rl-notice') notices.push(textOf(node));
-    for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) visit(child);
+    if (node.localName === 'rl-notice') found.push(node);
+    inside(node).forEach(visit);
   };
   visit(root);
-  return notices;
+  return found;
+}
+
+const textOf = (node: Node): string => (node.nodeType === 3 ? node.nodeValue : inside(node).map(textOf).join(' '));
+
+/** Clicks a button of the page's notice with real mouse input, as the user does. */
+async function clickNoticeButton(page: Page, action: string): Promise<void> {
+  const [notice] = await notices(page);
+  const find = (node: Node): Node | undefined =>
+    node.localName === 'button' && node.attributes?.join(' ').includes(`data-action ${action}`) ? node : inside(node).map(find).find(Boolean);
+  const button = notice && find(notice);
+  if (!button) throw new Error(`No "${action}" button in the page's notice`);
+  const { x, y } = await centreOf(page, button.backendNodeId);
+  await page.mouse.click(x, y);
 }
 
 async function markedCount(harness: Harness): Promise<number> {
@@ -74,12 +90,20 @@ describe('quiet mode and the one notice of a page without a project', () => {
     expect(row.parts.map((part) => part.text).join(' ')).not.toMatch(/project/i);
     expect(await count(page, 'rl-tags')).toBe(2);
     expect(await count(page, 'rl-notice')).toBe(1);
-    const texts = await noticeTexts(page);
+    const texts = (await notices(page)).map(textOf);
     expect(texts).toHaveLength(1);
     expect(texts[0]).toMatch(/no project/);
     expect(texts[0]).toMatch(/Set up a project/);
     expect(texts[0]).toMatch(/Hide tags on this site/);
     expect(await page.$eval('rl-notice', (notice) => notice.nextElementSibling?.contains(document.querySelector('[data-rl-rank="1"]')))).toBe(true);
+
+    // Its "hide tags on this site" is quiet mode: rows and notice go at once; the popup shows them again.
+    await clickNoticeButton(page, 'hide-on-site');
+    await waitForCount(page, 'rl-tags', 0);
+    expect(await count(page, 'rl-notice')).toBe(0);
+    await switchInPopup(harness, page, 'quiet-site');
+    await waitForCount(page, 'rl-notice', 1);
+    expect(await count(page, 'rl-tags')).toBe(2);
 
     // A project set up meanwhile (in the dashboard the notice opens): back on the page, the notice goes and the
     // rows mark for it.

@@ -6,6 +6,7 @@ import {
   QUIET_MODE_KEY,
   TAGS_SHOWN,
   changeQuietMode,
+  changedQuietMode,
   hidesTagsOn,
   quietModeOf,
   toggleSiteQuiet,
@@ -41,6 +42,14 @@ describe('quiet mode setting', () => {
     expect(withSiteHidden(onGoogle, 'www.google.com', true).sites).toEqual(['www.google.com']);
     expect(hidesTagsOn(withEverywhereHidden(TAGS_SHOWN, true), 'www.bing.com')).toBe(true);
     expect(withSiteHidden(onGoogle, 'www.google.com', false)).toEqual(TAGS_SHOWN);
+  });
+
+  it('follows changes of its own key in local storage only', () => {
+    const hidden = { everywhere: true, sites: [] };
+    expect(changedQuietMode({ [QUIET_MODE_KEY]: { newValue: hidden } }, 'local')).toEqual(hidden);
+    expect(changedQuietMode({ [QUIET_MODE_KEY]: {} }, 'local')).toEqual(TAGS_SHOWN);
+    expect(changedQuietMode({ [QUIET_MODE_KEY]: { newValue: hidden } }, 'sync')).toBeNull();
+    expect(changedQuietMode({ uiLocale: { newValue: 'ru' } }, 'local')).toBeNull();
   });
 
   it('the shortcut toggles the site, and shows tags hidden everywhere', async () => {
