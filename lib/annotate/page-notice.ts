@@ -1,6 +1,6 @@
 import { translator, type UiLocale } from '../i18n';
 import { PAGE_MESSAGES, type PageMessageKey } from '../i18n/page';
-import { closedHosts, isTrustedInput, actionButton, type UserInputGuard } from './shadow-view';
+import { actionButton, closedHosts, isTrustedInput, type UserInputGuard } from './shadow-view';
 
 /** The element of the one notice a page without a project gets (beside the `<rl-tags>` rows, never one of them). */
 export const PAGE_NOTICE_TAG = 'rl-notice';
@@ -35,10 +35,10 @@ export function shadowPageNotices(css: string, isUserInput: UserInputGuard = isT
     notice.className = 'notice';
     notice.setAttribute('role', 'note');
     notice.setAttribute('aria-label', 'Reputation Lens');
-    const text = doc.createElement('span');
-    text.className = 'notice-text';
-    text.textContent = t('noProjectNotice');
-    notice.append(text);
+    const message = doc.createElement('span');
+    message.className = 'notice-text';
+    message.textContent = t('noProjectNotice');
+    notice.append(message);
     for (const { action, text } of ACTIONS) notice.append(actionButton(doc, action, 'notice-action', t(text)));
     notice.addEventListener('click', (event) => {
       if (!isUserInput(event)) return;
