@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { TOGGLE_KEYBOARD_MARKING_COMMAND } from './lib/annotate/keyboard-marking';
+import { TOGGLE_SITE_TAGS_COMMAND } from './lib/annotate/quiet-mode';
 import { searchEngineMatchPatterns } from './lib/sites';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
@@ -38,14 +39,16 @@ export default defineConfig({
     // Extension pages run only their own bundled scripts: no remote, inline or eval'd code (Chrome's
     // default also allows 'wasm-unsafe-eval'; nothing here uses WebAssembly). test/build checks the build.
     content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
-    // Global shortcuts, which the user changes in the browser's shortcut settings (README "Keyboard"). Chrome takes a
-    // suggested key only with Alt or Ctrl (not both) and at most four; one another extension holds is left unset.
+    // Global shortcuts, which the user changes in the browser's shortcut settings (README "Keyboard", "Quiet mode").
+    // Chrome takes a suggested key only with Alt or Ctrl (not both) and at most four; one another extension holds
+    // is left unset. The background handles the two of its own; pressing one grants activeTab for the tab's URL.
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open the Reputation Lens popup' },
       [TOGGLE_KEYBOARD_MARKING_COMMAND]: {
         suggested_key: { default: 'Alt+Shift+K' },
         description: 'Switch keyboard marking (single keys on result pages) on or off',
       },
+      [TOGGLE_SITE_TAGS_COMMAND]: { suggested_key: { default: 'Alt+Shift+H' }, description: 'Hide or show the tags on this site' },
     },
     // Firefox's keys go into the Firefox build only: Chrome warns about keys it does not know.
     ...(browser === 'firefox' && {

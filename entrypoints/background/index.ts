@@ -1,12 +1,13 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { TOGGLE_KEYBOARD_MARKING_COMMAND, toggleKeyboardMarking } from '@/lib/annotate/keyboard-marking';
 import { captureTab } from '@/lib/annotate/page-mark';
+import { TOGGLE_SITE_TAGS_COMMAND, toggleSiteQuiet } from '@/lib/annotate/quiet-mode';
 import { FileTransfers } from '@/lib/backup/transfer';
 import { contextMenuEntries, markFromMenu } from '@/lib/background/context-menu';
 import { senderContext, type ExtensionIdentity, type SenderContext } from '@/lib/background/sender';
 import { PendingMarks } from '@/lib/background/pending-marks';
 import { createHandlers } from '@/lib/background/service';
-import { FORUM_SCRIPT_FILE, createSiteAccess, searchEngineOriginTest } from '@/lib/background/site-access';
+import { FORUM_SCRIPT_FILE, createSiteAccess, hostOfUrl, searchEngineOriginTest } from '@/lib/background/site-access';
 import { DatabaseConnection } from '@/lib/db/connection';
 import type { LensDatabase } from '@/lib/db/database';
 import { LensRepository } from '@/lib/db/repository';
@@ -86,6 +87,12 @@ export default defineBackground(() => {
     void browser.contextMenus.removeAll().then(() => {
       for (const entry of contextMenuEntries()) browser.contextMenus.create(entry);
     });
+  });
+
+  // Quiet mode's shortcut: the tab's pages follow the setting through storage.onChanged.
+  browser.commands.onCommand.addListener((command, tab) => {
+    const site = command === TOGGLE_SITE_TAGS_COMMAND && tab?.url ? hostOfUrl(tab.url) : null;
+    if (site) void toggleSiteQuiet(browser.storage.local, site).catch((error: unknown) => console.error('Quiet mode:', error));
   });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {

@@ -5,11 +5,14 @@ import { KeyboardPanel } from '@/components/KeyboardPanel';
 import { LocaleContext } from '@/components/Locale';
 import { PageTools } from '@/components/PageTools';
 import { PopupView, type PopupData } from '@/components/PopupView';
+import { QuietModeControls } from '@/components/QuietModeControls';
+import { hostOfUrl } from '@/lib/background/site-access';
 import { errorMessage, validatedAnswer } from '@/lib/messaging';
 import { call, useDataChanges } from '@/lib/ui/extension-client';
 import { activeTab, firstLocale, firstReport, firstTab, type ActiveTab } from './first-report';
 import { useKeyboardMarking } from './keyboard-marking';
 import { usePageTools } from './page-tools';
+import { useQuietMode } from './quiet-mode';
 
 /** Saves the active project with one more key query; the background rebuilds what counts. */
 async function addKeyQuery(data: PopupData | null, query: string): Promise<void> {
@@ -40,6 +43,8 @@ function Popup() {
   useDataChanges(refresh);
   const pageTools = usePageTools(tab);
   const keyboardMarking = useKeyboardMarking();
+  const quiet = useQuietMode();
+  const site = tab ? hostOfUrl(tab.url) : null;
   return (
     <PopupView
       data={data}
@@ -50,6 +55,14 @@ function Popup() {
       settings={keyboardMarking.on !== null && <KeyboardPanel on={keyboardMarking.on} onSwitch={keyboardMarking.set} />}
     >
       {pageTools.state && <PageTools state={pageTools.state} onAudit={pageTools.audit} onMark={pageTools.mark} />}
+      {quiet.mode && (
+        <QuietModeControls
+          site={site}
+          mode={quiet.mode}
+          onHideOnSite={(hidden) => site !== null && quiet.hideOnSite(site, hidden)}
+          onHideEverywhere={quiet.hideEverywhere}
+        />
+      )}
     </PopupView>
   );
 }

@@ -4,9 +4,11 @@ import { LOCALE_PREFERENCE_KEY, uiLocaleOf, type UiLocale } from '../i18n';
 import { send, type Transport } from '../messaging/send';
 import type { SiteOverrides } from '../sites/overrides';
 import type { KnownItems, PageExtract } from '../sites/types';
-import { PageAnnotator } from './controller';
+import { PageAnnotator, type AnnotationBackend } from './controller';
 import { KeyboardMarking } from './keyboard-controller';
 import { KEYBOARD_MARKING_KEY, isKeyboardMarkingOn } from './keyboard-marking';
+import { shadowPageNotices } from './page-notice';
+import { QUIET_MODE_KEY, changeQuietMode, hidesTagsOn, quietModeOf, withSiteHidden, type QuietMode } from './quiet-mode';
 import { takeOverPage } from './script-lifetime';
 import { shadowTagRowViews } from './shadow-view';
 
@@ -30,39 +32,58 @@ export async function annotatePage(scriptName: string, reader: PageExtractor): P
   // polyfill: sending messages is all a content script does with it, and the polyfill's code would be
   // compiled on every page load.
   const transport: Transport = (message) => browser.runtime.sendMessage(message);
-  const [extract, { locale, keyboardMarking }] = await Promise.all([extractorWithOverrides(reader, transport), storedPreferences()]);
+  const [extract, { locale, keyboardMarking, quiet }] = await Promise.all([extractorWithOverrides(reader, transport), storedPreferences()]);
   // A newer instance (the script injected again) may have taken over while the answer was on its way.
   if (!lifetime.isInCharge()) return;
+  const site = location.hostname;
+  const backend: AnnotationBackend = {
+    observe: (page, items) => send(transport, 'page.observe', { page, items }),
+    mark: async (page, item, sentiment, recommends, seen) =>
+      (await send(transport, 'mark.set', { page, item, sentiment, recommends, projectId: seen.projectId, seenMarkAt: seen.markAt })).item,
+    openDashboard: () => void send(transport, 'dashboard.open', {}),
+    reportStatus: (status) => void send(transport, 'page.status', status).catch(() => undefined),
+  };
   const annotator = new PageAnnotator(window.document, {
     extract,
     createView: shadowTagRowViews(tagCss, undefined, () => locale),
     isInCharge: () => lifetime.isInCharge(),
-    backend: {
-      observe: (page, items) => send(transport, 'page.observe', { page, items }),
-      mark: async (page, item, sentiment, recommends, seen) =>
-        (await send(transport, 'mark.set', { page, item, sentiment, recommends, projectId: seen.projectId, seenMarkAt: seen.markAt })).item,
-      openDashboard: () => void send(transport, 'dashboard.open', {}),
-      reportStatus: (status) => void send(transport, 'page.status', status).catch(() => undefined),
+    backend,
+    notice: {
+      create: shadowPageNotices(tagCss, undefined, () => locale),
+      hideOnSite: () => void changeQuietMode(browser.storage.local, (mode) => withSiteHidden(mode, site, true)),
     },
   });
+  annotator.setHidden(hidesTagsOn(quiet, site));
   annotator.start();
   const keyboard = new KeyboardMarking(window, { rows: () => annotator.markableRows(), enabled: keyboardMarking });
   keyboard.start(lifetime.signal);
   followSetting(KEYBOARD_MARKING_KEY, (value) => keyboard.setEnabled(isKeyboardMarkingOn(value)), lifetime.signal);
   watchLocation(() => annotator.scheduleScan(), lifetime.signal);
+  followSetting(QUIET_MODE_KEY, (value) => annotator.setHidden(hidesTagsOn(quietModeOf(value), site)), lifetime.signal);
+  // Back from the dashboard the notice opened, a project may be active: the page asks again (the browser's own
+  // event only, so the page cannot make us send its items over and over).
+  document.addEventListener('visibilitychange', (event) => event.isTrusted && !document.hidden && annotator.recheckProject(), {
+    signal: lifetime.signal,
+  });
   lifetime.signal.addEventListener('abort', () => annotator.stop(), { once: true });
 }
 
 /**
- * Read once, beside the first request: the language the user chose in the dashboard, else the browser's; and
- * whether keyboard marking is on.
+ * Read once, together, beside the first request: the language the user chose in the dashboard (else the browser's),
+ * whether keyboard marking is on, and quiet mode.
  */
-async function storedPreferences(): Promise<{ locale: UiLocale; keyboardMarking: boolean }> {
-  const stored = await browser.storage.local.get([LOCALE_PREFERENCE_KEY, KEYBOARD_MARKING_KEY]).catch(() => ({}) as Record<string, unknown>);
-  return { locale: uiLocaleOf(stored[LOCALE_PREFERENCE_KEY], navigator.languages), keyboardMarking: isKeyboardMarkingOn(stored[KEYBOARD_MARKING_KEY]) };
+async function storedPreferences(): Promise<{ locale: UiLocale; keyboardMarking: boolean; quiet: QuietMode }> {
+  const stored = await browser.storage.local
+    .get([LOCALE_PREFERENCE_KEY, KEYBOARD_MARKING_KEY, QUIET_MODE_KEY])
+    .catch(() => ({}) as Record<string, unknown>);
+  return {
+    locale: uiLocaleOf(stored[LOCALE_PREFERENCE_KEY], navigator.languages),
+    keyboardMarking: isKeyboardMarkingOn(stored[KEYBOARD_MARKING_KEY]),
+    quiet: quietModeOf(stored[QUIET_MODE_KEY]),
+  };
 }
 
-/** Calls `onChange` with each new value of a browser.storage.local setting (the popup's switch, a shortcut). */
+/** Calls `onChange` with each new value of a browser.storage.local setting (the popup's switches, a shortcut, another tab). */
 function followSetting(key: string, onChange: (value: unknown) => void, signal: AbortSignal): void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'local' && key in changes) onChange(changes[key]!.newValue);

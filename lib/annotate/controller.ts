@@ -4,6 +4,7 @@ import type { Item, KnownItems, PageExtract } from '../sites/types';
 import type { MarkSentiment } from '../schema';
 import { recommendStateOf } from '../kpi/label-state';
 import { ITEMS_PER_MESSAGE, MAX_ITEMS_PER_PAGE, chunksOf, toObservedPage, toPageItem, type ObservedPage } from './observation';
+import { PAGE_NOTICE_TAG, placeNotice, type PageNoticeFactory, type PageNoticeView } from './page-notice';
 import { TAG_ROW_TAG, itemLabel, type TagRowView, type TagRowViewFactory } from './tag-row-view';
 
 /** The state a row showed when it was clicked. */
@@ -48,6 +49,11 @@ export interface AnnotatorOptions {
   frameBudgetMs?: number;
   /** The least time between two scans; RESCAN_INTERVAL_MS unless a test needs another. */
   rescanIntervalMs?: number;
+  /**
+   * The one notice a page gets while no project is active (lib/annotate/page-notice.ts), and what its "hide tags
+   * on this site" does (quiet mode); without it a page shows none.
+   */
+  notice?: { create: PageNoticeFactory; hideOnSite: () => void };
 }
 
 interface Tracked {
@@ -114,6 +120,11 @@ export class PageAnnotator {
   private lastStatusKey: string | null = null;
   /** The project the rows were drawn for (null: none yet, the buttons lead to the dashboard). */
   private projectId: string | null = null;
+  /** The background has said which project is active (or that none is) at least once. */
+  private projectKnown = false;
+  /** Quiet mode: rows and notice are kept, drawn and updated, but out of the page. */
+  private hidden = false;
+  private notice: PageNoticeView | null = null;
   /** The project's minimum suggestion confidence: a less sure suggestion is drawn as not counted. */
   private countedFrom = 0;
   private stopped = false;
@@ -136,6 +147,30 @@ export class PageAnnotator {
     this.observer?.disconnect();
     if (this.pendingScan !== null) clearTimeout(this.pendingScan);
     for (const [element, tracked] of this.tracked) this.forget(element, tracked);
+    this.notice?.host.remove();
+  }
+
+  /**
+   * Quiet mode on (rows and notice out of the page at once) or off (back as they are now, marks shown). The items
+   * are still read and observed meanwhile: quiet is only what the page shows.
+   */
+  setHidden(hidden: boolean): void {
+    if (hidden === this.hidden) return;
+    this.hidden = hidden;
+    this.withObserverPaused(() => {
+      for (const tracked of this.tracked.values()) this.placeRow(tracked);
+      this.placeNotice();
+    });
+  }
+
+  /**
+   * Asks the background again for every row's state while it knows no project: one set up or chosen since (in
+   * the dashboard the notice opened) gets the rows marking for it, and the notice goes.
+   */
+  recheckProject(): void {
+    const page = this.currentPage;
+    if (this.stopped || !page || !this.projectKnown || this.projectId !== null) return;
+    for (const chunk of chunksOf([...this.tracked.values()], ITEMS_PER_MESSAGE)) void this.requestStates(page, chunk);
   }
 
   /**
@@ -143,7 +178,8 @@ export class PageAnnotator {
    * were found; none without a project, when there is nothing to mark.
    */
   markableRows(): { item: Element; view: TagRowView }[] {
-    if (this.projectId === null || this.stopped) return [];
+    // Hidden rows (quiet mode) are not marked by a key either: the user sees nothing to mark.
+    if (this.projectId === null || this.stopped || this.hidden) return [];
     const rows: { item: Element; view: TagRowView }[] = [];
     for (const [item, tracked] of this.tracked) if (tracked.view) rows.push({ item, view: tracked.view });
     return rows;
@@ -185,6 +221,7 @@ export class PageAnnotator {
       const unseen = this.unseenItems(page, extract.items);
       this.observedOnPage += unseen.length;
       for (const tracked of unseen) this.mount(tracked);
+      this.placeNotice();
       return unseen;
     });
     this.itemsArea = areaOf([...this.tracked.keys()]);
@@ -268,6 +305,8 @@ export class PageAnnotator {
       const answer = await this.options.backend.observe(page, rows.map((row) => row.sent));
       const projectChanged = this.projectId !== answer.projectId;
       this.projectId = answer.projectId;
+      this.projectKnown = true;
+      this.withObserverPaused(() => this.placeNotice());
       this.countedFrom = answer.minSuggestionConfidence;
       const answered = rows.filter((row, index) => {
         const state = answer.items[index];
@@ -386,9 +425,22 @@ export class PageAnnotator {
   private placeRow(tracked: Tracked): void {
     const host = tracked.view?.host;
     const element = tracked.item.element;
-    if (!host || host.parentNode === element) return;
+    if (this.hidden) host?.remove();
+    if (this.hidden || !host || host.parentNode === element) return;
     for (const child of [...element.children]) if (child.localName === TAG_ROW_TAG) child.remove();
     element.append(host);
+  }
+
+  /** The page's one notice while no project is active, before its first item; out of the page otherwise. */
+  private placeNotice(): void {
+    const notice = this.options.notice;
+    const firstItem = this.tracked.keys().next().value;
+    if (!notice || !firstItem || this.hidden || !this.projectKnown || this.projectId !== null) {
+      this.notice?.host.remove();
+      return;
+    }
+    this.notice ??= notice.create(this.doc, { onOpenDashboard: () => this.options.backend.openDashboard(), onHideOnSite: notice.hideOnSite });
+    placeNotice(this.notice.host, firstItem);
   }
 
   private withObserverPaused<T>(write: () => T): T {
@@ -479,9 +531,12 @@ export class PageAnnotator {
 
   private isOwnMutation(mutation: MutationRecord): boolean {
     const nodes = [...mutation.addedNodes, ...mutation.removedNodes];
-    return nodes.length > 0 && nodes.every((node) => node.nodeName.toLowerCase() === TAG_ROW_TAG);
+    return nodes.length > 0 && nodes.every((node) => OWN_TAGS.has(node.nodeName.toLowerCase()));
   }
 }
+
+/** The elements we put into the page: their coming and going is no change of the page's. */
+const OWN_TAGS = new Set([TAG_ROW_TAG, PAGE_NOTICE_TAG]);
 
 /** Elements put in since the last scan that are remembered before a scan is made to settle them. */
 const MAX_INSERTED = 1000;

@@ -64,6 +64,31 @@ export function shadowTagRowViews(
   /** The interface language, asked at each row made (the content script learns the user's choice at start). */
   locale: () => UiLocale = () => 'en',
 ): TagRowViewFactory {
+  const closedHost = closedHosts(css);
+  const skeletons = new Map<UiLocale, HTMLElement>();
+  return (doc, callbacks) => {
+    const { host, root } = closedHost(doc, TAG_ROW_TAG);
+    const language = locale();
+    const words = wordsOf(language);
+    let skeleton = skeletons.get(language);
+    if (!skeleton) {
+      skeleton = buildSkeleton(doc, words, language);
+      skeletons.set(language, skeleton);
+    }
+    const row = new DrawnRow(skeleton.cloneNode(true) as HTMLElement, callbacks, isUserInput, words);
+    root.append(row.element);
+    return {
+      host,
+      render: (state) => row.draw(state),
+      press: (action) => row.press(action),
+      showCurrent: (current) => row.showCurrent(current),
+      destroy: () => host.remove(),
+    };
+  };
+}
+
+/** Makes `<tag>` hosts for `doc`, each with a CLOSED shadow root styled by `css`, nothing in it yet. */
+export function closedHosts(css: string): (doc: Document, tag: string) => { host: Element; root: ShadowRoot } {
   let sharedSheet: CSSStyleSheet | null | undefined;
   // One parsed stylesheet adopted by every row is far cheaper on a 100-result page than a <style> per row.
   const adoptSharedSheet = (root: ShadowRoot): boolean => {
@@ -84,14 +109,13 @@ export function shadowTagRowViews(
       return false;
     }
   };
-  const skeletons = new Map<UiLocale, HTMLElement>();
   let inertDocument: Document | null = null;
-  return (doc, callbacks) => {
+  return (doc, tag) => {
     // The host is made in a document without custom elements and gets its root before it meets the page:
     // a page that defines <rl-tags> itself then upgrades a host whose root was never given to its
     // ElementInternals (`internals.shadowRoot` stays null), so even that page cannot open the row.
     inertDocument ??= doc.implementation.createHTMLDocument('');
-    const host = inertDocument.createElement(TAG_ROW_TAG);
+    const host = inertDocument.createElement(tag);
     const root = host.attachShadow({ mode: 'closed' });
     doc.adoptNode(host);
     if (!adoptSharedSheet(root)) {
@@ -99,22 +123,7 @@ export function shadowTagRowViews(
       style.textContent = css;
       root.append(style);
     }
-    const language = locale();
-    const words = wordsOf(language);
-    let skeleton = skeletons.get(language);
-    if (!skeleton) {
-      skeleton = buildSkeleton(doc, words, language);
-      skeletons.set(language, skeleton);
-    }
-    const row = new DrawnRow(skeleton.cloneNode(true) as HTMLElement, callbacks, isUserInput, words);
-    root.append(row.element);
-    return {
-      host,
-      render: (state) => row.draw(state),
-      press: (action) => row.press(action),
-      showCurrent: (current) => row.showCurrent(current),
-      destroy: () => host.remove(),
-    };
+    return { host, root };
   };
 }
 
@@ -129,17 +138,21 @@ function buildSkeleton(doc: Document, { mark }: RowWords, language: UiLocale): H
   const label = doc.createElement('span');
   label.className = 'label';
   row.append(label);
-  for (const { action, text, short } of MARK_BUTTONS) row.append(markButton(doc, action, `mark mark-${action}`, mark(text), mark(short)));
-  row.append(markButton(doc, 'recommends', 'mark mark-recommends', mark('markRecommends'), mark('shortRecommends')));
+  for (const { action, text, short } of MARK_BUTTONS) row.append(actionButton(doc, action, `mark mark-${action}`, mark(text), mark(short)));
+  row.append(actionButton(doc, 'recommends', 'mark mark-recommends', mark('markRecommends'), mark('shortRecommends')));
   return row;
 }
 
-function markButton(doc: Document, action: string, className: string, text: string, short: string): HTMLButtonElement {
+/**
+ * A button of ours in a closed root: it says what it does in `data-action`, read by its root's one click listener,
+ * and the compact form of a tag row shows `short` in place of its words (assets/tags.css).
+ */
+export function actionButton(doc: Document, action: string, className: string, text: string, short?: string): HTMLButtonElement {
   const button = doc.createElement('button');
   button.type = 'button';
   button.className = className;
   button.setAttribute('data-action', action);
-  button.setAttribute('data-short', short);
+  if (short !== undefined) button.setAttribute('data-short', short);
   button.textContent = text;
   return button;
 }
@@ -177,9 +190,9 @@ class DrawnRow {
     element.addEventListener('click', (event) => {
       if (!isUserInput(event)) return;
       const button = (event.target as Element | null)?.closest('button');
-      if (!button || button.disabled || !this.state) return;
-      const action = button.getAttribute('data-action');
-      if (!this.state.hasProject || action === null) callbacks.onOpenDashboard();
+      const action = button?.getAttribute('data-action');
+      if (!button || button.disabled || !this.state || !action) return;
+      if (!this.state.hasProject) callbacks.onOpenDashboard();
       else this.act(action as MarkAction);
     });
   }
@@ -265,11 +278,7 @@ class DrawnRow {
     });
     recommends.title = needsProject ? page('needsProjectHint') : mark('hintRecommends');
 
-    after = this.place('setup', needsProject, recommends, (part) => {
-      part.className = 'setup';
-      part.textContent = page('setUpProject');
-    }, 'button');
-    after = this.place('saving', state.saving, after, (part) => {
+    after = this.place('saving', state.saving, recommends, (part) => {
       part.className = 'status';
       part.textContent = page('saving');
     });
@@ -290,7 +299,6 @@ class DrawnRow {
     wanted: boolean,
     after: Element,
     fill: (part: HTMLElement) => void,
-    tag: 'span' | 'button' = 'span',
   ): Element {
     let part = this.optional.get(key);
     if (!wanted) {
@@ -298,8 +306,7 @@ class DrawnRow {
       return after;
     }
     if (!part) {
-      part = this.element.ownerDocument.createElement(tag);
-      if (tag === 'button') part.setAttribute('type', 'button');
+      part = this.element.ownerDocument.createElement('span');
       this.optional.set(key, part);
     }
     fill(part);

@@ -48,6 +48,12 @@ export function originOfUrl(url: string): string | null {
   }
 }
 
+/** The host name of an http(s) page (quiet mode's site), or null for anything else. */
+export function hostOfUrl(url: string): string | null {
+  const origin = originOfUrl(url);
+  return origin === null ? null : new URL(origin).hostname;
+}
+
 /** The optional host permission that covers exactly one origin. */
 export function originPattern(origin: string): string {
   return `${origin}/*`;

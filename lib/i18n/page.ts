@@ -1,6 +1,9 @@
 import type { Catalogs } from '.';
 
-/** The tag rows' own words (the marks and badges are lib/i18n/marks.ts); the content scripts carry this catalog. */
+/**
+ * The tag rows' own words and the page's one notice without a project (the marks and badges are lib/i18n/marks.ts);
+ * the content scripts carry this catalog.
+ */
 const en = {
   markedByYou: 'Marked by you',
   suggested: 'Suggested label',
@@ -8,7 +11,9 @@ const en = {
   suggestedLowConfidence: 'Suggested label (low confidence {percent}%)',
   suggestedNotCounted: 'Suggested label (low confidence {percent}%, below this project’s {threshold}%: not counted)',
   needsProjectHint: 'Create a project in the dashboard to mark results',
-  setUpProject: 'Set up a project to mark',
+  noProjectNotice: 'Reputation Lens has no project yet: the labels on this page are only suggestions, and results can be marked once a project is set up.',
+  setUpProject: 'Set up a project',
+  hideOnThisSite: 'Hide tags on this site',
   saving: 'saving…',
   forumGuess: 'No known forum engine recognised: found by the generic finder of repeated post-like blocks',
   forumRecognised: 'Forum engine recognised on this page',
@@ -27,7 +32,9 @@ export const PAGE_MESSAGES: Catalogs<PageMessageKey> = {
     suggestedLowConfidence: 'Предложенная оценка (низкая уверенность {percent}%)',
     suggestedNotCounted: 'Предложенная оценка (низкая уверенность {percent}%, ниже порога проекта {threshold}%: не учитывается)',
     needsProjectHint: 'Чтобы отмечать результаты, создайте проект в панели управления',
-    setUpProject: 'Создайте проект, чтобы отмечать',
+    noProjectNotice: 'У Reputation Lens пока нет проекта: оценки на этой странице — только предложения, а отмечать результаты можно после создания проекта.',
+    setUpProject: 'Создать проект',
+    hideOnThisSite: 'Скрыть разметку на этом сайте',
     saving: 'сохранение…',
     forumGuess: 'Движок форума не распознан: сообщения найдены общим поиском повторяющихся блоков',
     forumRecognised: 'На этой странице распознан движок форума',
@@ -41,7 +48,9 @@ export const PAGE_MESSAGES: Catalogs<PageMessageKey> = {
     suggestedLowConfidence: 'Предложена оценка (ниска увереност {percent}%)',
     suggestedNotCounted: 'Предложена оценка (ниска увереност {percent}%, под прага на проекта {threshold}%: не се брои)',
     needsProjectHint: 'За да отбелязвате резултати, създайте проект в таблото',
-    setUpProject: 'Създайте проект, за да отбелязвате',
+    noProjectNotice: 'Reputation Lens още няма проект: оценките на тази страница са само предложения, а резултатите могат да се отбелязват, след като създадете проект.',
+    setUpProject: 'Създайте проект',
+    hideOnThisSite: 'Скрий етикетите на този сайт',
     saving: 'запазване…',
     forumGuess: 'Не е разпознат форумен софтуер: мненията са намерени чрез общо търсене на повтарящи се блокове',
     forumRecognised: 'На тази страница е разпознат форумен софтуер',

@@ -4,32 +4,11 @@ import { PageAnnotator, type AnnotationBackend, type AnnotatorOptions } from '@/
 import { ITEMS_PER_MESSAGE, MAX_ITEMS_PER_PAGE } from '@/lib/annotate/observation';
 import { takeOverPage } from '@/lib/annotate/script-lifetime';
 import { shadowTagRowViews } from '@/lib/annotate/shadow-view';
-import { protocol, type ItemState } from '@/lib/messaging';
+import { protocol } from '@/lib/messaging';
 import type { PageExtract } from '@/lib/sites';
 import type { KnownItems } from '@/lib/sites/types';
+import { extractResults, itemState as state } from '../support/result-page';
 import { recordShadowRoots } from '../support/shadow-roots';
-
-function extractResults(doc: Document, url: string): PageExtract | null {
-  const query = new URL(url).searchParams.get('q') ?? undefined;
-  const items = [...doc.querySelectorAll('.result')].map((element, index) => ({
-    rank: index + 1,
-    url: element.querySelector('a')!.getAttribute('href')!,
-    title: element.querySelector('a')!.textContent ?? '',
-    snippet: '',
-    element,
-  }));
-  return { site: 'test', kind: 'serp', query, firstRank: 1, items };
-}
-
-function state(url: string, overrides: Partial<ItemState> = {}): ItemState {
-  return {
-    canonicalUrl: url,
-    suggested: { label: 'neutral', score: 0.1, recommends: false },
-    mark: null,
-    flags: { clientSite: url.includes('client'), linksToClient: false, mentionsClient: false },
-    ...overrides,
-  };
-}
 
 type Observe = AnnotationBackend['observe'];
 type Mark = AnnotationBackend['mark'];
@@ -220,7 +199,7 @@ describe('page annotator', () => {
     start(api);
     await flush();
     const row = rowOf(document.querySelector('[data-rl-item]')!)!;
-    expect(row.root.querySelector('.setup')?.textContent).toMatch(/project/);
+    expect(row.button('positive').title).toMatch(/project/);
     row.button('positive').click();
     expect(api.openDashboard).toHaveBeenCalled();
     expect(api.mark).not.toHaveBeenCalled();

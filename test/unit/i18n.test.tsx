@@ -10,8 +10,10 @@ import { DASHBOARD_MESSAGES } from '@/lib/i18n/dashboard';
 import { KPI_MESSAGES } from '@/lib/i18n/kpi';
 import { MARK_MESSAGES } from '@/lib/i18n/marks';
 import { NUMBER_MESSAGES } from '@/lib/i18n/numbers';
+import { PAGE_MESSAGES } from '@/lib/i18n/page';
 import { PANELS_MESSAGES } from '@/lib/i18n/panels';
 import { POPUP_MESSAGES } from '@/lib/i18n/popup';
+import { QUIET_MESSAGES } from '@/lib/i18n/quiet';
 import { REPORT_MESSAGES } from '@/lib/i18n/report';
 
 const CATALOGS: Record<string, Catalogs<string>> = {
@@ -22,6 +24,8 @@ const CATALOGS: Record<string, Catalogs<string>> = {
   report: REPORT_MESSAGES,
   numbers: NUMBER_MESSAGES,
   marks: MARK_MESSAGES,
+  quiet: QUIET_MESSAGES,
+  page: PAGE_MESSAGES,
 };
 
 /** The plural categories a language uses for whole numbers (a count of results is one). */

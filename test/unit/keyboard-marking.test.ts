@@ -317,6 +317,24 @@ describe('keyboard marking', () => {
     expect(api.openDashboard).not.toHaveBeenCalled();
   });
 
+  it('leaves every key to the page while the tags are hidden (quiet mode), and marks again once shown', async () => {
+    await start();
+    annotator.setHidden(true);
+    await settle();
+    hover(results()[0]!);
+    press(document.body, '1');
+    press(document.body, 'j');
+    await settle();
+    expect(marks()).toEqual([]);
+    expect(page.heard.filter((heard) => heard.startsWith('document keydown'))).toEqual(['document keydown 1', 'document keydown j']);
+    annotator.setHidden(false);
+    await settle();
+    hover(results()[0]!);
+    press(document.body, '1');
+    await settle();
+    expect(marks()).toEqual([`${URLS[0]} positive false`]);
+  });
+
   it('stops listening once the script is replaced', async () => {
     await start();
     hover(results()[0]!);

@@ -149,15 +149,17 @@ describe('tag row view', () => {
     expect(callbacks.onMark).toHaveBeenCalledTimes(1);
   });
 
-  it('without a project every button leads to the dashboard', () => {
+  it('without a project every button leads to the dashboard, and says why in its title only', () => {
     const { view, root, callbacks, button } = mountRow();
     view.render(state({ hasProject: false }));
     button('negative').click();
-    root.querySelector<HTMLButtonElement>('.setup')!.click();
+    button('recommends').click();
     expect(callbacks.onMark).not.toHaveBeenCalled();
+    expect(callbacks.onToggleRecommends).not.toHaveBeenCalled();
     expect(callbacks.onOpenDashboard).toHaveBeenCalledTimes(2);
-    view.render(state());
-    expect(root.querySelector('.setup')).toBeNull();
+    expect(button('negative').title).toBe('Create a project in the dashboard to mark results');
+    // The page's one notice says it (lib/annotate/page-notice.ts): no row repeats it.
+    expect(root.querySelector('.row')!.textContent).not.toMatch(/project/i);
   });
 
   it('lives in a closed shadow root: the page finds no shadowRoot on the host', () => {
@@ -184,13 +186,12 @@ describe('tag row view', () => {
 
   it('ignores a click that is not the user\'s own input, on every button', () => {
     const isUserInput = vi.fn<UserInputGuard>(() => false);
-    const { view, root, callbacks, button } = mountRow(isUserInput);
+    const { view, callbacks, button } = mountRow(isUserInput);
     view.render(state());
     for (const action of ACTIONS) button(action).click();
     view.render(state({ hasProject: false }));
     button('positive').click();
-    root.querySelector<HTMLButtonElement>('.setup')!.click();
-    expect(isUserInput).toHaveBeenCalledTimes(7);
+    expect(isUserInput).toHaveBeenCalledTimes(6);
     expect(callbacks.onMark).not.toHaveBeenCalled();
     expect(callbacks.onToggleRecommends).not.toHaveBeenCalled();
     expect(callbacks.onOpenDashboard).not.toHaveBeenCalled();
