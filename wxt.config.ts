@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+import { MANIFEST_DEFAULT_LOCALE, localeFiles, manifestMessage } from './lib/i18n/manifest';
 import { searchEngineMatchPatterns } from './lib/sites';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
@@ -12,6 +13,12 @@ export default defineConfig({
   // polyfill is not compiled on every page the content scripts run on.
   // Copied as they are to the extension's root; WXT picks the icon-<size>.png files up as the icons.
   publicDir: 'assets/icons',
+  hooks: {
+    // The manifest's words in each interface language, written from lib/i18n/manifest.ts beside the icons.
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...localeFiles());
+    },
+  },
   vite: () => ({
     plugins: [preact()],
     // WXT's content-script context announces every start to the page and lets the page stop the script;
@@ -26,9 +33,9 @@ export default defineConfig({
     },
   }),
   manifest: ({ browser }) => ({
-    name: 'Reputation Lens',
-    description:
-      'Tag and mark search results and forum posts about your client, and track reputation KPIs month over month.',
+    name: manifestMessage('extensionName'),
+    description: manifestMessage('extensionDescription'),
+    default_locale: MANIFEST_DEFAULT_LOCALE,
     // Each permission is used and justified: README "Permissions"; test/unit/manifest.test.ts fails on one
     // whose API the code never calls.
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
