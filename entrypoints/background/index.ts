@@ -1,7 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { captureTab } from '@/lib/annotate/page-mark';
 import { FileTransfers } from '@/lib/backup/transfer';
-import { contextMenuEntries, markFromMenu } from '@/lib/background/context-menu';
+import { contextMenuBuilder, markFromMenu, menuMarkTitle } from '@/lib/background/context-menu';
 import { senderContext, type ExtensionIdentity, type SenderContext } from '@/lib/background/sender';
 import { PendingMarks } from '@/lib/background/pending-marks';
 import { createHandlers } from '@/lib/background/service';
@@ -9,6 +9,7 @@ import { FORUM_SCRIPT_FILE, createSiteAccess, searchEngineOriginTest } from '@/l
 import { DatabaseConnection } from '@/lib/db/connection';
 import type { LensDatabase } from '@/lib/db/database';
 import { LensRepository } from '@/lib/db/repository';
+import { LOCALE_PREFERENCE_KEY, storedUiLocale } from '@/lib/i18n';
 import { normalizeQuery } from '@/lib/match/url';
 import { LIVE_PORT, dispatchMessage, errorMessage, type Handlers, type Reply } from '@/lib/messaging';
 import { findSite, searchEngineMatchPatterns } from '@/lib/sites';
@@ -79,26 +80,29 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(reconcile);
   browser.permissions.onAdded.addListener(reconcile);
   browser.permissions.onRemoved.addListener(reconcile);
-  browser.runtime.onInstalled.addListener(() => {
-    reconcile();
-    // Menus outlive the service worker: created once per install or update, never twice.
-    void browser.contextMenus.removeAll().then(() => {
-      for (const entry of contextMenuEntries()) browser.contextMenus.create(entry);
-    });
+  browser.runtime.onInstalled.addListener(reconcile);
+
+  /** The interface language of the moment: the user's choice, else the browser's. */
+  const interfaceLocale = () => storedUiLocale(browser.storage.local, navigator.languages);
+  const buildContextMenu = contextMenuBuilder(browser.contextMenus, interfaceLocale);
+  browser.runtime.onInstalled.addListener(() => void buildContextMenu());
+  browser.runtime.onStartup.addListener(() => void buildContextMenu());
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && LOCALE_PREFERENCE_KEY in changes) void buildContextMenu();
   });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
     const tabId = tab?.id;
-    const showResult = (ok: boolean, title: string) => {
+    const showResult = async (failure: string | null) => {
       if (tabId === undefined) return;
-      void browser.action.setBadgeText({ tabId, text: ok ? '✓' : '!' });
-      void browser.action.setTitle({ tabId, title: `Reputation Lens: ${title}` });
+      void browser.action.setBadgeText({ tabId, text: failure === null ? '✓' : '!' });
+      void browser.action.setTitle({ tabId, title: menuMarkTitle(await interfaceLocale(), failure) });
     };
     markFromMenu(info, tab, {
       capture: (id) => captureTab((details) => browser.scripting.executeScript(details), id),
       dispatch: (type, payload) => dispatch({ type, payload }, { origin: 'extension-page' }),
     })
-      .then((reply) => reply && showResult(reply.ok, reply.ok ? 'marked' : `not marked: ${reply.error}`))
-      .catch((error: unknown) => showResult(false, `not marked: ${errorMessage(error)}`));
+      .then((reply) => reply && showResult(reply.ok ? null : reply.error))
+      .catch((error: unknown) => showResult(errorMessage(error)));
   });
 });

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import tagCss from '@/assets/tags.css?inline';
-import { LOCALE_PREFERENCE_KEY, uiLocaleOf, type UiLocale } from '../i18n';
+import { storedUiLocale, type UiLocale } from '../i18n';
 import { send, type Transport } from '../messaging/send';
 import type { SiteOverrides } from '../sites/overrides';
 import type { KnownItems, PageExtract } from '../sites/types';
@@ -49,9 +49,8 @@ export async function annotatePage(scriptName: string, reader: PageExtractor): P
 }
 
 /** The language the user chose in the dashboard, else the browser's (read once, beside the first request). */
-async function interfaceLanguage(): Promise<UiLocale> {
-  const stored = await browser.storage.local.get(LOCALE_PREFERENCE_KEY).catch(() => ({}) as Record<string, unknown>);
-  return uiLocaleOf(stored[LOCALE_PREFERENCE_KEY], navigator.languages);
+function interfaceLanguage(): Promise<UiLocale> {
+  return storedUiLocale(browser.storage.local, navigator.languages);
 }
 
 /**

@@ -5,11 +5,13 @@ import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { LocaleContext } from '@/components/Locale';
 import { PopupView, type PopupData } from '@/components/PopupView';
-import { placeholdersOf, translator, uiLocaleOf, UI_LOCALES, type Catalogs, type Message } from '@/lib/i18n';
+import { placeholdersOf, storedUiLocale, translator, uiLocaleOf, UI_LOCALES, type Catalogs, type Message } from '@/lib/i18n';
 import { DASHBOARD_MESSAGES } from '@/lib/i18n/dashboard';
 import { KPI_MESSAGES } from '@/lib/i18n/kpi';
 import { MARK_MESSAGES } from '@/lib/i18n/marks';
+import { MENU_MESSAGES } from '@/lib/i18n/menu';
 import { NUMBER_MESSAGES } from '@/lib/i18n/numbers';
+import { PAGE_MESSAGES } from '@/lib/i18n/page';
 import { PANELS_MESSAGES } from '@/lib/i18n/panels';
 import { POPUP_MESSAGES } from '@/lib/i18n/popup';
 import { REPORT_MESSAGES } from '@/lib/i18n/report';
@@ -22,6 +24,8 @@ const CATALOGS: Record<string, Catalogs<string>> = {
   report: REPORT_MESSAGES,
   numbers: NUMBER_MESSAGES,
   marks: MARK_MESSAGES,
+  page: PAGE_MESSAGES,
+  menu: MENU_MESSAGES,
 };
 
 /** The plural categories a language uses for whole numbers (a count of results is one). */
@@ -105,6 +109,13 @@ describe('the interface language', () => {
     expect(uiLocaleOf('auto', ['de-DE', 'ru-RU', 'en'])).toBe('ru');
     expect(uiLocaleOf(undefined, ['bg'])).toBe('bg');
     expect(uiLocaleOf('xx', ['de-DE'])).toBe('en');
+  });
+
+  it('is read from the stored choice, and an unreadable storage counts as none', async () => {
+    const storage = (stored: Record<string, unknown>) => ({ get: async (key: string) => (key in stored ? { [key]: stored[key] } : {}) });
+    expect(await storedUiLocale(storage({ uiLocale: 'bg' }), ['ru'])).toBe('bg');
+    expect(await storedUiLocale(storage({ uiLocale: 'auto' }), ['ru-RU'])).toBe('ru');
+    expect(await storedUiLocale({ get: () => Promise.reject(new Error('gone')) }, ['bg'])).toBe('bg');
   });
 
   it('shows the popup in Russian: words, plurals, percentages and the month', () => {
