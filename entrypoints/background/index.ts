@@ -1,7 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { captureTab } from '@/lib/annotate/page-mark';
 import { FileTransfers } from '@/lib/backup/transfer';
-import { contextMenuBuilder, markFromMenu, menuMarkTitle } from '@/lib/background/context-menu';
+import { contextMenuBuilder, markFromMenu, menuMarkTitle, type MenuEntry } from '@/lib/background/context-menu';
 import { senderContext, type ExtensionIdentity, type SenderContext } from '@/lib/background/sender';
 import { PendingMarks } from '@/lib/background/pending-marks';
 import { createHandlers } from '@/lib/background/service';
@@ -11,7 +11,8 @@ import type { LensDatabase } from '@/lib/db/database';
 import { LensRepository } from '@/lib/db/repository';
 import { LOCALE_PREFERENCE_KEY, storedUiLocale } from '@/lib/i18n';
 import { normalizeQuery } from '@/lib/match/url';
-import { LIVE_PORT, dispatchMessage, errorMessage, type Handlers, type Reply } from '@/lib/messaging';
+import { failureText, problem, problemText } from '@/lib/i18n/problems';
+import { LIVE_PORT, dispatchMessage, type Handlers, type Reply } from '@/lib/messaging';
 import { findSite, searchEngineMatchPatterns } from '@/lib/sites';
 
 export default defineBackground(() => {
@@ -44,6 +45,12 @@ export default defineBackground(() => {
     for (const port of livePorts) port.postMessage({ type: 'changed', projectId });
   };
 
+  /**
+   * The interface language of the moment: the user's choice, else the browser's. Read when there is something to
+   * say in words (an error answer, a form's refusals, the menu), so a choice made in the dashboard counts at once.
+   */
+  const interfaceLocale = () => storedUiLocale(browser.storage.local, navigator.languages);
+
   // Opened on first use, and again after the worker restarts, after a failed open or after the browser closed
   // it: no state lives only in memory, and no failure needs a browser restart.
   const connection = new DatabaseConnection();
@@ -59,6 +66,7 @@ export default defineBackground(() => {
         siteAccess,
         transfers: new FileTransfers(caches),
         pendingMarks,
+        locale: interfaceLocale,
       });
       handlersByDatabase.set(db, handlers);
     }
@@ -66,12 +74,12 @@ export default defineBackground(() => {
   };
   const dispatch = (message: unknown, context: SenderContext): Promise<Reply> =>
     connection
-      .use((db) => dispatchMessage(message, context, handlersOf(db)), (reply) => !reply.ok)
-      .catch((error: unknown) => ({ ok: false as const, error: errorMessage(error) }));
+      .use((db) => dispatchMessage(message, context, handlersOf(db), interfaceLocale), (reply) => !reply.ok)
+      .catch(async (error: unknown) => ({ ok: false as const, error: failureText(error, await interfaceLocale()) }));
 
   browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.MessageSender) => {
     const context = await contextOf(sender);
-    if (!context) return { ok: false, error: 'Sender not allowed' };
+    if (!context) return { ok: false, error: problemText(problem('requestFromElsewhere'), await interfaceLocale()) };
     return dispatch(message, context);
   });
 
@@ -82,9 +90,8 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(reconcile);
   browser.runtime.onInstalled.addListener(reconcile);
 
-  /** The interface language of the moment: the user's choice, else the browser's. */
-  const interfaceLocale = () => storedUiLocale(browser.storage.local, navigator.languages);
-  const buildContextMenu = contextMenuBuilder(browser.contextMenus, interfaceLocale);
+  const menus = { removeAll: () => browser.contextMenus.removeAll(), create: (entry: MenuEntry) => browser.contextMenus.create(entry) };
+  const buildContextMenu = contextMenuBuilder(menus, interfaceLocale);
   browser.runtime.onInstalled.addListener(() => void buildContextMenu());
   browser.runtime.onStartup.addListener(() => void buildContextMenu());
   browser.storage.onChanged.addListener((changes, area) => {
@@ -103,6 +110,6 @@ export default defineBackground(() => {
       dispatch: (type, payload) => dispatch({ type, payload }, { origin: 'extension-page' }),
     })
       .then((reply) => reply && showResult(reply.ok ? null : reply.error))
-      .catch((error: unknown) => showResult(errorMessage(error)));
+      .catch(async (error: unknown) => showResult(failureText(error, await interfaceLocale())));
   });
 });
