@@ -1,10 +1,11 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { LocaleContext } from '@/components/Locale';
+import { LocaleContext, useLocale } from '@/components/Locale';
 import { PageTools } from '@/components/PageTools';
 import { PopupView, type PopupData } from '@/components/PopupView';
-import { errorMessage, validatedAnswer } from '@/lib/messaging';
+import { LocalizedError, failureText, problem } from '@/lib/i18n/problems';
+import { RemoteError, validatedAnswer } from '@/lib/messaging';
 import { call, useDataChanges } from '@/lib/ui/extension-client';
 import { activeTab, firstLocale, firstReport, firstTab, type ActiveTab } from './first-report';
 import { usePageTools } from './page-tools';
@@ -14,10 +15,14 @@ async function addKeyQuery(data: PopupData | null, query: string): Promise<void>
   const project = data?.projects.find((candidate) => candidate.id === data.activeProjectId);
   if (!project) return;
   const answer = await call('projects.save', { id: project.id, input: { ...project, keyQueries: [...project.keyQueries, query] } });
-  if (!answer.saved) throw new Error(Object.values(answer.fieldErrors)[0] ?? 'The key query was not added.');
+  if (answer.saved) return;
+  const refusal = Object.values(answer.fieldErrors)[0];
+  // The background said why in the interface language; a refusal without a field is said here.
+  throw refusal === undefined ? new LocalizedError(problem('keyQueryNotAdded')) : new RemoteError(refusal);
 }
 
 function Popup() {
+  const locale = useLocale();
   const [data, setData] = useState<PopupData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<ActiveTab | null>(null);
@@ -28,7 +33,7 @@ function Popup() {
         setData(next);
         setError(null);
       })
-      .catch((failure: unknown) => setError(errorMessage(failure)));
+      .catch((failure: unknown) => setError(failureText(failure, locale)));
   }, []);
   const refresh = useCallback(
     () => show(activeTab().then((current) => call('kpi.get', { tabUrl: current?.url }))),
@@ -36,14 +41,14 @@ function Popup() {
   );
   useEffect(() => show(firstReport.then((answer) => validatedAnswer('kpi.get', answer))), [show]);
   useDataChanges(refresh);
-  const pageTools = usePageTools(tab);
+  const pageTools = usePageTools(tab, locale);
   return (
     <PopupView
       data={data}
       error={error}
       onSelectProject={(id) => void call('projects.setActive', { id }).then(refresh)}
       onOpenDashboard={() => void browser.runtime.openOptionsPage()}
-      onAddKeyQuery={(query) => void addKeyQuery(data, query).then(refresh, (failure: unknown) => setError(errorMessage(failure)))}
+      onAddKeyQuery={(query) => void addKeyQuery(data, query).then(refresh, (failure: unknown) => setError(failureText(failure, locale)))}
     >
       {pageTools.state && <PageTools state={pageTools.state} onAudit={pageTools.audit} onMark={pageTools.mark} />}
     </PopupView>

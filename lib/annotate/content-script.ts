@@ -35,6 +35,7 @@ export async function annotatePage(scriptName: string, reader: PageExtractor): P
     extract,
     createView: shadowTagRowViews(tagCss, undefined, () => locale),
     isInCharge: () => lifetime.isInCharge(),
+    locale,
     backend: {
       observe: (page, items) => send(transport, 'page.observe', { page, items }),
       mark: async (page, item, sentiment, recommends, seen) =>

@@ -1,4 +1,6 @@
 import type { ItemState, PageItem } from '../messaging/protocol';
+import { translator, type UiLocale } from '../i18n';
+import { PAGE_MESSAGES } from '../i18n/page';
 import { errorMessage } from '../messaging/send';
 import type { Item, KnownItems, PageExtract } from '../sites/types';
 import type { MarkSentiment } from '../schema';
@@ -44,6 +46,8 @@ export interface AnnotatorOptions {
   retryDelayMs?: number;
   /** How long one write may go unanswered before it counts as failed (and is retried); MARK_TIMEOUT_MS by default. */
   markTimeoutMs?: number;
+  /** The interface language, for what the annotator says itself (a write that failed); English unless given. */
+  locale?: UiLocale;
   /** Drawing time per animation frame; FRAME_BUDGET_MS unless a test needs another. */
   frameBudgetMs?: number;
   /** The least time between two scans; RESCAN_INTERVAL_MS unless a test needs another. */
@@ -333,7 +337,9 @@ export class PageAnnotator {
         if (attempt < attempts) await delay(this.options.retryDelayMs ?? 300 * attempt);
       }
     }
-    this.withObserverPaused(() => this.render(tracked, { error: `Not saved: ${errorMessage(lastError)}` }));
+    const say = translator(PAGE_MESSAGES, this.options.locale ?? 'en');
+    const reason = lastError instanceof MarkTimeout ? say('noAnswer') : errorMessage(lastError);
+    this.withObserverPaused(() => this.render(tracked, { error: say('notSaved', { reason }) }));
   }
 
   /** Draws a row that is still the page's (a forgotten one stays out of the page). */
@@ -501,9 +507,12 @@ function delay(ms: number): Promise<void> {
  */
 const MARK_TIMEOUT_MS = 10_000;
 
+/** A write the background did not answer in time (said as "the extension did not answer"). */
+class MarkTimeout extends Error {}
+
 function answeredWithin<T>(answer: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the extension did not answer')), ms);
+    const timer = setTimeout(() => reject(new MarkTimeout()), ms);
     answer.then(resolve, reject).finally(() => clearTimeout(timer));
   });
 }

@@ -7,6 +7,7 @@ import { LocaleContext } from '@/components/Locale';
 import { PopupView, type PopupData } from '@/components/PopupView';
 import { placeholdersOf, storedUiLocale, translator, uiLocaleOf, UI_LOCALES, type Catalogs, type Message } from '@/lib/i18n';
 import { DASHBOARD_MESSAGES } from '@/lib/i18n/dashboard';
+import { ERROR_MESSAGES } from '@/lib/i18n/errors';
 import { KPI_MESSAGES } from '@/lib/i18n/kpi';
 import { MARK_MESSAGES } from '@/lib/i18n/marks';
 import { MENU_MESSAGES } from '@/lib/i18n/menu';
@@ -26,6 +27,7 @@ const CATALOGS: Record<string, Catalogs<string>> = {
   marks: MARK_MESSAGES,
   page: PAGE_MESSAGES,
   menu: MENU_MESSAGES,
+  errors: ERROR_MESSAGES,
 };
 
 /** The plural categories a language uses for whole numbers (a count of results is one). */
