@@ -1,7 +1,7 @@
 import type { ItemState, PageItem } from '../messaging/protocol';
 import { translator, type UiLocale } from '../i18n';
 import { PAGE_MESSAGES } from '../i18n/page';
-import { errorMessage } from '../messaging/send';
+import { NoAnswerError, errorMessage } from '../messaging/send';
 import type { Item, KnownItems, PageExtract } from '../sites/types';
 import type { MarkSentiment } from '../schema';
 import { recommendStateOf } from '../kpi/label-state';
@@ -338,7 +338,7 @@ export class PageAnnotator {
       }
     }
     const say = translator(PAGE_MESSAGES, this.options.locale ?? 'en');
-    const reason = lastError instanceof MarkTimeout ? say('noAnswer') : errorMessage(lastError);
+    const reason = lastError instanceof NoAnswerError ? say('noAnswer') : errorMessage(lastError);
     this.withObserverPaused(() => this.render(tracked, { error: say('notSaved', { reason }) }));
   }
 
@@ -507,12 +507,9 @@ function delay(ms: number): Promise<void> {
  */
 const MARK_TIMEOUT_MS = 10_000;
 
-/** A write the background did not answer in time (said as "the extension did not answer"). */
-class MarkTimeout extends Error {}
-
 function answeredWithin<T>(answer: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new MarkTimeout()), ms);
+    const timer = setTimeout(() => reject(new NoAnswerError(`No answer within ${ms} ms`)), ms);
     answer.then(resolve, reject).finally(() => clearTimeout(timer));
   });
 }

@@ -43,6 +43,7 @@ export function failureText(error: unknown, locale: UiLocale): string {
   if (error instanceof LocalizedError) return error.problems.map((each) => problemText(each, locale)).join(' ');
   // The background's error answer (lib/messaging/send.ts): already said in the interface language.
   if (error instanceof Error && error.name === 'RemoteError') return error.message;
+  if (error instanceof Error && error.name === 'NoAnswerError') return problemText(problem('noAnswer'), locale);
   // Told by its shape, not by instanceof: the content scripts carry no zod to compare with.
   const issues = (error as { name?: unknown; issues?: Issue[] } | null)?.issues;
   if (error instanceof Error && error.name === 'ZodError' && issues?.[0]) return problemText(placedIssueProblem(issues[0]), locale);

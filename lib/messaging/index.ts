@@ -16,7 +16,7 @@ import {
 } from './protocol';
 
 export * from './protocol';
-export { RemoteError, errorMessage, send, type Transport } from './send';
+export { NoAnswerError, RemoteError, errorMessage, send, type Transport } from './send';
 
 /** What the background knows of a request's sender; its origin decides which requests it may send. */
 export interface Sender {

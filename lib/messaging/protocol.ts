@@ -205,7 +205,7 @@ export const protocol = {
     sender: 'content-script',
     request: z.object({
       page: PageSchema,
-      items: z.array(PageItemSchema).max(MAX_OBSERVED_ITEMS, `at most ${MAX_OBSERVED_ITEMS} items per message: send the rest in another`),
+      items: z.array(PageItemSchema).max(MAX_OBSERVED_ITEMS),
     }),
     response: z.object({
       projectId: z.string().nullable(),
