@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { TOGGLE_KEYBOARD_MARKING_COMMAND } from './lib/annotate/keyboard-marking';
 import { TOGGLE_SITE_TAGS_COMMAND } from './lib/annotate/quiet-mode';
+import { MANIFEST_DEFAULT_LOCALE, localeFiles, manifestMessage } from './lib/i18n/manifest';
 import { searchEngineMatchPatterns } from './lib/sites';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
@@ -14,6 +15,12 @@ export default defineConfig({
   // polyfill is not compiled on every page the content scripts run on.
   // Copied as they are to the extension's root; WXT picks the icon-<size>.png files up as the icons.
   publicDir: 'assets/icons',
+  hooks: {
+    // The manifest's words in each interface language, written from lib/i18n/manifest.ts beside the icons.
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...localeFiles());
+    },
+  },
   vite: () => ({
     plugins: [preact()],
     // WXT's content-script context announces every start to the page and lets the page stop the script;
@@ -28,9 +35,9 @@ export default defineConfig({
     },
   }),
   manifest: ({ browser }) => ({
-    name: 'Reputation Lens',
-    description:
-      'Tag and mark search results and forum posts about your client, and track reputation KPIs month over month.',
+    name: manifestMessage('extensionName'),
+    description: manifestMessage('extensionDescription'),
+    default_locale: MANIFEST_DEFAULT_LOCALE,
     // Each permission is used and justified: README "Permissions"; test/unit/manifest.test.ts fails on one
     // whose API the code never calls.
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
@@ -43,12 +50,12 @@ export default defineConfig({
     // Chrome takes a suggested key only with Alt or Ctrl (not both) and at most four; one another extension holds
     // is left unset. The background handles the two of its own; pressing one grants activeTab for the tab's URL.
     commands: {
-      _execute_action: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open the Reputation Lens popup' },
+      _execute_action: { suggested_key: { default: 'Alt+Shift+L' }, description: manifestMessage('commandOpenPopup') },
       [TOGGLE_KEYBOARD_MARKING_COMMAND]: {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Switch keyboard marking (single keys on result pages) on or off',
+        description: manifestMessage('commandToggleKeyboardMarking'),
       },
-      [TOGGLE_SITE_TAGS_COMMAND]: { suggested_key: { default: 'Alt+Shift+H' }, description: 'Hide or show the tags on this site' },
+      [TOGGLE_SITE_TAGS_COMMAND]: { suggested_key: { default: 'Alt+Shift+H' }, description: manifestMessage('commandToggleSiteTags') },
     },
     // Firefox's keys go into the Firefox build only: Chrome warns about keys it does not know.
     ...(browser === 'firefox' && {

@@ -1,9 +1,11 @@
 import type { ComponentChildren } from 'preact';
+import type { z } from 'zod';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { monthInWords } from '@/lib/format/month';
 import { formatLocaleNumber, parseLocaleNumber } from '@/lib/format/number';
 import { translator, type Translate, type UiLocale } from '@/lib/i18n';
 import { PANELS_MESSAGES, type PanelsMessageKey } from '@/lib/i18n/panels';
+import { issueProblem, problemText } from '@/lib/i18n/problems';
 import type { ResponseOf } from '@/lib/messaging';
 import {
   ChannelsSchema,
@@ -109,16 +111,15 @@ export function draftOf(promotion: PromotionMonth | null, locale?: string): Chan
   return (promotion?.channels ?? []).map((channel) => ({ key: ++lastKey, name: channel.name, actual: texts(channel.actual), plan: texts(channel.plan) }));
 }
 
-/** A check of the channels in the screen's language (the schema's own words are English). */
-function issueText(issue: { code: string; path: PropertyKey[]; message: string }, draft: readonly ChannelDraft[], t: Translate<PanelsMessageKey>): string {
-  const [index, field] = issue.path;
+/** A check of the channels in the screen's language: the form's own sentences, else the general ones for zod's issue. */
+function issueText(issue: z.core.$ZodIssue, t: Translate<PanelsMessageKey>, language: UiLocale): string {
+  const field = issue.path[1];
   if (field === 'name') {
     if (issue.code === 'too_small') return t('errorChannelName');
     if (issue.code === 'too_big') return t('errorChannelNameLong');
-    if (issue.code === 'custom' && typeof index === 'number') return t('errorChannelTwice', { name: draft[index]?.name.trim() ?? '' });
   }
   if (issue.code === 'too_big') return t(issue.path.length === 0 ? 'errorTooManyChannels' : 'errorTooLarge');
-  return issue.message;
+  return problemText(issueProblem(issue), language);
 }
 
 /**
@@ -148,7 +149,7 @@ export function channelsFromDraft(
   for (const issue of checked.error?.issues ?? []) {
     const [index, ...path] = issue.path;
     const channel = typeof index === 'number' ? draft[index] : undefined;
-    errors[channel ? fieldId(channel.key, ...path) : 'form'] ??= issueText(issue, draft, t);
+    errors[channel ? fieldId(channel.key, ...path) : 'form'] ??= issueText(issue, t, language ?? 'en');
   }
   return { channels: checked.success ? checked.data : channels, errors };
 }

@@ -3,7 +3,7 @@ import { TOGGLE_KEYBOARD_MARKING_COMMAND, toggleKeyboardMarking } from '@/lib/an
 import { captureTab } from '@/lib/annotate/page-mark';
 import { TOGGLE_SITE_TAGS_COMMAND, toggleSiteQuiet } from '@/lib/annotate/quiet-mode';
 import { FileTransfers } from '@/lib/backup/transfer';
-import { contextMenuEntries, markFromMenu } from '@/lib/background/context-menu';
+import { contextMenuBuilder, markFromMenu, menuMarkTitle, type MenuEntry } from '@/lib/background/context-menu';
 import { senderContext, type ExtensionIdentity, type SenderContext } from '@/lib/background/sender';
 import { PendingMarks } from '@/lib/background/pending-marks';
 import { createHandlers } from '@/lib/background/service';
@@ -11,8 +11,10 @@ import { FORUM_SCRIPT_FILE, createSiteAccess, hostOfUrl, searchEngineOriginTest 
 import { DatabaseConnection } from '@/lib/db/connection';
 import type { LensDatabase } from '@/lib/db/database';
 import { LensRepository } from '@/lib/db/repository';
+import { LOCALE_PREFERENCE_KEY, storedUiLocale } from '@/lib/i18n';
 import { normalizeQuery } from '@/lib/match/url';
-import { LIVE_PORT, dispatchMessage, errorMessage, type Handlers, type Reply } from '@/lib/messaging';
+import { failureText, problem, problemText } from '@/lib/i18n/problems';
+import { LIVE_PORT, dispatchMessage, type Handlers, type Reply } from '@/lib/messaging';
 import { findSite, searchEngineMatchPatterns } from '@/lib/sites';
 
 export default defineBackground(() => {
@@ -45,6 +47,12 @@ export default defineBackground(() => {
     for (const port of livePorts) port.postMessage({ type: 'changed', projectId });
   };
 
+  /**
+   * The interface language of the moment: the user's choice, else the browser's. Read when there is something to
+   * say in words (an error answer, a form's refusals, the menu), so a choice made in the dashboard counts at once.
+   */
+  const interfaceLocale = () => storedUiLocale(browser.storage.local, navigator.languages);
+
   // Opened on first use, and again after the worker restarts, after a failed open or after the browser closed
   // it: no state lives only in memory, and no failure needs a browser restart.
   const connection = new DatabaseConnection();
@@ -60,6 +68,7 @@ export default defineBackground(() => {
         siteAccess,
         transfers: new FileTransfers(caches),
         pendingMarks,
+        locale: interfaceLocale,
       });
       handlersByDatabase.set(db, handlers);
     }
@@ -67,12 +76,12 @@ export default defineBackground(() => {
   };
   const dispatch = (message: unknown, context: SenderContext): Promise<Reply> =>
     connection
-      .use((db) => dispatchMessage(message, context, handlersOf(db)), (reply) => !reply.ok)
-      .catch((error: unknown) => ({ ok: false as const, error: errorMessage(error) }));
+      .use((db) => dispatchMessage(message, context, handlersOf(db), interfaceLocale), (reply) => !reply.ok)
+      .catch(async (error: unknown) => ({ ok: false as const, error: failureText(error, await interfaceLocale()) }));
 
   browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.MessageSender) => {
     const context = await contextOf(sender);
-    if (!context) return { ok: false, error: 'Sender not allowed' };
+    if (!context) return { ok: false, error: problemText(problem('requestFromElsewhere'), await interfaceLocale()) };
     return dispatch(message, context);
   });
 
@@ -81,12 +90,14 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(reconcile);
   browser.permissions.onAdded.addListener(reconcile);
   browser.permissions.onRemoved.addListener(reconcile);
-  browser.runtime.onInstalled.addListener(() => {
-    reconcile();
-    // Menus outlive the service worker: created once per install or update, never twice.
-    void browser.contextMenus.removeAll().then(() => {
-      for (const entry of contextMenuEntries()) browser.contextMenus.create(entry);
-    });
+  browser.runtime.onInstalled.addListener(reconcile);
+
+  const menus = { removeAll: () => browser.contextMenus.removeAll(), create: (entry: MenuEntry) => browser.contextMenus.create(entry) };
+  const buildContextMenu = contextMenuBuilder(menus, interfaceLocale);
+  browser.runtime.onInstalled.addListener(() => void buildContextMenu());
+  browser.runtime.onStartup.addListener(() => void buildContextMenu());
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && LOCALE_PREFERENCE_KEY in changes) void buildContextMenu();
   });
 
   // Quiet mode's shortcut: the tab's pages follow the setting through storage.onChanged.
@@ -97,17 +108,17 @@ export default defineBackground(() => {
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
     const tabId = tab?.id;
-    const showResult = (ok: boolean, title: string) => {
+    const showResult = async (failure: string | null) => {
       if (tabId === undefined) return;
-      void browser.action.setBadgeText({ tabId, text: ok ? '✓' : '!' });
-      void browser.action.setTitle({ tabId, title: `Reputation Lens: ${title}` });
+      void browser.action.setBadgeText({ tabId, text: failure === null ? '✓' : '!' });
+      void browser.action.setTitle({ tabId, title: menuMarkTitle(await interfaceLocale(), failure) });
     };
     markFromMenu(info, tab, {
       capture: (id) => captureTab((details) => browser.scripting.executeScript(details), id),
       dispatch: (type, payload) => dispatch({ type, payload }, { origin: 'extension-page' }),
     })
-      .then((reply) => reply && showResult(reply.ok, reply.ok ? 'marked' : `not marked: ${reply.error}`))
-      .catch((error: unknown) => showResult(false, `not marked: ${errorMessage(error)}`));
+      .then((reply) => reply && showResult(reply.ok ? null : reply.error))
+      .catch(async (error: unknown) => showResult(failureText(error, await interfaceLocale())));
   });
 
   // The global shortcut for the keyboard-marking switch: the pages' content scripts follow the stored value.

@@ -2,12 +2,13 @@ import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { KeyboardPanel } from '@/components/KeyboardPanel';
-import { LocaleContext } from '@/components/Locale';
+import { LocaleContext, useLocale } from '@/components/Locale';
 import { PageTools } from '@/components/PageTools';
 import { PopupView, type PopupData } from '@/components/PopupView';
 import { QuietModeControls } from '@/components/QuietModeControls';
 import { hostOfUrl } from '@/lib/background/site-access';
-import { errorMessage, validatedAnswer } from '@/lib/messaging';
+import { LocalizedError, failureText, problem } from '@/lib/i18n/problems';
+import { RemoteError, validatedAnswer } from '@/lib/messaging';
 import { call, useDataChanges } from '@/lib/ui/extension-client';
 import { activeTab, firstLocale, firstReport, firstTab, type ActiveTab } from './first-report';
 import { useKeyboardMarking } from './keyboard-marking';
@@ -19,10 +20,14 @@ async function addKeyQuery(data: PopupData | null, query: string): Promise<void>
   const project = data?.projects.find((candidate) => candidate.id === data.activeProjectId);
   if (!project) return;
   const answer = await call('projects.save', { id: project.id, input: { ...project, keyQueries: [...project.keyQueries, query] } });
-  if (!answer.saved) throw new Error(Object.values(answer.fieldErrors)[0] ?? 'The key query was not added.');
+  if (answer.saved) return;
+  const refusal = Object.values(answer.fieldErrors)[0];
+  // The background said why in the interface language; a refusal without a field is said here.
+  throw refusal === undefined ? new LocalizedError(problem('keyQueryNotAdded')) : new RemoteError(refusal);
 }
 
 function Popup() {
+  const locale = useLocale();
   const [data, setData] = useState<PopupData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<ActiveTab | null>(null);
@@ -33,7 +38,7 @@ function Popup() {
         setData(next);
         setError(null);
       })
-      .catch((failure: unknown) => setError(errorMessage(failure)));
+      .catch((failure: unknown) => setError(failureText(failure, locale)));
   }, []);
   const refresh = useCallback(
     () => show(activeTab().then((current) => call('kpi.get', { tabUrl: current?.url }))),
@@ -41,7 +46,7 @@ function Popup() {
   );
   useEffect(() => show(firstReport.then((answer) => validatedAnswer('kpi.get', answer))), [show]);
   useDataChanges(refresh);
-  const pageTools = usePageTools(tab);
+  const pageTools = usePageTools(tab, locale);
   const keyboardMarking = useKeyboardMarking();
   const quiet = useQuietMode();
   const site = tab ? hostOfUrl(tab.url) : null;
@@ -51,7 +56,7 @@ function Popup() {
       error={error}
       onSelectProject={(id) => void call('projects.setActive', { id }).then(refresh)}
       onOpenDashboard={() => void browser.runtime.openOptionsPage()}
-      onAddKeyQuery={(query) => void addKeyQuery(data, query).then(refresh, (failure: unknown) => setError(errorMessage(failure)))}
+      onAddKeyQuery={(query) => void addKeyQuery(data, query).then(refresh, (failure: unknown) => setError(failureText(failure, locale)))}
       settings={keyboardMarking.on !== null && <KeyboardPanel on={keyboardMarking.on} onSwitch={keyboardMarking.set} />}
     >
       {pageTools.state && <PageTools state={pageTools.state} onAudit={pageTools.audit} onMark={pageTools.mark} />}

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { LOCALE_PREFERENCE_KEY, uiLocaleOf, type UiLocale } from '@/lib/i18n';
+import { storedUiLocale, type UiLocale } from '@/lib/i18n';
 import { send } from '@/lib/messaging/send';
 
 /**
@@ -27,7 +27,4 @@ export const firstReport = firstTab.then((tab) =>
 firstReport.catch(() => undefined);
 
 /** The interface language: the one chosen in the dashboard, else the browser's. */
-export const firstLocale: Promise<UiLocale> = browser.storage.local
-  .get(LOCALE_PREFERENCE_KEY)
-  .then((stored) => stored[LOCALE_PREFERENCE_KEY], () => undefined)
-  .then((preference) => uiLocaleOf(preference, navigator.languages));
+export const firstLocale: Promise<UiLocale> = storedUiLocale(browser.storage.local, navigator.languages);

@@ -3,7 +3,9 @@ import browser from 'webextension-polyfill';
 import type { PageToolsState } from '@/components/PageTools';
 import { captureTab, nextPageMark, type PageMarkAction } from '@/lib/annotate/page-mark';
 import { FORUM_SCRIPT_FILE, originOfUrl, originPattern, searchEngineOriginTest } from '@/lib/background/site-access';
-import { errorMessage, type PageCapture } from '@/lib/messaging';
+import type { UiLocale } from '@/lib/i18n';
+import { LocalizedError, failureText, problem } from '@/lib/i18n/problems';
+import type { PageCapture } from '@/lib/messaging';
 import { call } from '@/lib/ui/extension-client';
 import type { ActiveTab } from './first-report';
 
@@ -12,7 +14,7 @@ const isSearchEngineOrigin = searchEngineOriginTest(browser.runtime.getManifest(
 const executeScript = (details: { target: { tabId: number }; files: string[] }) => browser.scripting.executeScript(details);
 
 /** What the popup offers for the tab's page, and the two actions: audit its site, mark the page. */
-export function usePageTools(tab: ActiveTab | null): {
+export function usePageTools(tab: ActiveTab | null, locale: UiLocale): {
   state: PageToolsState | null;
   audit: () => void;
   mark: (action: PageMarkAction) => void;
@@ -46,13 +48,13 @@ export function usePageTools(tab: ActiveTab | null): {
     update({ busy: true, error: null });
     void granted
       .then(async (yes) => {
-        if (!yes) throw new Error(`Access to ${origin} was not granted.`);
+        if (!yes) throw new LocalizedError(problem('accessNotGranted', { origin }));
         await call('sites.audit', { origin });
         // Registered scripts run from the next load; this page gets its tags now.
         await executeScript({ target: { tabId: tab.id }, files: [FORUM_SCRIPT_FILE] });
         update({ canAudit: false, audited: true, busy: false });
       })
-      .catch((failure: unknown) => update({ busy: false, error: errorMessage(failure) }));
+      .catch((failure: unknown) => update({ busy: false, error: failureText(failure, locale) }));
   }, [tab, state]);
 
   const mark = useCallback(
@@ -61,7 +63,7 @@ export function usePageTools(tab: ActiveTab | null): {
       update({ busy: true, error: null });
       void call('pageMention.set', { capture, ...nextPageMark(state.current, action, 'toggle') })
         .then((answer) => update({ current: answer.item, busy: false }))
-        .catch((failure: unknown) => update({ busy: false, error: errorMessage(failure) }));
+        .catch((failure: unknown) => update({ busy: false, error: failureText(failure, locale) }));
     },
     [state, capture],
   );

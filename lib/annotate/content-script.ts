@@ -47,6 +47,7 @@ export async function annotatePage(scriptName: string, reader: PageExtractor): P
     extract,
     createView: shadowTagRowViews(tagCss, undefined, () => locale),
     isInCharge: () => lifetime.isInCharge(),
+    locale,
     backend,
     notice: {
       create: shadowPageNotices(tagCss, undefined, () => locale),

@@ -1,5 +1,7 @@
 import type { ItemState, PageItem } from '../messaging/protocol';
-import { errorMessage } from '../messaging/send';
+import { translator, type UiLocale } from '../i18n';
+import { PAGE_MESSAGES } from '../i18n/page';
+import { NoAnswerError, errorMessage } from '../messaging/send';
 import type { Item, KnownItems, PageExtract } from '../sites/types';
 import type { MarkSentiment } from '../schema';
 import { recommendStateOf } from '../kpi/label-state';
@@ -45,6 +47,8 @@ export interface AnnotatorOptions {
   retryDelayMs?: number;
   /** How long one write may go unanswered before it counts as failed (and is retried); MARK_TIMEOUT_MS by default. */
   markTimeoutMs?: number;
+  /** The interface language, for what the annotator says itself (a write that failed); English unless given. */
+  locale?: UiLocale;
   /** Drawing time per animation frame; FRAME_BUDGET_MS unless a test needs another. */
   frameBudgetMs?: number;
   /** The least time between two scans; RESCAN_INTERVAL_MS unless a test needs another. */
@@ -383,7 +387,9 @@ export class PageAnnotator {
         if (attempt < attempts) await delay(this.options.retryDelayMs ?? 300 * attempt);
       }
     }
-    this.withObserverPaused(() => this.render(tracked, { error: `Not saved: ${errorMessage(lastError)}` }));
+    const say = translator(PAGE_MESSAGES, this.options.locale ?? 'en');
+    const reason = lastError instanceof NoAnswerError ? say('noAnswer') : errorMessage(lastError);
+    this.withObserverPaused(() => this.render(tracked, { error: say('notSaved', { reason }) }));
   }
 
   /** Draws a row that is still the page's (a forgotten one stays out of the page). */
@@ -569,7 +575,7 @@ const MARK_TIMEOUT_MS = 10_000;
 
 function answeredWithin<T>(answer: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the extension did not answer')), ms);
+    const timer = setTimeout(() => reject(new NoAnswerError(`No answer within ${ms} ms`)), ms);
     answer.then(resolve, reject).finally(() => clearTimeout(timer));
   });
 }

@@ -1,3 +1,4 @@
+import { LocalizedError, problem } from '../i18n/problems';
 import { recommendStateOf } from '../kpi/label-state';
 import { PageCaptureSchema, type ItemState, type PageCapture } from '../messaging/protocol';
 import type { MarkSentiment } from '../schema';
@@ -38,6 +39,6 @@ export type ExecuteCaptureScript = (details: {
 export async function captureTab(executeScript: ExecuteCaptureScript, tabId: number): Promise<PageCapture> {
   const [frame] = await executeScript({ target: { tabId }, files: [PAGE_CAPTURE_FILE] });
   const parsed = PageCaptureSchema.safeParse(frame?.result);
-  if (!parsed.success) throw new Error('This page could not be read');
+  if (!parsed.success) throw new LocalizedError(problem('pageUnreadable'));
   return parsed.data;
 }

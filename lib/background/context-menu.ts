@@ -1,4 +1,7 @@
 import { nextPageMark, PAGE_MARK_ACTIONS, type PageMarkAction } from '../annotate/page-mark';
+import { translator, type UiLocale } from '../i18n';
+import { MARK_MESSAGES, MARK_WORDS } from '../i18n/marks';
+import { MENU_MESSAGES, type MenuMessageKey } from '../i18n/menu';
 import type { PageCapture, Reply, RequestOf, RequestType } from '../messaging/protocol';
 import { ItemStateSchema } from '../messaging/protocol';
 
@@ -14,21 +17,54 @@ export interface MenuEntry {
 
 const ID_PREFIX = 'rl-mark';
 const WEB_PAGES = ['https://*/*', 'http://*/*'];
-const TARGET_TITLES: Record<MenuTarget, string> = {
-  page: 'Reputation Lens: mark this page as …',
-  selection: 'Reputation Lens: mark the selection as …',
+const TARGET_TITLES: Record<MenuTarget, MenuMessageKey> = {
+  page: 'menuMarkPage',
+  selection: 'menuMarkSelection',
 };
 
-/** "Mark this page as …" and "Mark the selection as …", each with the five marks under it. */
-export function contextMenuEntries(): MenuEntry[] {
+/** "Mark this page as …" and "Mark the selection as …", each with the five marks under it, in the given language. */
+export function contextMenuEntries(locale: UiLocale): MenuEntry[] {
+  const t = translator(MENU_MESSAGES, locale);
+  const mark = translator(MARK_MESSAGES, locale);
   return (Object.keys(TARGET_TITLES) as MenuTarget[]).flatMap((target) => {
     const parentId = `${ID_PREFIX}:${target}`;
     const common = { contexts: [target], documentUrlPatterns: WEB_PAGES };
     return [
-      { id: parentId, title: TARGET_TITLES[target], ...common },
-      ...PAGE_MARK_ACTIONS.map((action) => ({ id: `${parentId}:${action}`, parentId, title: action, ...common })),
+      { id: parentId, title: t(TARGET_TITLES[target]), ...common },
+      ...PAGE_MARK_ACTIONS.map((action) => ({ id: `${parentId}:${action}`, parentId, title: mark(MARK_WORDS[action]), ...common })),
     ];
   });
+}
+
+/** The part of browser.contextMenus the menu is built with (tests pass a fake). */
+export interface MenuApi {
+  removeAll(): Promise<void>;
+  create(entry: MenuEntry): unknown;
+}
+
+/**
+ * What (re)builds the menu in the interface language of the moment: at install, at the browser's start (its
+ * language may have changed) and when the user chooses another language. Menus outlive the service worker, so
+ * each build replaces the one there; builds run one after another, so two never create the same item twice.
+ */
+export function contextMenuBuilder(menus: MenuApi, localeOf: () => Promise<UiLocale>): () => Promise<void> {
+  let building = Promise.resolve();
+  return () => {
+    building = building
+      .then(async () => {
+        const entries = contextMenuEntries(await localeOf());
+        await menus.removeAll();
+        for (const entry of entries) menus.create(entry);
+      })
+      .catch((error: unknown) => console.error('Context menu:', error));
+    return building;
+  };
+}
+
+/** The toolbar button's title once a mark from the menu is answered; `reason` is the background's error, already in the language. */
+export function menuMarkTitle(locale: UiLocale, reason: string | null): string {
+  const t = translator(MENU_MESSAGES, locale);
+  return reason === null ? t('menuMarked') : t('menuNotMarked', { reason });
 }
 
 export function parseMenuItemId(id: string | number): { target: MenuTarget; action: PageMarkAction } | null {

@@ -1,3 +1,4 @@
+import { LocalizedError, problem } from '../i18n/problems';
 import { FORUM_ENGINES, findSite } from '../sites';
 import { searchQueryOf } from '../sites/engine/search-engines';
 import { GENERIC_FINDER } from '../sites/forum/engine-label';
@@ -80,6 +81,10 @@ function originOf(url: string): string | null {
   }
 }
 
+/** A request describing another page than the one it came from: which field of `page` gave it away. */
+const notTheSendersPage = (field: 'url' | 'kind' | 'site') =>
+  new LocalizedError(problem('atPlace', { place: `page.${field}`, problem: problem('notThisPage') }));
+
 /**
  * The page a content script's request is about, from the background's own view of the sender: the sender's page
  * and the site and kind it is. The browser reports the URL the frame was loaded at and does not follow in-page
@@ -93,13 +98,13 @@ export function senderPage(claimed: ClaimedPage, sender: ContentScriptSender): P
   const { page } = sender;
   const samePage = pageAddressOf(claimed.url) === pageAddressOf(page.url);
   const navigatedInPage = originOf(claimed.url) === originOf(page.url) && (page.kind !== 'serp' || findSite(claimed.url)?.id === page.site);
-  if (!samePage && !navigatedInPage) throw new Error('page.url: not the page the request came from');
+  if (!samePage && !navigatedInPage) throw notTheSendersPage('url');
   const url = samePage ? page.url : claimed.url;
-  if (claimed.kind !== undefined && claimed.kind !== page.kind) throw new Error(`page.kind: the request came from a ${page.kind} page`);
+  if (claimed.kind !== undefined && claimed.kind !== page.kind) throw notTheSendersPage('kind');
   if (page.kind === 'serp') {
-    if (claimed.site !== page.site) throw new Error(`page.site: the request came from a ${page.site} page`);
+    if (claimed.site !== page.site) throw notTheSendersPage('site');
     return { url, site: page.site, kind: 'serp', query: searchQueryOf(url) ?? claimed.query, firstRank: claimed.firstRank };
   }
-  if (!FORUM_ENGINE_IDS.has(claimed.site)) throw new Error(`page.site: no forum engine is called "${claimed.site}"`);
+  if (!FORUM_ENGINE_IDS.has(claimed.site)) throw new LocalizedError(problem('atPlace', { place: 'page.site', problem: problem('invalid') }));
   return { url, site: claimed.site, kind: 'forum', firstRank: claimed.firstRank };
 }

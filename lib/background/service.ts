@@ -1,11 +1,14 @@
+import type { UiLocale } from '../i18n';
+import { LocalizedError, placedIssueProblem, problem, problemText, type Problem } from '../i18n/problems';
+import { jsonSyntaxProblem } from '../backup/format';
 import type { FileTransfers } from '../backup/transfer';
 import { normalizeQuery } from '../match/url';
 import { minSuggestionConfidenceOf } from '../kpi/label-state';
 import { isKeyQuery } from '../kpi/aggregate';
-import { errorMessage, type Handlers, type ItemState } from '../messaging';
+import type { Handlers, ItemState } from '../messaging';
 import { SiteOverridesSchema, type SiteOverrides } from '../sites/overrides';
 import { MAX_URL_LENGTH, monthOf, previousMonth, type Mention, type Project } from '../schema';
-import { STORAGE_FULL_MESSAGE, isStorageFull } from '../db/connection';
+import { STORAGE_FULL, isStorageFull } from '../db/connection';
 import { ProjectValidationError, STORE_INCOGNITO_KEY, retentionDayKey, type LensRepository, type MentionDraft } from '../db/repository';
 import { clientFlagsOf, draftMention, forumVisit } from './drafts';
 import { stateOf, projectIdOf } from './handlers/common';
@@ -34,17 +37,17 @@ function sameClientIdentity(a: Project, b: Project): boolean {
   return same(a.clientDomains, b.clientDomains) && same(a.brandTerms, b.brandTerms) && same(a.competitorDomains, b.competitorDomains);
 }
 
-/** Parses the dashboard's pasted overrides; the error names the JSON position or the invalid selector. */
-export function parseOverrides(text: string): { overrides: SiteOverrides } | { error: string } {
+/** Parses the dashboard's pasted overrides; the refusal names the JSON position or the invalid selector's place. */
+export function parseOverrides(text: string): { overrides: SiteOverrides } | { problem: Problem } {
   if (text.trim() === '') return { overrides: {} };
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (error) {
-    return { error: `Not valid JSON: ${errorMessage(error)}` };
+  } catch {
+    return { problem: jsonSyntaxProblem(text) };
   }
   const parsed = SiteOverridesSchema.safeParse(json);
-  if (!parsed.success) return { error: parsed.error.issues.map((issue) => issue.message).join('; ') };
+  if (!parsed.success) return { problem: placedIssueProblem(parsed.error.issues[0]!) };
   return { overrides: parsed.data };
 }
 
@@ -71,12 +74,16 @@ export interface ServiceHooks {
   transfers: FileTransfers;
   /** Marks the database had no room for, until it has. */
   pendingMarks: PendingMarks;
+  /** The interface language of the moment, for what the answers say in words (a form's refusals); English unless given. */
+  locale?: () => Promise<UiLocale>;
   now?: () => number;
 }
 
 export function createHandlers(repository: LensRepository, hooks: ServiceHooks): Handlers<SenderContext> {
   // Read at each call, so a test can move the worker's clock (Date.now) to another month.
-  const { onDataChanged, openDashboard, pendingMarks, now = () => Date.now() } = hooks;
+  const { onDataChanged, openDashboard, pendingMarks, now = () => Date.now(), locale = async () => 'en' as const } = hooks;
+  /** A refusal an answer carries as data (not as an error answer), said in the interface language. */
+  const say = async (said: Problem) => problemText(said, await locale());
   const { projects, mentions, aggregates } = repository;
   const deps = { repository, hooks, now };
 
@@ -97,7 +104,7 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
   /** Writes a mark as the user set it, at the time they set it, for the project the row was drawn for. */
   const storeMark = async ({ projectId, at, request: { page, item, sentiment, recommends, seenMarkAt } }: PendingMark) => {
     const project = await projects.getProject(projectId);
-    if (!project) throw new Error(`No project with id ${projectId}`);
+    if (!project) throw new LocalizedError(problem('projectGone'));
     const draft = draftMention(item, page, project, await mentions.getLearnedModel(project.id));
     const { applied, mention } = await mentions.setMarkSeen(project.id, draft, { sentiment, recommends }, seenMarkAt, at, forumVisit(page, [item], at));
     if (applied) onDataChanged(project.id);
@@ -179,12 +186,12 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
     async 'mark.set'(request, sender) {
       const page = senderPage(request.page, sender);
       const project = await projects.getActiveProject();
-      if (!project) throw new Error('Create a project in the dashboard before marking results');
+      if (!project) throw new LocalizedError(problem('needsProject'));
       if (request.projectId !== undefined && project.id !== request.projectId) {
-        throw new Error(`The active project is now “${project.name}”: reload the page to mark for it.`);
+        throw new LocalizedError(problem('activeProjectChanged', { name: project.name }));
       }
       if (sender.incognito && !(await storesIncognito())) {
-        throw new Error('Marks in private windows are not stored: allow it under Privacy in the dashboard.');
+        throw new LocalizedError(problem('privateWindow'));
       }
       const mark: PendingMark = { projectId: project.id, at: now(), request: { ...request, page } };
       // Marks kept while the database was full go first: a later mark of the same item wins.
@@ -194,7 +201,7 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
       } catch (error) {
         if (!isStorageFull(error)) throw error;
         if (!(await pendingMarks.keep(mark))) throw error;
-        throw new Error(`${STORAGE_FULL_MESSAGE} This mark is kept and will be saved with the next write that finds room.`);
+        throw new LocalizedError(STORAGE_FULL, problem('markKeptForLater'));
       }
     },
 
@@ -219,7 +226,9 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
         onDataChanged(project.id);
         return { saved: true as const, project };
       } catch (error) {
-        if (error instanceof ProjectValidationError) return { saved: false as const, fieldErrors: error.fieldErrors };
+        if (!(error instanceof ProjectValidationError)) throw error;
+        const fields = Object.entries(error.fieldProblems);
+        return { saved: false as const, fieldErrors: Object.fromEntries(await Promise.all(fields.map(async ([field, said]) => [field, await say(said)]))) };
         throw error;
       }
     },
@@ -262,7 +271,7 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
 
     async 'overrides.save'({ text }) {
       const parsed = parseOverrides(text);
-      if ('error' in parsed) return { saved: false as const, error: parsed.error };
+      if ('problem' in parsed) return { saved: false as const, error: await say(parsed.problem) };
       await projects.putSetting(OVERRIDES_KEY, text);
       return { saved: true as const };
     },
@@ -307,7 +316,7 @@ function withStorageFullExplained(handlers: Handlers<SenderContext>): Handlers<S
     const call = handler as (payload: unknown, sender: SenderContext) => Promise<unknown>;
     const explainedCall = (payload: unknown, sender: SenderContext) =>
       call(payload, sender).catch((error: unknown) => {
-        throw isStorageFull(error) ? new Error(STORAGE_FULL_MESSAGE) : error;
+        throw isStorageFull(error) ? new LocalizedError(STORAGE_FULL) : error;
       });
     return [type, explainedCall];
   });

@@ -1,3 +1,4 @@
+import { LocalizedError, problem } from '../i18n/problems';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import type { SiteAccess } from './service';
 import type { ExtensionStorageArea } from './extension-storage';
@@ -126,8 +127,8 @@ export function createSiteAccess(
 
     register: (origin) =>
       serially(async () => {
-        if (!auditable(origin)) throw new Error(`${origin} is a search engine: it is tagged without auditing`);
-        if (!(await isGranted(origin))) throw new Error(`No permission was granted for ${origin}`);
+        if (!auditable(origin)) throw new LocalizedError(problem('searchEngineNotAudited', { origin }));
+        if (!(await isGranted(origin))) throw new LocalizedError(problem('accessNotGranted', { origin }));
         await rememberDecisions([...(await decidedOrigins()), origin]);
         await registerNow(origin, await registeredOrigins());
       }),

@@ -1,5 +1,6 @@
-import { parse as parseTolerantly, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse as parseTolerantly, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
+import { placedIssueProblem, placeOf, problem, type Problem } from '../i18n/problems';
 import { MAX_BACKUP_BYTES } from './limits';
 import { PromotionMonthSchema } from '../promotion';
 import { AggregateSchema, MentionSchema, PortalRecordSchema, ProjectSchema, SnapshotSchema } from '../schema';
@@ -36,9 +37,10 @@ const BackupSchema = z.object({
 export type Backup = z.infer<typeof BackupSchema>;
 export type SnapshotRecord = z.infer<typeof SnapshotRecordSchema>;
 
-export type BackupReading = { ok: true; backup: Backup } | { ok: false; error: string };
+/** A backup read, or why it cannot be: said in the user's language where it is shown (lib/i18n/errors.ts). */
+export type BackupReading = { ok: true; backup: Backup } | { ok: false; problem: Problem };
 
-const refuse = (error: string): BackupReading => ({ ok: false, error });
+const refuse = (key: Parameters<typeof problem>[0], params?: Problem['params']): BackupReading => ({ ok: false, problem: problem(key, params) });
 
 /** Identity of each record kind inside one backup: two records with one identity make the file ambiguous. */
 export const identityOf = {
@@ -60,21 +62,14 @@ export function parseBackup(text: string): BackupReading {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (error) {
-    return refuse(`Not valid JSON${jsonErrorPlace(text) || `: ${error instanceof Error ? error.message : String(error)}`}.`);
+  } catch {
+    return { ok: false, problem: jsonSyntaxProblem(text) };
   }
   const header = data as { format?: unknown; version?: unknown } | null;
-  if (typeof header !== 'object' || header === null || header.format !== BACKUP_FORMAT) {
-    return refuse('This is not a Reputation Lens backup (its "format" is not "reputation-lens-backup").');
-  }
-  if (header.version !== BACKUP_VERSION) {
-    return refuse(`This backup has version ${JSON.stringify(header.version)}; this extension reads version ${BACKUP_VERSION}.`);
-  }
+  if (typeof header !== 'object' || header === null || header.format !== BACKUP_FORMAT) return refuse('backupNotOurs');
+  if (header.version !== BACKUP_VERSION) return refuse('backupVersion', { found: JSON.stringify(header.version) ?? '—', expected: BACKUP_VERSION });
   const parsed = BackupSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return refuse(`${placeOf(issue.path)}: ${issue.message}.`);
-  }
+  if (!parsed.success) return { ok: false, problem: placedIssueProblem(parsed.error.issues[0]!) };
   const backup = parsed.data;
   for (const kind of Object.keys(identityOf) as (keyof typeof identityOf)[]) {
     const seen = new Map<string, number>();
@@ -83,22 +78,21 @@ export function parseBackup(text: string): BackupReading {
     for (let index = 0; index < records.length; index++) {
       const identity = identityOfRecord(records[index]);
       const first = seen.get(identity);
-      if (first !== undefined) return refuse(`${kind}[${index}] repeats ${kind}[${first}]: the same record twice.`);
+      if (first !== undefined) return refuse('backupRepeats', { place: placeOf([kind, index]), first: placeOf([kind, first]) });
       seen.set(identity, index);
     }
   }
   const projects = new Map(backup.projects.map((project) => [project.id, project]));
   for (const kind of ['mentions', 'snapshots', 'portals', 'promotion', 'learned', 'frozenMonths'] as const) {
     const index = backup[kind].findIndex((record) => !projects.has(record.projectId));
-    if (index >= 0) return refuse(`${kind}[${index}].projectId: no project with id "${backup[kind][index]!.projectId}" in this backup.`);
+    if (index >= 0) return refuse('backupUnknownProject', { place: placeOf([kind, index, 'projectId']), id: backup[kind][index]!.projectId });
   }
   const unfrozen = backup.frozenMonths.findIndex(({ projectId, month }) => month >= (projects.get(projectId)!.searchesKeptFrom ?? ''));
   if (unfrozen >= 0) {
     const { projectId, month } = backup.frozenMonths[unfrozen]!;
     const keptFrom = projects.get(projectId)!.searchesKeptFrom;
-    return refuse(
-      `frozenMonths[${unfrozen}].month: ${month} is ${keptFrom ? `not before ${keptFrom}, the first month whose searches the project keeps` : 'frozen, but the project deleted no searches'}.`,
-    );
+    const place = placeOf(['frozenMonths', unfrozen, 'month']);
+    return keptFrom ? refuse('backupFrozenKept', { place, month, keptFrom }) : refuse('backupFrozenNothingDeleted', { place, month });
   }
   return { ok: true, backup };
 }
@@ -106,33 +100,24 @@ export function parseBackup(text: string): BackupReading {
 /** Reads a backup file as parseBackup does; one too big is refused by its size, before its text is read. */
 export async function parseBackupFile(file: Blob): Promise<BackupReading> {
   if (file.size > MAX_BACKUP_BYTES) {
-    return refuse(`The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; backups up to ${MAX_BACKUP_BYTES / 1024 / 1024} MB are read.`);
+    return refuse('backupTooBig', { size: Math.round((file.size / 1024 / 1024) * 10) / 10, limit: MAX_BACKUP_BYTES / 1024 / 1024 });
   }
   return parseBackup(await file.text());
 }
 
-/** `mentions[12].mark.sentiment`, from a zod issue path. */
-function placeOf(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return 'The file';
-  return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`)).join('');
-}
-
 /**
- * Where and why JSON.parse stopped, as " at line L, column C: reason". JSON.parse's own messages differ
- * between engines and often give no position; jsonc-parser reports the offset of the first error.
+ * Where JSON.parse stopped in a text it refused: the line and column. JSON.parse's own messages differ between
+ * engines, are in English and often give no position; jsonc-parser reports the offset of the first error.
  */
-function jsonErrorPlace(text: string): string {
+export function jsonSyntaxProblem(text: string): Problem {
   const errors: ParseError[] = [];
   parseTolerantly(text, errors, { allowTrailingComma: false, disallowComments: true });
   const first = errors[0];
-  if (!first) return '';
+  if (!first) return problem('notJson');
   const lines = text.slice(0, first.offset).split('\n');
-  return ` at line ${lines.length}, column ${lines.at(-1)!.length + 1}: ${describeParseError(printParseErrorCode(first.error))}`;
-}
-
-function describeParseError(code: string): string {
-  // "ValueExpected" -> "value expected"
-  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const place = { line: lines.length, column: lines.at(-1)!.length + 1 };
+  const found = text.slice(first.offset).match(/^\S/u)?.[0];
+  return found === undefined ? problem('notJsonEnds', place) : problem('notJsonAt', { ...place, found });
 }
 
 /** The sections of a backup file, in the order they are written. */

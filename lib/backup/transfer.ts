@@ -16,7 +16,7 @@ const KEY_PREFIX = 'https://transfer.reputation-lens.invalid/';
 const STALE_AFTER_MS = 60 * 60 * 1000;
 
 /** `<when it was made>-<random uuid>`: the time lets stale entries be found from their keys alone. */
-export const TransferIdSchema = z.string().regex(/^\d{1,15}-[0-9a-f-]{36}$/, 'a transfer id');
+export const TransferIdSchema = z.string().regex(/^\d{1,15}-[0-9a-f-]{36}$/);
 export const newTransferId = (madeAt: number) => `${madeAt}-${crypto.randomUUID()}`;
 export const transferKey = (id: string) => `${KEY_PREFIX}${id}`;
 const madeAtOf = (key: string) => Number(key.slice(KEY_PREFIX.length).split('-')[0]);

@@ -1,3 +1,4 @@
+import { LocalizedError, problem } from '../i18n/problems';
 import { applyMentionChange, emptyAggregate, forumMonthsOf, joinAggregate, rebuildAggregates, splitAggregate } from '../kpi/aggregate';
 import { SPARKLINE_MONTHS, computeKpiHistory, summaryOf, type KpiReport, type MonthReport } from '../kpi';
 import { rebuildPortalLinks } from '../kpi/portals';
@@ -133,7 +134,7 @@ export class AggregateRepository {
   async kpiReport(projectId: string, month: Month): Promise<KpiReport> {
     const tx = this.db.transaction(['projects', 'aggregates', 'portals', 'settings']);
     const project = await tx.objectStore('projects').get(projectId);
-    if (!project) throw new Error(`No project with id ${projectId}`);
+    if (!project) throw new LocalizedError(problem('projectGone'));
     // The month before the first sparkline month is read too: the first month's change is measured against it.
     const from = addMonths(month, -SPARKLINE_MONTHS);
     const [aggregates, portals, marked] = await Promise.all([
@@ -150,7 +151,7 @@ export class AggregateRepository {
   async kpiHistory(projectId: string, through: Month): Promise<MonthReport[]> {
     const tx = this.db.transaction(['projects', 'aggregates', 'portals']);
     const project = await tx.objectStore('projects').get(projectId);
-    if (!project) throw new Error(`No project with id ${projectId}`);
+    if (!project) throw new LocalizedError(problem('projectGone'));
     const [aggregates, portals] = await Promise.all([
       tx.objectStore('aggregates').index('byProject').getAll(projectId),
       tx.objectStore('portals').index('byProject').getAll(projectId),
@@ -169,7 +170,7 @@ export class AggregateRepository {
   async rebuild(projectId: string): Promise<Aggregate[]> {
     const tx = this.db.transaction([...COUNTER_STORES, 'projects'], 'readwrite');
     const project = await tx.objectStore('projects').get(projectId);
-    if (!project) throw new Error(`No project with id ${projectId}`);
+    if (!project) throw new LocalizedError(problem('projectGone'));
     const rebuilt = await rebuildProjectCounters(tx, project, this.normalizeQuery);
     await tx.done;
     return rebuilt;

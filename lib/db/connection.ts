@@ -1,3 +1,4 @@
+import { LocalizedError, problem } from '../i18n/problems';
 import { DB_VERSION, openLensDatabase, type LensDatabase } from './database';
 
 /**
@@ -58,7 +59,8 @@ export class DatabaseConnection {
   }
 }
 
-export const STORAGE_FULL_MESSAGE = 'The browser has no room left to store Reputation Lens data: free some disk space, then try again.';
+/** What a write refused for want of room is said as (lib/i18n/errors.ts). */
+export const STORAGE_FULL = problem('storageFull');
 
 /** A write refused for want of room: its transaction was aborted whole, so nothing of it was stored. */
 export function isStorageFull(error: unknown): boolean {
@@ -69,12 +71,10 @@ export function isStorageFull(error: unknown): boolean {
 export function openFailure(error: unknown): Error {
   const name = error instanceof DOMException ? error.name : '';
   if (name === 'VersionError') {
-    return new Error(
-      `The saved data was written by a newer version of Reputation Lens than this one (database version ${DB_VERSION} here). ` +
-        'Update the extension to see it; nothing was changed.',
-    );
+    return new LocalizedError(problem('databaseNewer', { version: DB_VERSION }));
   }
-  if (name === 'QuotaExceededError') return new Error(STORAGE_FULL_MESSAGE);
+  if (name === 'QuotaExceededError') return new LocalizedError(STORAGE_FULL);
+  // The browser's own words for why, in its language: there are too many reasons to have a sentence for each.
   const reason = error instanceof Error ? error.message : String(error);
-  return new Error(`The Reputation Lens database could not be opened (${reason}). It is tried again with the next action; nothing was changed.`);
+  return new LocalizedError(problem('databaseNotOpened', { reason }));
 }

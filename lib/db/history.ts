@@ -1,3 +1,4 @@
+import { LocalizedError, problem } from '../i18n/problems';
 import { addMonths, monthBounds, monthOf, type Month } from '../schema';
 import { COUNTER_STORES, rebuildProjectCounters } from './aggregates';
 import type { LensDatabase } from './database';
@@ -23,7 +24,7 @@ export class BrowsingHistory {
   async clear(projectId: string): Promise<ClearedHistory> {
     const tx = this.db.transaction(['projects', ...COUNTER_STORES], 'readwrite');
     const project = await tx.objectStore('projects').get(projectId);
-    if (!project) throw new Error(`No project with id ${projectId}`);
+    if (!project) throw new LocalizedError(problem('projectGone'));
     const mentions = tx.objectStore('mentions');
     const [snapshots, allMentions, marked] = await Promise.all([
       tx.objectStore('snapshots').index('byProject').count(projectId),
@@ -48,7 +49,7 @@ export class BrowsingHistory {
   async applyRetention(projectId: string, now: number): Promise<ClearedHistory & { keptFrom: Month | null }> {
     const tx = this.db.transaction(['projects', 'snapshots', 'mentions'], 'readwrite');
     const project = await tx.objectStore('projects').get(projectId);
-    if (!project) throw new Error(`No project with id ${projectId}`);
+    if (!project) throw new LocalizedError(problem('projectGone'));
     if (!project.retentionMonths) return { snapshots: 0, mentions: 0, keptFrom: null };
     const keptFrom = addMonths(monthOf(now), 1 - project.retentionMonths);
     const [keptSince] = monthBounds(keptFrom);

@@ -1,3 +1,4 @@
+import { LocalizedError, problem } from '../i18n/problems';
 import { applySnapshot, displacedUrls, isKeyQuery } from '../kpi/aggregate';
 import { isPortalKind, type PortalObservation } from '../kpi/portals';
 import {
@@ -166,7 +167,7 @@ export class MentionRepository {
   async observePage(observation: PageObservation): Promise<Mention[]> {
     const tx = this.db.transaction(['projects', 'mentions', 'snapshots', 'aggregates', 'topSlots', 'portals'], 'readwrite');
     const project = await tx.objectStore('projects').get(observation.projectId);
-    if (!project) throw new Error(`No project with id ${observation.projectId}`);
+    if (!project) throw new LocalizedError(problem('projectGone'));
     const month = monthOf(observation.at);
     const aggregates = new MonthAggregates(tx, project);
     const portals = new PortalWrites(tx.objectStore('portals'), project.id);
@@ -249,7 +250,7 @@ export class MentionRepository {
   ): Promise<{ applied: boolean; mention: Mention }> {
     const tx = this.db.transaction(MARK_STORES, 'readwrite');
     const project = await tx.objectStore('projects').get(projectId);
-    if (!project) throw new Error(`No project with id ${projectId}`);
+    if (!project) throw new LocalizedError(problem('projectGone'));
     const before = await tx.objectStore('mentions').get([projectId, draft.canonicalUrl]);
     if (visit.seenMarkAt !== undefined && (before?.mark?.at ?? null) !== visit.seenMarkAt) {
       await tx.done;
@@ -276,7 +277,7 @@ export class MentionRepository {
   async relabel(projectId: string, canonicalUrls: readonly string[], edit: MarkEdit, at = Date.now()): Promise<number> {
     const tx = this.db.transaction(MARK_STORES, 'readwrite');
     const project = await tx.objectStore('projects').get(projectId);
-    if (!project) throw new Error(`No project with id ${projectId}`);
+    if (!project) throw new LocalizedError(problem('projectGone'));
     const counters = new MarkCounters(tx, project);
     let changed = 0;
     for (const canonicalUrl of new Set(canonicalUrls)) {
@@ -373,7 +374,7 @@ export class MentionRepository {
   async refreshClientFlags(projectId: string, flagsOf: (mention: Mention) => ClientFlags): Promise<void> {
     const tx = this.db.transaction(['projects', ...COUNTER_STORES], 'readwrite');
     const project = await tx.objectStore('projects').get(projectId);
-    if (!project) throw new Error(`No project with id ${projectId}`);
+    if (!project) throw new LocalizedError(problem('projectGone'));
     const mentions = tx.objectStore('mentions');
     for (let cursor = await mentions.openCursor(projectKeyRange(projectId)); cursor; cursor = await cursor.continue()) {
       await cursor.update({ ...cursor.value, flags: flagsOf(cursor.value) });

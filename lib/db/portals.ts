@@ -1,3 +1,4 @@
+import { LocalizedError, problem } from '../i18n/problems';
 import { addLink, linkSlotOf, newPortal, recordPortalObservation, type PortalObservation } from '../kpi/portals';
 import type { Mention, PortalRecord } from '../schema';
 import type { LensDatabase } from './database';
@@ -50,7 +51,7 @@ export class PortalRepository {
   async annotate(projectId: string, domain: string, attributes: Pick<PortalRecord, 'popularity' | 'note'>): Promise<PortalRecord> {
     const tx = this.db.transaction('portals', 'readwrite');
     const portal = await tx.store.get([projectId, domain]);
-    if (!portal) throw new Error(`No portal ${domain} in this project`);
+    if (!portal) throw new LocalizedError(problem('portalGone', { domain }));
     const annotated = { ...portal, popularity: attributes.popularity, note: attributes.note };
     await tx.store.put(annotated);
     await tx.done;

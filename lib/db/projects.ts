@@ -1,12 +1,14 @@
+import { LocalizedError, issueProblem, problem, problemText, type Problem } from '../i18n/problems';
 import { minSuggestionConfidenceOf } from '../kpi/label-state';
 import { ProjectInputSchema, monthOf, type Month, type Plan, type Project, type ProjectInput } from '../schema';
 import { COUNTER_STORES, rebuildProjectCounters } from './aggregates';
 import type { LensDatabase } from './database';
 import { ACTIVE_PROJECT_KEY, deleteProjectRecords, learnedModelKey, markedCountKey, retentionDayKey } from './stores';
 
+/** A project refused: why, by field (`name`, `targets.serpPositivity`), said beside each field in the user's language. */
 export class ProjectValidationError extends Error {
-  constructor(readonly fieldErrors: Record<string, string>) {
-    super(Object.entries(fieldErrors).map(([field, message]) => `${field}: ${message}`).join('; '));
+  constructor(readonly fieldProblems: Record<string, Problem>) {
+    super(Object.entries(fieldProblems).map(([field, said]) => `${field}: ${problemText(said, 'en')}`).join('; '));
     this.name = 'ProjectValidationError';
   }
 }
@@ -39,7 +41,7 @@ export class ProjectRepository {
   }
 
   async setActiveProject(id: string | null): Promise<void> {
-    if (id !== null && !(await this.getProject(id))) throw new Error(`No project with id ${id}`);
+    if (id !== null && !(await this.getProject(id))) throw new LocalizedError(problem('projectGone'));
     await this.db.put('settings', { key: ACTIVE_PROJECT_KEY, value: id });
   }
 
@@ -55,21 +57,21 @@ export class ProjectRepository {
   async saveProject(input: ProjectInput | Record<string, unknown>, id?: string, now = Date.now()): Promise<Project> {
     const parsed = ProjectInputSchema.safeParse(input);
     if (!parsed.success) {
-      const fieldErrors: Record<string, string> = {};
+      const fieldProblems: Record<string, Problem> = {};
       for (const issue of parsed.error.issues) {
         const field = issue.path.filter((part) => typeof part === 'string').join('.') || 'form';
-        fieldErrors[field] ??= issue.message;
+        fieldProblems[field] ??= issueProblem(issue);
       }
-      throw new ProjectValidationError(fieldErrors);
+      throw new ProjectValidationError(fieldProblems);
     }
     // Two projects of one name could not be told apart in the project lists, the popup or a report.
     const sameName = (name: string) => name.trim().toLowerCase() === parsed.data.name.toLowerCase();
     if ((await this.listProjects()).some((other) => other.id !== id && sameName(other.name))) {
-      throw new ProjectValidationError({ name: `Another project is already called “${parsed.data.name}”.` });
+      throw new ProjectValidationError({ name: problem('projectNameTaken', { name: parsed.data.name }) });
     }
     const tx = this.db.transaction(['projects', ...COUNTER_STORES], 'readwrite');
     const existing = id ? await tx.objectStore('projects').get(id) : undefined;
-    if (id && !existing) throw new Error(`No project with id ${id}`);
+    if (id && !existing) throw new LocalizedError(problem('projectGone'));
     const project: Project = {
       ...parsed.data,
       id: existing?.id ?? this.newId(),
@@ -96,7 +98,7 @@ export class ProjectRepository {
   async setPlan(id: string, baselineMonth: Month, plan: Plan, now = Date.now()): Promise<Project> {
     const tx = this.db.transaction('projects', 'readwrite');
     const existing = await tx.store.get(id);
-    if (!existing) throw new Error(`No project with id ${id}`);
+    if (!existing) throw new LocalizedError(problem('projectGone'));
     const project: Project = { ...existing, baselineMonth, plan, updatedAt: now };
     await tx.store.put(project);
     await tx.done;

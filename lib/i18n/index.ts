@@ -25,6 +25,18 @@ export function uiLocaleOf(preference: unknown, browserLanguages: readonly strin
   return 'en';
 }
 
+/**
+ * The language to show, from the choice kept in browser.storage.local (its `local` area, passed in so lib stays
+ * free of browser globals) and the browser's languages; an unreadable storage counts as no choice.
+ */
+export async function storedUiLocale(
+  storage: { get(key: string): Promise<Record<string, unknown>> },
+  browserLanguages: readonly string[],
+): Promise<UiLocale> {
+  const stored = await storage.get(LOCALE_PREFERENCE_KEY).catch(() => ({}) as Record<string, unknown>);
+  return uiLocaleOf(stored[LOCALE_PREFERENCE_KEY], browserLanguages);
+}
+
 /** A count's text per plural category of the language (CLDR); `other` is required, the rest as the language has them. */
 export interface PluralForms {
   zero?: string;

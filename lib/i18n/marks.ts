@@ -77,3 +77,12 @@ export const MARK_MESSAGES: Catalogs<MarkMessageKey> = {
     ...SHORT_FORMS,
   },
 };
+
+/** The word of each mark a user can set, by the mark's name (a sentiment, or the "recommends" toggle). */
+export const MARK_WORDS: Record<'positive' | 'neutral' | 'negative' | 'irrelevant' | 'recommends', MarkMessageKey> = {
+  positive: 'markPositive',
+  neutral: 'markNeutral',
+  negative: 'markNegative',
+  irrelevant: 'markIrrelevant',
+  recommends: 'markRecommends',
+};

@@ -158,7 +158,6 @@ const en = {
   notSaved: 'Not saved yet.',
   errorChannelName: 'Name the channel, e.g. VK or Telegram.',
   errorChannelNameLong: 'A channel name is at most 100 characters.',
-  errorChannelTwice: '“{name}” is already a channel of this month.',
   errorTooManyChannels: 'At most 50 channels.',
   errorTooLarge: 'That is more than any month holds.',
 };
@@ -334,7 +333,6 @@ export const PANELS_MESSAGES: Catalogs<PanelsMessageKey> = {
     notSaved: 'Ещё не сохранено.',
     errorChannelName: 'Назовите канал, например ВКонтакте или Telegram.',
     errorChannelNameLong: 'Название канала — не длиннее 100 символов.',
-    errorChannelTwice: 'Канал «{name}» в этом месяце уже есть.',
     errorTooManyChannels: 'Не больше 50 каналов.',
     errorTooLarge: 'Это больше, чем бывает за месяц.',
   },
@@ -485,7 +483,6 @@ export const PANELS_MESSAGES: Catalogs<PanelsMessageKey> = {
     notSaved: 'Още не е запазено.',
     errorChannelName: 'Дайте име на канала, например Facebook или Telegram.',
     errorChannelNameLong: 'Името на канала е най-много 100 знака.',
-    errorChannelTwice: 'Канал „{name}“ вече има за този месец.',
     errorTooManyChannels: 'Най-много 50 канала.',
     errorTooLarge: 'Това е повече, отколкото може да има за един месец.',
   },

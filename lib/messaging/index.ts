@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { RemoteError, errorMessage, send, type Transport } from './send';
+import type { UiLocale } from '../i18n';
+import type { ErrorMessageKey } from '../i18n/errors';
+import { LocalizedError, failureText, placedIssueProblem, problem, type Problem } from '../i18n/problems';
+import { send, type Transport } from './send';
 import {
   EnvelopeSchema,
   protocol,
@@ -13,7 +16,7 @@ import {
 } from './protocol';
 
 export * from './protocol';
-export { RemoteError, errorMessage, send, type Transport } from './send';
+export { NoAnswerError, RemoteError, errorMessage, send, type Transport } from './send';
 
 /** What the background knows of a request's sender; its origin decides which requests it may send. */
 export interface Sender {
@@ -28,38 +31,45 @@ export type Handlers<Context extends Sender> = {
   ) => Promise<ResponseOf<T>>;
 };
 
-/** What a sender is told when it sends a request the protocol keeps for the other origin. */
-const REFUSED_SENDER: Record<SenderOrigin, string> = {
-  'extension-page': 'Only a content script, about its own page, may send',
-  'content-script': 'Only the extension’s own pages may send',
+/** Who may send a request the protocol keeps for the other origin, as the refusal says it. */
+const ALLOWED_SENDER: Record<SenderOrigin, ErrorMessageKey> = {
+  'extension-page': 'requestFromExtensionPage',
+  'content-script': 'requestFromContentScript',
 };
 
-function describeZodError(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+/** The first thing wrong with a request or an answer, with its place: one sentence, not zod's list. */
+function zodProblem(error: z.ZodError): Problem {
+  return placedIssueProblem(error.issues[0]!);
 }
+
+const ENGLISH = async (): Promise<UiLocale> => 'en';
 
 /**
  * Turns one untrusted message into a reply: malformed envelopes, requests from a sender the protocol does not let
  * send them, and malformed payloads get an error answer (never an exception), as do handler failures, so the
- * background keeps serving whatever a page or a bug sends it.
+ * background keeps serving whatever a page or a bug sends it. An error answer is a sentence in the interface
+ * language of the moment (`locale`, read only when there is one to say).
  */
 export async function dispatchMessage<Context extends Sender>(
   message: unknown,
   context: Context,
   handlers: Handlers<Context>,
+  locale: () => Promise<UiLocale> = ENGLISH,
 ): Promise<Reply> {
-  const envelope = EnvelopeSchema.safeParse(message);
-  if (!envelope.success) return { ok: false, error: `Malformed message: ${describeZodError(envelope.error)}` };
-  const type = envelope.data.type;
-  if (context.origin !== protocol[type].sender) return { ok: false, error: `${REFUSED_SENDER[context.origin]} ${type}` };
-  const payload = protocol[type].request.safeParse(envelope.data.payload ?? {});
-  if (!payload.success) return { ok: false, error: `Invalid ${type} request: ${describeZodError(payload.error)}` };
   try {
+    const envelope = EnvelopeSchema.safeParse(message);
+    if (!envelope.success) throw new LocalizedError(problem('requestInvalid', { problem: zodProblem(envelope.error) }));
+    const type = envelope.data.type;
+    const allowed = protocol[type].sender;
+    if (context.origin !== allowed) throw new LocalizedError(problem('requestRefused', { sender: problem(ALLOWED_SENDER[allowed]) }));
+    const payload = protocol[type].request.safeParse(envelope.data.payload ?? {});
+    if (!payload.success) throw new LocalizedError(problem('requestInvalid', { problem: zodProblem(payload.error) }));
     const handler = handlers[type] as (payload: unknown, context: Context) => Promise<unknown>;
-    const data = await handler(payload.data, context);
-    return { ok: true, data: protocol[type].response.parse(data) };
+    const answer = protocol[type].response.safeParse(await handler(payload.data, context));
+    if (!answer.success) throw new LocalizedError(problem('answerInvalid', { problem: zodProblem(answer.error) }));
+    return { ok: true, data: answer.data };
   } catch (error) {
-    return { ok: false, error: errorMessage(error) };
+    return { ok: false, error: failureText(error, await locale()) };
   }
 }
 
@@ -75,6 +85,6 @@ export async function request<T extends RequestType>(
 /** Checks an answer that arrived through `send` against the protocol, as `request` does. */
 export function validatedAnswer<T extends RequestType>(type: T, data: ResponseOf<T>): ResponseOf<T> {
   const parsed = protocol[type].response.safeParse(data);
-  if (!parsed.success) throw new RemoteError(`Invalid answer to ${type}: ${describeZodError(parsed.error)}`);
+  if (!parsed.success) throw new LocalizedError(problem('answerInvalid', { problem: zodProblem(parsed.error) }));
   return parsed.data as ResponseOf<T>;
 }

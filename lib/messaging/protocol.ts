@@ -1,3 +1,4 @@
+import { problem } from '../i18n/problems';
 import { z } from 'zod';
 import { EXPORT_FILES } from '../backup/limits';
 import { TransferIdSchema } from '../backup/transfer';
@@ -139,7 +140,7 @@ const ProjectIdSchema = z.object({ id: z.string().min(1).max(100) });
 export const OriginSchema = z
   .string()
   .max(300)
-  .regex(/^https?:\/\/[^/?#\s]+$/, 'an origin such as https://forum.example.com');
+  .regex(/^https?:\/\/[^/?#\s]+$/);
 
 export { PORTAL_KINDS, PortalKindSchema } from '../schema';
 
@@ -204,7 +205,7 @@ export const protocol = {
     sender: 'content-script',
     request: z.object({
       page: PageSchema,
-      items: z.array(PageItemSchema).max(MAX_OBSERVED_ITEMS, `at most ${MAX_OBSERVED_ITEMS} items per message: send the rest in another`),
+      items: z.array(PageItemSchema).max(MAX_OBSERVED_ITEMS),
     }),
     response: z.object({
       projectId: z.string().nullable(),
@@ -355,7 +356,7 @@ export const protocol = {
         sentiment: MarkSentimentSchema.nullable().optional(),
         recommends: z.boolean().optional(),
       })
-      .refine((edit) => edit.sentiment !== undefined || edit.recommends !== undefined, 'a sentiment or "recommends" to set'),
+      .refine((edit) => edit.sentiment !== undefined || edit.recommends !== undefined, { params: { problem: problem('nothingToSet') } }),
     response: z.object({ changed: z.number().int() }),
   },
   /** Sites the user granted for auditing ("Audit this site"), with what was recognised there last. */

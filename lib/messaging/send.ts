@@ -5,6 +5,11 @@ export class RemoteError extends Error {
   override name = 'RemoteError';
 }
 
+/** Thrown by a sender when nothing answered (the background was stopped or gone): said as "the extension did not answer". */
+export class NoAnswerError extends Error {
+  override name = 'NoAnswerError';
+}
+
 /** The message of anything thrown, for showing to the user or sending back as an error answer. */
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -21,5 +26,6 @@ export async function send<T extends RequestType>(transport: Transport, type: T,
   const reply = (await transport({ type, payload })) as { ok?: unknown; data?: unknown; error?: unknown } | undefined;
   if (reply?.ok === true) return reply.data as ResponseOf<T>;
   if (reply?.ok === false && typeof reply.error === 'string') throw new RemoteError(reply.error);
-  throw new RemoteError(`No valid answer to ${type}`);
+  // The English names the request, for logs; the user is told lib/i18n's "noAnswer".
+  throw new NoAnswerError(`No valid answer to ${type}`);
 }

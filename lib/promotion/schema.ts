@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { MonthSchema, type Month } from '../schema';
+import { problem } from '../i18n/problems';
+import { MonthSchema, customIssue, type Month } from '../schema';
 
 /**
  * A project's social-media promotion in one month (METHODOLOGY goal B): per channel, the figures the
@@ -12,8 +13,9 @@ export type FigureKey = (typeof FIGURES)[number];
 /** Far above any monthly spend or count, and low enough that sums over every channel stay exact. */
 const MAX_FIGURE = 1e15;
 
-const amount = z.number().min(0, 'It cannot be negative.').max(MAX_FIGURE, 'That is more than any month holds.');
-const count = amount.int('Enter a whole number.');
+// Refusals are said by the promotion form (components/PromotionPanel.tsx) from zod's issue codes.
+const amount = z.number().min(0).max(MAX_FIGURE);
+const count = amount.int();
 
 /** null is "not entered", which is not zero: a cost per click over unknown clicks is unknown. */
 export const FiguresSchema = z.object({
@@ -29,7 +31,7 @@ export type Figures = z.infer<typeof FiguresSchema>;
 export const NO_FIGURES: Figures = { spend: null, impressions: null, clicks: null, joins: null, conversions: null, sales: null };
 
 export const ChannelSchema = z.object({
-  name: z.string().trim().min(1, 'Name the channel, e.g. VK or Telegram.').max(100, 'A channel name is at most 100 characters.'),
+  name: z.string().trim().min(1).max(100),
   actual: FiguresSchema,
   plan: FiguresSchema,
 });
@@ -38,12 +40,12 @@ export type Channel = z.infer<typeof ChannelSchema>;
 /** A month's channels; one name twice would split a channel's figures across two rows. */
 export const ChannelsSchema = z
   .array(ChannelSchema)
-  .max(50, 'At most 50 channels.')
+  .max(50)
   .superRefine((channels, ctx) => {
     const seen = new Set<string>();
     channels.forEach((channel, index) => {
       const name = channel.name.toLocaleLowerCase();
-      if (seen.has(name)) ctx.addIssue({ code: 'custom', path: [index, 'name'], message: `“${channel.name}” is already a channel of this month.` });
+      if (seen.has(name)) ctx.addIssue({ ...customIssue(problem('channelTwice', { name: channel.name })), path: [index, 'name'] });
       seen.add(name);
     });
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { problem, type Problem } from '../i18n/problems';
 import { normalizeDomain } from '../match/url';
 
 /** The single source of the extension's record types: everything stored or sent is parsed with these. */
@@ -15,7 +16,8 @@ export type MarkSentiment = z.infer<typeof MarkSentimentSchema>;
 export const LangSchema = z.enum(['en', 'ru', 'bg']);
 export type Lang = z.infer<typeof LangSchema>;
 
-export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
+// lib/i18n/problems.ts knows this pattern, to say "a month written as YYYY-MM" when a value does not match it.
+export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 export type Month = z.infer<typeof MonthSchema>;
 
 /** The longest URL stored or sent: far beyond any real page's address, and it keeps one key from weighing megabytes. */
@@ -24,14 +26,19 @@ export const MAX_URL_LENGTH = 8192;
 const WEB_SCHEMES = new Set(['http:', 'https:']);
 
 /** Why `value` is not a web page's address (an absolute http or https URL), or null when it is one. */
-function notHttpUrl(value: string): string | null {
+function notHttpUrl(value: string): Problem | null {
   let protocol: string;
   try {
     protocol = new URL(value).protocol;
   } catch {
-    return 'not a URL (expected an http or https address)';
+    return problem('notWebAddress');
   }
-  return WEB_SCHEMES.has(protocol) ? null : `only http and https URLs are accepted, not ${protocol}`;
+  return WEB_SCHEMES.has(protocol) ? null : problem('notWebScheme', { scheme: protocol });
+}
+
+/** A custom zod issue said with a message of lib/i18n/errors.ts (lib/i18n/problems.ts); `message` names it, for logs. */
+export function customIssue(said: Problem) {
+  return { code: 'custom' as const, message: said.key, params: { problem: said } };
 }
 
 /**
@@ -39,12 +46,12 @@ function notHttpUrl(value: string): string | null {
  * stored, shown or opened. Only page.observe takes it unbounded, to skip an overlong result rather than refuse the page.
  */
 export const AnyLengthHttpUrlSchema = z.string().check((ctx) => {
-  const problem = notHttpUrl(ctx.value);
-  if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+  const refusal = notHttpUrl(ctx.value);
+  if (refusal) ctx.issues.push({ ...customIssue(refusal), input: ctx.value });
 });
 
 /** Every URL that arrives from a page or is sent back: a web page's address, at most MAX_URL_LENGTH characters. */
-export const HttpUrlSchema = AnyLengthHttpUrlSchema.max(MAX_URL_LENGTH, `a URL is at most ${MAX_URL_LENGTH} characters`);
+export const HttpUrlSchema = AnyLengthHttpUrlSchema.max(MAX_URL_LENGTH);
 
 /** `scheme://` in front: the value is written as a URL. */
 const WRITTEN_AS_URL = /^([a-z][a-z0-9+.-]*:)\/\//i;
@@ -52,36 +59,26 @@ const WRITTEN_AS_URL = /^([a-z][a-z0-9+.-]*:)\/\//i;
 export const DomainSchema = z.string().transform((value, ctx) => {
   const scheme = WRITTEN_AS_URL.exec(value.trim())?.[1]?.toLowerCase();
   if (scheme !== undefined && !WEB_SCHEMES.has(scheme)) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a domain: only http and https URLs are accepted, not ${scheme}` });
+    ctx.addIssue(customIssue(problem('notDomainScheme', { value, scheme })));
     return z.NEVER;
   }
   const domain = normalizeDomain(value);
   if (domain === null) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a domain (expected something like example.com)` });
+    ctx.addIssue(customIssue(problem('notDomain', { value })));
     return z.NEVER;
   }
   return domain;
 });
 
-const share = (label: string) =>
-  z.number({ error: `${label} must be a number` }).min(0, `${label} is a share from 0 to 1`).max(1, `${label} is a share from 0 to 1`);
+/** A share from 0 to 1; its refusals are said by lib/i18n/problems.ts from zod's issue codes, beside the field. */
+const share = () => z.number().min(0).max(1);
 
 /** KPI targets; shares are fractions 0..1, counts are whole numbers. Defaults come from METHODOLOGY.md. */
 export const TargetsSchema = z.object({
-  serpPositivity: share('SERP positivity target').default(0.7),
-  thirdPartyRecommend: share('Third-party recommendation target').default(0.15),
-  portalCoverage: z
-    .number()
-    .int('Portal target is a whole number')
-    .min(0, 'Portal target cannot be negative')
-    .max(10_000, 'Portal target is at most 10000')
-    .default(20),
-  negativeTop10: z
-    .number()
-    .int('Negative top-10 target is a whole number')
-    .min(0, 'Negative top-10 target cannot be negative')
-    .max(10, 'Negative top-10 target is at most 10')
-    .default(0),
+  serpPositivity: share().default(0.7),
+  thirdPartyRecommend: share().default(0.15),
+  portalCoverage: z.number().int().min(0).max(10_000).default(20),
+  negativeTop10: z.number().int().min(0).max(10).default(0),
 });
 export type Targets = z.infer<typeof TargetsSchema>;
 export const DEFAULT_TARGETS: Targets = TargetsSchema.parse({});
@@ -102,26 +99,29 @@ const once =
 const looseText = (entry: string) => entry.toLowerCase().replace(/\s+/g, ' ');
 
 /** A list of at most `max` entries, repeated ones merged (the form says how many were). */
-const listOf = <T extends z.ZodType<string>>(item: T, max: number, what: string, sameness: (entry: string) => string = (entry) => entry) =>
-  z.array(item).max(max, `at most ${max} ${what}`).transform(once(sameness));
+const listOf = <T extends z.ZodType<string>>(item: T, max: number, sameness: (entry: string) => string = (entry) => entry) =>
+  z.array(item).max(max).transform(once(sameness));
 
-const brandTerm = z.string().trim().min(1).max(100, 'a brand term is at most 100 characters');
-const keyQuery = z.string().trim().min(1).max(300, 'a query is at most 300 characters');
+const brandTerm = z.string().trim().min(1).max(100);
+const keyQuery = z.string().trim().min(1).max(300);
 
-/** What the project form submits; every field error carries a message shown beside that field. */
+/**
+ * What the project form submits; every refusal is said beside its field, in the interface language, from zod's
+ * issue codes (lib/i18n/problems.ts: "Must be a number.", "Must be at most 100 characters long.").
+ */
 export const ProjectInputSchema = z.object({
-  name: z.string().trim().min(1, 'Name is required').max(100, 'Name is at most 100 characters'),
-  brandTerms: listOf(brandTerm, 50, 'brand terms', looseText).default([]),
-  clientDomains: listOf(DomainSchema, 50, 'client domains').default([]),
-  competitorDomains: listOf(DomainSchema, 50, 'competitor domains').default([]),
-  keyQueries: listOf(keyQuery, 500, 'key queries', looseText).default([]),
+  name: z.string().trim().min(1).max(100),
+  brandTerms: listOf(brandTerm, 50, looseText).default([]),
+  clientDomains: listOf(DomainSchema, 50).default([]),
+  competitorDomains: listOf(DomainSchema, 50).default([]),
+  keyQueries: listOf(keyQuery, 500, looseText).default([]),
   targets: TargetsSchema.default(DEFAULT_TARGETS),
-  monthlyBudget: z.number().min(0, 'Budget cannot be negative').nullable().default(null),
+  monthlyBudget: z.number().min(0).nullable().default(null),
   suggestionsCountInKpis: z.boolean().default(true),
   /** Suggestions less sure than this (their confidence) are shown but count as unlabeled; 0 lets every one count. */
-  minSuggestionConfidence: share('Minimum suggestion confidence').default(0),
+  minSuggestionConfidence: share().default(0),
   /** Searches are kept this many months (this one included), then deleted unless marked; null keeps them. */
-  retentionMonths: z.number().int('Whole months').min(1, 'At least 1 month').max(120, 'At most 120 months').nullable().default(null),
+  retentionMonths: z.number().int().min(1).max(120).nullable().default(null),
 });
 export type ProjectInput = z.input<typeof ProjectInputSchema>;
 

@@ -1,5 +1,7 @@
 import { parse as parseSelector } from 'css-what';
 import { z } from 'zod';
+import { problem } from '../i18n/problems';
+import { customIssue } from '../schema';
 import { SITES } from './index';
 import type { SelectorField } from './types';
 
@@ -11,14 +13,14 @@ import type { SelectorField } from './types';
 
 const SELECTOR_FIELDS = ['resultRoot', 'link', 'title', 'snippet'] as const satisfies readonly SelectorField[];
 
-/** Why the selector is not valid CSS, or null when it parses. */
-export function selectorError(selector: string): string | null {
-  if (selector.trim() === '') return 'empty selector';
+/** Whether the selector is valid CSS (css-what parses it). */
+export function isValidSelector(selector: string): boolean {
+  if (selector.trim() === '') return false;
   try {
     parseSelector(selector);
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -34,19 +36,12 @@ const SiteOverrideSchema = z.strictObject({
 export const SiteOverridesSchema = z.record(z.string(), SiteOverrideSchema).superRefine((overrides, context) => {
   for (const [siteId, override] of Object.entries(overrides)) {
     if (!SITES.some((site) => site.id === siteId)) {
-      context.addIssue({ code: 'custom', path: [siteId], message: `${siteId}: no such site` });
+      context.addIssue({ ...customIssue(problem('noSuchSite', { site: siteId })), path: [siteId] });
       continue;
     }
     for (const field of SELECTOR_FIELDS) {
       (override[field] ?? []).forEach((selector, index) => {
-        const problem = selectorError(selector);
-        if (problem) {
-          context.addIssue({
-            code: 'custom',
-            path: [siteId, field, index],
-            message: `${siteId}.${field}[${index}]: invalid CSS selector "${selector}" (${problem})`,
-          });
-        }
+        if (!isValidSelector(selector)) context.addIssue({ ...customIssue(problem('badSelector', { selector })), path: [siteId, field, index] });
       });
     }
   }

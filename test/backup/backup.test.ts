@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BACKUP_FORMAT, BackupWriter, parseBackup, parseBackupFile, type Backup } from '@/lib/backup/format';
+import { BACKUP_FORMAT, BackupWriter, parseBackup, parseBackupFile, type Backup, type BackupReading } from '@/lib/backup/format';
+import { problemText } from '@/lib/i18n/problems';
+
+/** A reading with its refusal said in English, as the tests below compare it. */
+const said = (reading: BackupReading) => (reading.ok ? reading : { ok: false, error: problemText(reading.problem, 'en') });
 import { MAX_BACKUP_BYTES } from '@/lib/backup/limits';
 import { openLensDatabase } from '@/lib/db/database';
 import { LensRepository, type MentionDraft } from '@/lib/db/repository';
@@ -67,7 +71,7 @@ describe('backup files', () => {
     expect(await repository.projects.listProjects()).toEqual([]);
 
     const reading = parseBackup(file);
-    if (!reading.ok) throw new Error(reading.error);
+    if (!reading.ok) throw new Error(problemText(reading.problem, 'en'));
     const counts = await repository.backup.importBackup(reading.backup);
     expect(counts.projects).toEqual({ written: 1, kept: 0 });
     expect(counts.mentions.written).toBe(reading.backup.mentions.length);
@@ -121,7 +125,7 @@ describe('months frozen by retention', () => {
     expect(october.kpis.some((kpi) => kpi.value !== null)).toBe(true);
     const file = serializeBackup(await repository.backup.exportProjects());
     const reading = parseBackup(file);
-    if (!reading.ok) throw new Error(reading.error);
+    if (!reading.ok) throw new Error(problemText(reading.problem, 'en'));
     expect(reading.backup.frozenMonths.map((aggregate) => aggregate.month)).toEqual(['2026-10']);
     expect(reading.backup.snapshots.every((snapshot) => snapshot.month === '2026-11')).toBe(true);
 
@@ -135,10 +139,10 @@ describe('months frozen by retention', () => {
     const { repository } = await retainedRepository();
     const backup = JSON.parse(serializeBackup(await repository.backup.exportProjects())) as Backup;
     backup.frozenMonths[0]!.month = '2026-11';
-    expect(parseBackup(JSON.stringify(backup))).toMatchObject({ ok: false, error: 'frozenMonths[0].month: 2026-11 is not before 2026-11, the first month whose searches the project keeps.' });
+    expect(said(parseBackup(JSON.stringify(backup)))).toMatchObject({ ok: false, error: 'frozenMonths[0].month: 2026-11 is not before 2026-11, the first month whose searches the project keeps.' });
     delete backup.projects[0]!.searchesKeptFrom;
     backup.frozenMonths[0]!.month = '2026-10';
-    expect(parseBackup(JSON.stringify(backup))).toMatchObject({ ok: false, error: 'frozenMonths[0].month: 2026-10 is frozen, but the project deleted no searches.' });
+    expect(said(parseBackup(JSON.stringify(backup)))).toMatchObject({ ok: false, error: 'frozenMonths[0].month: 2026-10 is frozen, but the project deleted no searches.' });
   });
 });
 
@@ -220,43 +224,43 @@ describe('backup files that cannot be read are refused whole, saying where and w
   const valid = async (): Promise<Backup> => (await filledRepository()).repository.backup.exportProjects();
 
   it('broken JSON: the line and column', () => {
-    expect(parseBackup('{"format": "reputation-lens-backup",\n  "version": 1,\n  "projects": [}')).toEqual({
+    expect(said(parseBackup('{"format": "reputation-lens-backup",\n  "version": 1,\n  "projects": [}'))).toEqual({
       ok: false,
-      error: expect.stringMatching(/^Not valid JSON at line 3, column 16/),
+      error: expect.stringMatching(/^This is not valid JSON: “}” at line 3, column 16/),
     });
   });
 
   it('another file, or another version', () => {
-    expect(parseBackup('[1, 2]')).toMatchObject({ ok: false, error: expect.stringMatching(/not a Reputation Lens backup/) });
-    expect(parseBackup(JSON.stringify({ format: BACKUP_FORMAT, version: 2 }))).toMatchObject({ ok: false, error: expect.stringMatching(/version 2; this extension reads version 1/) });
+    expect(said(parseBackup('[1, 2]'))).toMatchObject({ ok: false, error: expect.stringMatching(/not a Reputation Lens backup/) });
+    expect(said(parseBackup(JSON.stringify({ format: BACKUP_FORMAT, version: 2 })))).toMatchObject({ ok: false, error: expect.stringMatching(/version 2; this version of the extension reads version 1/) });
   });
 
   it('a file written before promotion months were backed up still reads, with none', async () => {
     const { promotion: _left, ...earlier } = JSON.parse(serializeBackup(await valid())) as Backup;
-    expect(parseBackup(JSON.stringify(earlier))).toMatchObject({ ok: true, backup: { promotion: [] } });
+    expect(said(parseBackup(JSON.stringify(earlier)))).toMatchObject({ ok: true, backup: { promotion: [] } });
   });
 
   it('a wrong value: the record and the field', async () => {
     const backup = await valid();
     (backup.mentions[3] as { mark: unknown }).mark = { sentiment: 'great', recommends: false, at: 1 };
-    expect(parseBackup(serializeBackup(backup))).toMatchObject({ ok: false, error: expect.stringMatching(/^mentions\[\d+\]\.mark\.sentiment: /) });
+    expect(said(parseBackup(serializeBackup(backup)))).toMatchObject({ ok: false, error: expect.stringMatching(/^mentions\[\d+\]\.mark\.sentiment: /) });
   });
 
   it('the same record twice, or a record of a project the file does not hold', async () => {
     const backup = await valid();
     const twice = JSON.parse(serializeBackup(backup)) as Backup;
     twice.mentions.push(twice.mentions[0]!);
-    expect(parseBackup(JSON.stringify(twice))).toMatchObject({ ok: false, error: `mentions[${twice.mentions.length - 1}] repeats mentions[0]: the same record twice.` });
+    expect(said(parseBackup(JSON.stringify(twice)))).toMatchObject({ ok: false, error: `mentions[${twice.mentions.length - 1}] repeats mentions[0]: the same record twice.` });
     const orphan = JSON.parse(serializeBackup(backup)) as Backup;
     orphan.portals[0]!.projectId = 'elsewhere';
-    expect(parseBackup(JSON.stringify(orphan))).toMatchObject({ ok: false, error: expect.stringMatching(/^portals\[0\]\.projectId: no project with id "elsewhere"/) });
+    expect(said(parseBackup(JSON.stringify(orphan)))).toMatchObject({ ok: false, error: expect.stringMatching(/^portals\[0\]\.projectId: there is no project with id “elsewhere”/) });
   });
 
   it('a 50 MB file that is not a backup is refused with a message; one over the limit is not even read', async () => {
     const fifty = `[${'"x",'.repeat((50 * 1024 * 1024) / 4)}"x"]`;
-    expect(await parseBackupFile(new Blob([fifty]))).toMatchObject({ ok: false, error: expect.stringMatching(/not a Reputation Lens backup/) });
+    expect(said(await parseBackupFile(new Blob([fifty])))).toMatchObject({ ok: false, error: expect.stringMatching(/not a Reputation Lens backup/) });
     const huge = { size: MAX_BACKUP_BYTES + 1, text: () => Promise.reject(new Error('read')) } as Blob;
-    expect(await parseBackupFile(huge)).toMatchObject({ ok: false, error: 'The file is 200.0 MB; backups up to 200 MB are read.' });
+    expect(said(await parseBackupFile(huge))).toMatchObject({ ok: false, error: 'The file is 200 MB; backups up to 200 MB are read.' });
   });
 
   it('a refused file writes nothing; markup in titles is kept as text', async () => {
@@ -266,7 +270,7 @@ describe('backup files that cannot be read are refused whole, saying where and w
     expect(await db.count('projects')).toBe(0);
     const backup = await valid();
     const imported = parseBackup(serializeBackup(backup));
-    if (!imported.ok) throw new Error(imported.error);
+    if (!imported.ok) throw new Error(problemText(imported.problem, 'en'));
     await repository.backup.importBackup(imported.backup);
     expect((await repository.backup.exportProjects()).mentions.some((mention) => mention.title.includes('<b>кириллица</b>'))).toBe(true);
   });

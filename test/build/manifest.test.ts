@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtManifest, type BuiltManifest, type Target } from './built';
+import { TARGETS, builtManifest, type BuiltManifest, type Target } from './built';
 import { PERMISSION_USES } from './permission-uses';
 
 /**
@@ -106,6 +108,19 @@ describe.each<Target>(['chrome', 'firefox'])('built %s manifest', (target) => {
     expect(hosts.slice(0, 5), `${hosts.length} host_permissions not https-only`).toEqual([]);
     const scripts = notHttps(contentScriptMatches(manifest()));
     expect(scripts.slice(0, 5), `${scripts.length} content-script matches not https-only`).toEqual([]);
+  });
+
+  it('shows its words in every interface language: each __MSG_ name it uses is in every _locales file', () => {
+    const built = manifest() as BuiltManifest & { default_locale?: string };
+    const used = [...JSON.stringify(built).matchAll(/__MSG_(\w+?)__/g)].map((match) => match[1]!);
+    expect(used).toContain('extensionName');
+    expect(built.default_locale).toBe('en');
+    const localesDir = join(TARGETS[target], '_locales');
+    expect(readdirSync(localesDir).sort()).toEqual(['bg', 'en', 'ru']);
+    for (const locale of readdirSync(localesDir)) {
+      const messages = JSON.parse(readFileSync(join(localesDir, locale, 'messages.json'), 'utf8')) as Record<string, { message?: string }>;
+      for (const name of used) expect(messages[name]?.message, `${locale} ${name}`).toBeTruthy();
+    }
   });
 });
 

@@ -87,7 +87,7 @@ describe('Backup: export, wipe, import from the dashboard', () => {
     const input = (await dashboard.waitForSelector('[data-testid="backup-import"]')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(broken);
     const refusal = await dashboard.waitForSelector('[data-testid="backup-error"]');
-    expect(await refusal!.evaluate((element) => element.textContent)).toMatch(/Backup not imported\. Not valid JSON at line \d+, column \d+/);
+    expect(await refusal!.evaluate((element) => element.textContent)).toMatch(/Backup not imported\. This is not valid JSON: “,” at line \d+, column \d+ does not belong there\./);
     expect((await request<{ projects: unknown[] }>(dashboard, 'projects.list', {})).projects).toEqual([]);
 
     const good = path.join(dir, exported.fileName);

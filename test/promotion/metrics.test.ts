@@ -1,3 +1,4 @@
+import { issueProblem, problemText } from '@/lib/i18n/problems';
 import { describe, expect, it } from 'vitest';
 import {
   budgetStatus,
@@ -128,7 +129,9 @@ describe('the stored month', () => {
   it('a channel needs a name, once per month (case and spaces aside)', () => {
     const twice = ChannelsSchema.safeParse([VK, { ...TELEGRAM, name: ' vk ' }]);
     expect(twice.success).toBe(false);
-    expect(twice.error?.issues[0]).toMatchObject({ path: [1, 'name'], message: '“vk” is already a channel of this month.' });
+    const issue = twice.error!.issues[0]!;
+    expect(issue.path).toEqual([1, 'name']);
+    expect(problemText(issueProblem(issue), 'en')).toBe('“vk” is already a channel of this month.');
     expect(ChannelsSchema.safeParse([{ ...VK, name: '  ' }]).error?.issues[0]?.path).toEqual([0, 'name']);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../lib/sites';
-import { SiteOverridesSchema, selectorError } from '../../lib/sites/overrides';
+import { placedIssueProblem, problemText } from '../../lib/i18n/problems';
+import { SiteOverridesSchema, isValidSelector } from '../../lib/sites/overrides';
 import { parsePage } from './page';
 
 const PAGE_URL = 'https://www.bing.com/search?q=acme';
@@ -27,20 +28,20 @@ describe('SiteOverridesSchema', () => {
     expect(result.success).toBe(false);
     const issue = result.error?.issues[0];
     expect(issue?.path).toEqual(['google', 'link', 1]);
-    expect(issue?.message).toContain('google.link[1]');
-    expect(issue?.message).toContain('div[');
+    expect(problemText(placedIssueProblem(issue!), 'en')).toBe('google.link[1]: The CSS selector “div[” is not valid.');
   });
 
   it('rejects empty selectors, unknown fields and unknown sites', () => {
-    expect(SiteOverridesSchema.safeParse({ google: { snippet: ['  '] } }).error?.issues[0]?.message).toContain('google.snippet[0]');
+    const firstRefusal = (overrides: unknown) => problemText(placedIssueProblem(SiteOverridesSchema.safeParse(overrides).error!.issues[0]!), 'en');
+    expect(firstRefusal({ google: { snippet: ['  '] } })).toBe('google.snippet[0]: The CSS selector “  ” is not valid.');
     expect(SiteOverridesSchema.safeParse({ google: { rank: ['b'] } }).success).toBe(false);
-    expect(SiteOverridesSchema.safeParse({ gogle: { title: ['h3'] } }).error?.issues[0]?.message).toContain('gogle');
+    expect(firstRefusal({ gogle: { title: ['h3'] } })).toBe('gogle: “gogle” is not a site the extension knows.');
   });
 
-  it('explains why a selector is invalid', () => {
-    expect(selectorError('li.b_algo h2 > a')).toBeNull();
-    expect(selectorError('a >> b')).toMatch(/.+/);
-    expect(selectorError('a,')).toMatch(/.+/);
+  it('tells a valid selector from an invalid one', () => {
+    expect(isValidSelector('li.b_algo h2 > a')).toBe(true);
+    expect(isValidSelector('a >> b')).toBe(false);
+    expect(isValidSelector('a,')).toBe(false);
   });
 });
 

@@ -77,7 +77,7 @@ export async function testService(hooks: Partial<ServiceHooks> = {}, over?: Lens
     db,
     repository,
     async call(type, payload, sender = EXTENSION_PAGE) {
-      const reply = await dispatchMessage({ type, payload }, senderOf(sender, payload), handlers);
+      const reply = await dispatchMessage({ type, payload }, senderOf(sender, payload), handlers, hooks.locale);
       if (!reply.ok) throw new Error(reply.error);
       return reply.data as never;
     },

@@ -1,6 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import { captureTab, nextPageMark, PAGE_CAPTURE_FILE } from '@/lib/annotate/page-mark';
-import { contextMenuEntries, markFromMenu, parseMenuItemId, type MenuClickDeps } from '@/lib/background/context-menu';
+import {
+  contextMenuBuilder,
+  contextMenuEntries,
+  markFromMenu,
+  menuMarkTitle,
+  parseMenuItemId,
+  type MenuApi,
+  type MenuClickDeps,
+  type MenuEntry,
+} from '@/lib/background/context-menu';
+import type { UiLocale } from '@/lib/i18n';
 import type { ItemState, PageCapture } from '@/lib/messaging';
 import type { MarkSentiment } from '@/lib/schema';
 
@@ -46,8 +56,9 @@ describe('tab capture', () => {
 
 describe('context menu', () => {
   it('offers the five marks for the page and for a selection, on web pages', () => {
-    const entries = contextMenuEntries();
+    const entries = contextMenuEntries('en');
     const children = entries.filter((entry) => entry.parentId);
+    expect(children.slice(0, 5).map((entry) => entry.title)).toEqual(['positive', 'neutral', 'negative', 'irrelevant', 'recommends']);
     expect(children.map((entry) => parseMenuItemId(entry.id))).toHaveLength(10);
     expect(entries.filter((entry) => !entry.parentId).map((entry) => entry.title)).toEqual([
       'Reputation Lens: mark this page as …',
@@ -58,6 +69,64 @@ describe('context menu', () => {
     expect(parseMenuItemId('rl-mark:page')).toBeNull();
     expect(parseMenuItemId('rl-mark:page:delete')).toBeNull();
     expect(parseMenuItemId('other-extension:page:positive')).toBeNull();
+  });
+
+  it('speaks the interface language: titles and the marks’ own words', () => {
+    const titles = (locale: UiLocale) => contextMenuEntries(locale).map((entry) => entry.title);
+    expect(titles('ru')).toEqual([
+      'Reputation Lens: отметить эту страницу как …',
+      'позитив',
+      'нейтрально',
+      'негатив',
+      'не по теме',
+      'рекомендует',
+      'Reputation Lens: отметить выделенный текст как …',
+      'позитив',
+      'нейтрально',
+      'негатив',
+      'не по теме',
+      'рекомендует',
+    ]);
+    expect(titles('bg').slice(0, 6)).toEqual([
+      'Reputation Lens: отбележи тази страница като …',
+      'позитивно',
+      'неутрално',
+      'негативно',
+      'извън темата',
+      'препоръчва',
+    ]);
+    // The same items whatever the language: a click is read by its id.
+    expect(contextMenuEntries('bg').map((entry) => entry.id)).toEqual(contextMenuEntries('en').map((entry) => entry.id));
+  });
+
+  it('is built again, whole, in the language of the moment, one build after another', async () => {
+    const shown: MenuEntry[] = [];
+    const menus: MenuApi = {
+      removeAll: vi.fn(async () => {
+        await Promise.resolve();
+        shown.length = 0;
+      }),
+      create: vi.fn((entry: MenuEntry) => {
+        if (shown.some((other) => other.id === entry.id)) throw new Error(`duplicate id ${entry.id}`);
+        shown.push(entry);
+      }),
+    };
+    let locale: UiLocale = 'en';
+    const build = contextMenuBuilder(menus, async () => locale);
+    void build();
+    locale = 'ru';
+    await build();
+    expect(menus.removeAll).toHaveBeenCalledTimes(2);
+    expect(shown).toHaveLength(12);
+    expect(shown[0]!.title).toBe('Reputation Lens: отметить эту страницу как …');
+    locale = 'bg';
+    await build();
+    expect(shown.map((entry) => entry.title)).toEqual(contextMenuEntries('bg').map((entry) => entry.title));
+  });
+
+  it('titles the toolbar button with the outcome of a mark', () => {
+    expect(menuMarkTitle('en', null)).toBe('Reputation Lens: marked');
+    expect(menuMarkTitle('bg', 'Няма място.')).toBe('Reputation Lens: не е отбелязано. Няма място.');
   });
 
   function deps(current: ItemState | null) {

@@ -24,7 +24,7 @@ describe('a content script reads nothing but what its own page needs', () => {
   const extensionPageRequests = (Object.keys(protocol) as RequestType[]).filter((type) => protocol[type].sender === 'extension-page');
 
   it.each(extensionPageRequests)('%s is refused', async (type) => {
-    await expect(service.call(type, {} as never, onGoogle())).rejects.toThrow(`Only the extension’s own pages may send ${type}`);
+    await expect(service.call(type, {} as never, onGoogle())).rejects.toThrow('This request was refused: it may only come from the extension’s own pages.');
   });
 
   it('the user’s projects, KPIs and portals stay out of reach, while its own page is still served', async () => {
@@ -39,7 +39,7 @@ describe('a content script reads nothing but what its own page needs', () => {
 describe('the page of a request is the sender’s', () => {
   it('refuses a page.observe naming another search engine, so no forged engine reaches the KPI breakdown', async () => {
     await expect(service.call('page.observe', { page: { ...serp, site: 'evil-engine' }, items: [result(1)] }, onGoogle())).rejects.toThrow(
-      /page\.site: the request came from a google page/,
+      'page.site: The request did not describe the page it came from.',
     );
     await service.call('page.observe', { page: serp, items: [result(1)] }, onGoogle());
     const engines = (await service.db.getAll('snapshots')).map((snapshot) => snapshot.engine);
@@ -66,7 +66,7 @@ describe('the page of a request is the sender’s', () => {
 
   it('refuses unknown sites: a forum engine nobody knows, a search engine claimed on a forum', async () => {
     await expect(service.call('page.observe', { page: { ...thread, site: 'forum-1' }, items: [] }, onForum())).rejects.toThrow(
-      /no forum engine is called "forum-1"/,
+      'page.site: Is not valid.',
     );
     await expect(service.call('page.observe', { page: { ...serp, url: THREAD_URL }, items: [] }, onForum())).rejects.toThrow(/page\.kind/);
     const portals = await service.db.getAll('portals');
@@ -109,16 +109,16 @@ describe('only web addresses are taken', () => {
   it('refuses a mark on a javascript: URL with a clear message', async () => {
     const item = { ...result(1), url: 'javascript:alert(document.cookie)' };
     await expect(service.call('mark.set', { page: serp, item, sentiment: 'positive', recommends: false }, onGoogle())).rejects.toThrow(
-      'Invalid mark.set request: item.url: only http and https URLs are accepted, not javascript:',
+      'The request could not be carried out. item.url: Only http and https addresses are accepted, not javascript:.',
     );
     expect(await service.db.count('mentions')).toBe(0);
   });
 
   it('refuses a marked page or a link that is no web address', async () => {
     const capture = { url: 'javascript:alert(1)', title: 'x', passage: null, text: '' };
-    await expect(service.call('pageMention.set', { capture, sentiment: 'positive', recommends: false })).rejects.toThrow(/capture\.url: only http and https/);
+    await expect(service.call('pageMention.set', { capture, sentiment: 'positive', recommends: false })).rejects.toThrow(/capture\.url: Only http and https/);
     const linked = { ...result(1), linkedUrls: ['javascript:alert(1)'] };
-    await expect(service.call('page.observe', { page: serp, items: [linked] }, onGoogle())).rejects.toThrow(/items\.0\.linkedUrls\.0: only http and https/);
+    await expect(service.call('page.observe', { page: serp, items: [linked] }, onGoogle())).rejects.toThrow(/items\[0\]\.linkedUrls\[0\]: Only http and https/);
   });
 });
 

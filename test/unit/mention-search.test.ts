@@ -138,7 +138,7 @@ describe('mention search', () => {
     const canonicalUrls = ['https://reviews.example.org/acme'];
     await expect(call('mentions.relabel', { canonicalUrls, sentiment: 'positive' }, CONTENT_SCRIPT)).rejects.toThrow(/extension/);
     await expect(call('mentions.search', { filter: {}, offset: 0, limit: 10 }, CONTENT_SCRIPT)).rejects.toThrow(/extension/);
-    await expect(call('mentions.relabel', { canonicalUrls })).rejects.toThrow(/sentiment or "recommends"/);
+    await expect(call('mentions.relabel', { canonicalUrls })).rejects.toThrow(/a label or “recommends”/);
     await expect(call('mentions.relabel', { canonicalUrls: Array.from({ length: 1001 }, (_, i) => `https://x.example/${i}`), sentiment: 'neutral' })).rejects.toThrow(/canonicalUrls/);
     expect((await search({ state: 'marked' })).total).toBe(0);
   });

@@ -25,12 +25,12 @@ describe('message protocol', () => {
   ])('answers %s with an error, never an exception', async (_name, message) => {
     const reply = await dispatchMessage(message, context, handlers());
     expect(reply.ok).toBe(false);
-    if (!reply.ok) expect(reply.error).toMatch(/Malformed|Invalid/);
+    if (!reply.ok) expect(reply.error).toMatch(/^The request could not be carried out\. /);
   });
 
   it('answers a bad month with an error', async () => {
     const reply = await dispatchMessage({ type: 'kpi.get', payload: { month: '2026-13' } }, extensionPage, handlers());
-    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^Invalid kpi\.get request: month/) });
+    expect(reply).toEqual({ ok: false, error: 'The request could not be carried out. month: Must be a month written as YYYY-MM, e.g. 2026-11.' });
   });
 
   it('passes a valid request to its handler and validates the answer', async () => {
@@ -50,7 +50,7 @@ describe('message protocol', () => {
   it('turns a handler failure into an error answer', async () => {
     const reply = await dispatchMessage({ type: 'kpi.get', payload: {} }, extensionPage, handlers());
     expect(reply.ok).toBe(false);
-    expect(reply).toEqual({ ok: false, error: 'not under test' });
+    expect(reply).toEqual({ ok: false, error: 'Something went wrong: not under test' });
   });
 
   it('a handler answer that breaks its schema is an error, not a leak', async () => {
@@ -85,14 +85,14 @@ describe('who may send what', () => {
     async (type) => {
       const handler = vi.fn(async () => ({}));
       const reply = await dispatchMessage({ type, payload: 'not even an object' }, context, handlers({ [type]: handler }));
-      expect(reply).toEqual({ ok: false, error: `Only the extension’s own pages may send ${type}` });
+      expect(reply).toEqual({ ok: false, error: 'This request was refused: it may only come from the extension’s own pages.' });
       expect(handler).not.toHaveBeenCalled();
     },
   );
 
   it.each(CONTENT_SCRIPT_REQUESTS)('refuses %s from an extension page, which has no page of its own', async (type) => {
     const reply = await dispatchMessage({ type, payload: {} }, extensionPage, handlers());
-    expect(reply).toEqual({ ok: false, error: `Only a content script, about its own page, may send ${type}` });
+    expect(reply).toEqual({ ok: false, error: 'This request was refused: it may only come from a page being tagged.' });
   });
 });
 
@@ -118,10 +118,10 @@ describe('page content over the limits', () => {
   });
 
   it.each([
-    ['an item', { url: 'javascript:alert(1)', title: '', snippet: '' }, 'items.0.url'],
-    ['a link in an item', { url: 'https://a.example/', title: '', snippet: '', linkedUrls: ['data:text/html,<script>'] }, 'items.0.linkedUrls.0'],
+    ['an item', { url: 'javascript:alert(1)', title: '', snippet: '' }, 'items[0].url'],
+    ['a link in an item', { url: 'https://a.example/', title: '', snippet: '', linkedUrls: ['data:text/html,<script>'] }, 'items[0].linkedUrls[0]'],
   ])('refuses a page.observe whose %s is no web address, saying so', async (_name, item, path) => {
     const reply = await dispatchMessage({ type: 'page.observe', payload: { page: googlePage, items: [item] } }, context, handlers());
-    expect(reply).toEqual({ ok: false, error: expect.stringContaining(`${path}: only http and https URLs are accepted, not `) });
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining(`${path}: Only http and https addresses are accepted, not `) });
   });
 });

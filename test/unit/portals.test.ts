@@ -221,7 +221,7 @@ describe('page mentions', () => {
     await saveAcme();
     await call('pageMention.set', { capture, sentiment: 'positive', recommends: false });
     await expect(call('portals.update', { domain: 'reviewhub.example', popularity: 5, note: 'x' }, CONTENT_SCRIPT)).rejects.toThrow(/extension/);
-    await expect(call('portals.update', { domain: 'unknown.example', popularity: 5, note: '' })).rejects.toThrow(/No portal/);
+    await expect(call('portals.update', { domain: 'unknown.example', popularity: 5, note: '' })).rejects.toThrow('unknown.example is not a portal of this project.');
     await call('portals.update', { domain: 'reviewhub.example', popularity: 120_000, note: 'Top review site' });
     const list: { portals: { popularity: number | null; note: string }[] } = await call('portals.list', {});
     expect(list.portals[0]).toMatchObject({ popularity: 120_000, note: 'Top review site' });

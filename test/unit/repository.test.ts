@@ -28,7 +28,7 @@ describe('projects', () => {
     const { repository } = await freshRepository();
     const refusal = await repository.projects.saveProject({ name: '', clientDomains: ['x'], targets: { serpPositivity: 2 } }).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(ProjectValidationError);
-    expect(Object.keys((refusal as ProjectValidationError).fieldErrors).sort()).toEqual(['clientDomains', 'name', 'targets.serpPositivity']);
+    expect(Object.keys((refusal as ProjectValidationError).fieldProblems).sort()).toEqual(['clientDomains', 'name', 'targets.serpPositivity']);
     expect(await repository.projects.listProjects()).toEqual([]);
     expect(await repository.projects.getActiveProjectId()).toBeNull();
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { issueProblem, problemText } from '@/lib/i18n/problems';
 import { AnyLengthHttpUrlSchema, DEFAULT_TARGETS, HttpUrlSchema, MAX_URL_LENGTH, ProjectInputSchema, monthOf } from '@/lib/schema';
 
 describe('project input', () => {
@@ -16,22 +17,26 @@ describe('project input', () => {
   });
 
   it.each([
-    [{ name: '' }, 'name', /required/],
-    [{ name: 'A', clientDomains: ['not a domain'] }, 'clientDomains', /not a domain/],
-    [{ name: 'A', clientDomains: ['localhost'] }, 'clientDomains', /not a domain/],
-    [{ name: 'A', clientDomains: ['ftp://acme.com'] }, 'clientDomains', /only http and https URLs are accepted, not ftp:/],
+    [{ name: '' }, 'name', 'Must not be empty.'],
+    [{ name: 'x'.repeat(101) }, 'name', 'Must be at most 100 characters long.'],
+    [{ name: 'A', clientDomains: ['not a domain'] }, 'clientDomains', '“not a domain” is not a domain: write it like example.com.'],
+    [{ name: 'A', clientDomains: ['localhost'] }, 'clientDomains', '“localhost” is not a domain: write it like example.com.'],
+    [{ name: 'A', clientDomains: ['ftp://acme.com'] }, 'clientDomains', '“ftp://acme.com” is not a domain: only http and https addresses are accepted, not ftp:.'],
     [{ name: 'A', competitorDomains: ['javascript://rival.com/%0Aalert(1)'] }, 'competitorDomains', /not javascript:/],
-    [{ name: 'A', targets: { serpPositivity: 1.5 } }, 'targets', /share from 0 to 1/],
-    [{ name: 'A', targets: { portalCoverage: -1 } }, 'targets', /negative/],
-    [{ name: 'A', targets: { negativeTop10: 2.5 } }, 'targets', /whole number/],
-    [{ name: 'A', monthlyBudget: -5 }, 'monthlyBudget', /negative/],
-    [{ name: 'A', minSuggestionConfidence: 1.5 }, 'minSuggestionConfidence', /share from 0 to 1/],
-  ])('refuses %j with a message on %s', (input, field, message) => {
+    [{ name: 'A', targets: { serpPositivity: 1.5 } }, 'targets', 'Must be at most 1.'],
+    [{ name: 'A', targets: { serpPositivity: null } }, 'targets', 'Must be a number.'],
+    [{ name: 'A', targets: { portalCoverage: -1 } }, 'targets', 'Cannot be negative.'],
+    [{ name: 'A', targets: { negativeTop10: 2.5 } }, 'targets', 'Must be a whole number.'],
+    [{ name: 'A', monthlyBudget: -5 }, 'monthlyBudget', 'Cannot be negative.'],
+    [{ name: 'A', minSuggestionConfidence: 1.5 }, 'minSuggestionConfidence', 'Must be at most 1.'],
+    [{ name: 'A', retentionMonths: 0 }, 'retentionMonths', 'Must be at least 1.'],
+    [{ name: 'A', keyQueries: Array.from({ length: 501 }, (_, index) => `q${index}`) }, 'keyQueries', 'At most 500 entries are allowed.'],
+  ])('refuses %j with a sentence for %s', (input, field, sentence) => {
     const result = ProjectInputSchema.safeParse(input);
     expect(result.success).toBe(false);
     const issue = result.error!.issues[0]!;
     expect(issue.path[0]).toBe(field);
-    expect(issue.message).toMatch(message);
+    expect(problemText(issueProblem(issue), 'en')).toMatch(sentence);
   });
 
   it('names months in local time', () => {
@@ -46,18 +51,18 @@ describe('web addresses', () => {
   });
 
   it.each([
-    ['javascript:alert(document.cookie)', 'only http and https URLs are accepted, not javascript:'],
-    ['JavaScript:alert(1)', 'only http and https URLs are accepted, not javascript:'],
-    ['data:text/html,<script>alert(1)</script>', 'only http and https URLs are accepted, not data:'],
-    ['file:///etc/passwd', 'only http and https URLs are accepted, not file:'],
-    ['chrome-extension://abc/options.html', 'only http and https URLs are accepted, not chrome-extension:'],
-    ['/relative/path', 'not a URL (expected an http or https address)'],
-    ['', 'not a URL (expected an http or https address)'],
-    [`https://example.com/${'a'.repeat(MAX_URL_LENGTH)}`, `a URL is at most ${MAX_URL_LENGTH} characters`],
-  ])('refuses %s, saying why', (url, message) => {
+    ['javascript:alert(document.cookie)', 'Only http and https addresses are accepted, not javascript:.'],
+    ['JavaScript:alert(1)', 'Only http and https addresses are accepted, not javascript:.'],
+    ['data:text/html,<script>alert(1)</script>', 'Only http and https addresses are accepted, not data:.'],
+    ['file:///etc/passwd', 'Only http and https addresses are accepted, not file:.'],
+    ['chrome-extension://abc/options.html', 'Only http and https addresses are accepted, not chrome-extension:.'],
+    ['/relative/path', 'Is not a web address: an http or https address is expected.'],
+    ['', 'Is not a web address: an http or https address is expected.'],
+    [`https://example.com/${'a'.repeat(MAX_URL_LENGTH)}`, 'Must be at most 8,192 characters long.'],
+  ])('refuses %s, saying why', (url, sentence) => {
     const result = HttpUrlSchema.safeParse(url);
     expect(result.success).toBe(false);
-    expect(result.error!.issues.map((issue) => issue.message)).toEqual([message]);
+    expect(result.error!.issues.map((issue) => problemText(issueProblem(issue), 'en'))).toEqual([sentence]);
   });
 
   it('takes a web address of any length only where asked to', () => {

@@ -87,11 +87,11 @@ describe('the page of a content script’s request', () => {
     ['another search engine’s page', { url: 'https://www.bing.com/search?q=other', site: 'google', kind: 'serp' as const }, onGoogle, /page\.url/],
     ['a Google page that is no results page', { url: 'https://www.google.com/maps?q=other', site: 'google', kind: 'serp' as const }, onGoogle, /page\.url/],
     ['another origin from a forum', { url: 'https://victim.example/t/1', site: 'generic', kind: 'forum' as const }, onForum, /page\.url/],
-    ['another search engine', { url: onGoogle.page.url, site: 'bing', kind: 'serp' as const }, onGoogle, /page\.site: the request came from a google page/],
+    ['another search engine', { url: onGoogle.page.url, site: 'bing', kind: 'serp' as const }, onGoogle, /page\.site: The request did not describe the page it came from/],
     ['a forged engine name', { url: onGoogle.page.url, site: 'altavista', kind: 'serp' as const }, onGoogle, /page\.site/],
     ['a forum kind on a search page', { url: onGoogle.page.url, site: 'phpbb', kind: 'forum' as const }, onGoogle, /page\.kind/],
     ['a search kind on a forum', { url: onForum.page.url, site: 'google', kind: 'serp' as const }, onForum, /page\.kind/],
-    ['an unknown forum engine', { url: onForum.page.url, site: 'forum-1000', kind: 'forum' as const }, onForum, /no forum engine is called "forum-1000"/],
+    ['an unknown forum engine', { url: onForum.page.url, site: 'forum-1000', kind: 'forum' as const }, onForum, /page\.site: Is not valid/],
   ])('refuses a request naming %s', (_name, claimed, sender, message) => {
     expect(() => senderPage(claimed, sender)).toThrow(message);
   });

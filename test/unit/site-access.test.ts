@@ -75,7 +75,7 @@ describe('site access', () => {
 
   it('refuses to register without the permission, and for search engines', async () => {
     const { access, scripts } = fakeBrowserState(['https://www.google.com/*']);
-    await expect(access.register(FORUM)).rejects.toThrow(/No permission/);
+    await expect(access.register(FORUM)).rejects.toThrow(/was not granted/);
     await expect(access.register('https://www.google.com')).rejects.toThrow(/search engine/);
     expect(scripts.size).toBe(0);
   });

@@ -3,7 +3,6 @@ import { MAX_PENDING_MARKS, PendingMarks } from '@/lib/background/pending-marks'
 import type { ExtensionStorageArea } from '@/lib/background/extension-storage';
 import { parseBackup } from '@/lib/backup/format';
 import { FileTransfers, type TransferStorage } from '@/lib/backup/transfer';
-import { STORAGE_FULL_MESSAGE } from '@/lib/db/connection';
 import { monthOf } from '@/lib/schema';
 import { memoryStorageArea } from '../support/extension-storage';
 import { CONTENT_SCRIPT, testService, type TestService } from '../support/service';
@@ -39,7 +38,7 @@ describe('a mark the database has no room for', () => {
     const before = await service.call('kpi.get', {});
     fillDatabase(service);
     await expect(service.call('mark.set', { page, item: item(1), sentiment: 'negative', recommends: false }, CONTENT_SCRIPT)).rejects.toThrow(
-      `${STORAGE_FULL_MESSAGE} This mark is kept and will be saved with the next write that finds room.`,
+      'The browser has no room left to store Reputation Lens data: free some disk space, then try again. This mark is kept and will be saved with the next write that finds room.',
     );
     expect(await markOf(service, project.id, 1)).toBeNull();
     // Reading goes on while the database is full.

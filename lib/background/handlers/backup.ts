@@ -1,6 +1,7 @@
+import { LocalizedError, problem } from '../../i18n/problems';
 import { BackupWriter, parseBackupFile } from '../../backup/format';
 import type { ExportFile } from '../../backup/limits';
-import { STORAGE_FULL_MESSAGE, isStorageFull } from '../../db/connection';
+import { STORAGE_FULL, isStorageFull } from '../../db/connection';
 import type { LensRepository } from '../../db/repository';
 import { kpisCsv, mentionsCsv, snapshotsCsv } from '../../export/csv';
 import { monthOf } from '../../schema';
@@ -30,7 +31,7 @@ async function fileOf(
   at: number,
 ): Promise<{ scope: string; name: string; extension: string; body: Blob | string }> {
   const projects = (await repository.projects.listProjects()).filter((project) => projectId === null || project.id === projectId);
-  if (projectId !== null && projects.length === 0) throw new Error(`No project with id ${projectId}`);
+  if (projectId !== null && projects.length === 0) throw new LocalizedError(problem('projectGone'));
   const scope = projectId === null ? 'all' : slug(projects[0]!.name);
   const projectIds = projects.map((project) => project.id);
   if (file === 'backup') return { scope, name: 'backup', extension: 'json', body: await backupFile(repository, projectIds) };
@@ -95,17 +96,17 @@ export function backupHandlers({ repository, hooks, now }: HandlerDeps): BackupH
         if (!isStorageFull(error)) throw error;
         const text = typeof made.body === 'string' ? made.body : await made.body.text();
         if (text.length > MAX_ANSWERED_FILE_CHARS) {
-          throw new Error(`${STORAGE_FULL_MESSAGE} The file (${(text.length / 1024 / 1024).toFixed(0)} MB) needs that room to be handed over.`);
+          throw new LocalizedError(STORAGE_FULL, problem('fileNeedsRoom', { size: Math.round(text.length / 1024 / 1024) }));
         }
         return { fileName, text };
       }
     },
     async 'backup.import'({ transferId }) {
       const file = await transfers.take(transferId);
-      if (!file) throw new Error('Backup not imported: the file did not reach the background. Please import it again.');
+      if (!file) throw new LocalizedError(problem('backupNotImported'), problem('backupNotReceived'));
       const reading = await parseBackupFile(file);
       // Refused whole: nothing is written unless every record of the file is valid.
-      if (!reading.ok) throw new Error(`Backup not imported. ${reading.error}`);
+      if (!reading.ok) throw new LocalizedError(problem('backupNotImported'), reading.problem);
       return { counts: await repository.backup.importBackup(reading.backup) };
     },
   };

@@ -1,3 +1,4 @@
+import { LocalizedError, problem } from '../../i18n/problems';
 import type { Handlers } from '../../messaging';
 import { monthOf } from '../../schema';
 import type { SenderContext } from '../sender';
@@ -10,9 +11,9 @@ export function kpiHandlers({ repository, hooks, now }: HandlerDeps): KpiHandler
   return {
     async 'kpi.history'({ projectId, through }) {
       const id = await projectIdOf(repository, projectId);
-      if (!id) throw new Error('No project yet: create one in the dashboard first.');
+      if (!id) throw new LocalizedError(problem('needsProject'));
       const project = await repository.projects.getProject(id);
-      if (!project) throw new Error(`No project with id ${id}`);
+      if (!project) throw new LocalizedError(problem('projectGone'));
       const months = await repository.aggregates.kpiHistory(id, through ?? monthOf(now()));
       return { projectId: id, baselineMonth: project.baselineMonth, months };
     },

@@ -1,3 +1,4 @@
+import { LocalizedError, problem } from '../../i18n/problems';
 import type { Handlers } from '../../messaging';
 import type { SenderContext } from '../sender';
 import { mentionRowOf, projectIdOf, type HandlerDeps } from './common';
@@ -16,7 +17,7 @@ export function mentionHandlers({ repository, hooks, now }: HandlerDeps): Mentio
 
     async 'mentions.relabel'({ projectId, canonicalUrls, sentiment, recommends }) {
       const id = await projectIdOf(repository, projectId);
-      if (!id) throw new Error('Create a project in the dashboard before marking mentions');
+      if (!id) throw new LocalizedError(problem('needsProject'));
       const changed = await repository.mentions.relabel(id, canonicalUrls, { sentiment, recommends }, now());
       hooks.onDataChanged(id);
       return { changed };

@@ -1,3 +1,4 @@
+import { LocalizedError, problem } from '../../i18n/problems';
 import { hasLinkToClient, lastActivityOf } from '../../kpi/portals';
 import { labelStateOf, type SuggestionCounting } from '../../kpi/label-state';
 import type { Handlers, PortalRow } from '../../messaging';
@@ -47,9 +48,9 @@ export function portalHandlers({ repository, hooks, now }: HandlerDeps): PortalH
   return {
     async 'pageMention.set'({ capture, sentiment, recommends }) {
       const project = await repository.projects.getActiveProject();
-      if (!project) throw new Error('Create a project in the dashboard before marking pages');
+      if (!project) throw new LocalizedError(problem('needsProject'));
       const visit = pageVisit(capture, now());
-      if (!visit) throw new Error('Only web pages can be marked');
+      if (!visit) throw new LocalizedError(problem('onlyWebPages'));
       const learned = await repository.mentions.getLearnedModel(project.id);
       const draft = draftPageMention(capture, project, learned);
       const mention = await repository.mentions.markPage(project.id, draft, { sentiment, recommends }, visit);
@@ -77,7 +78,7 @@ export function portalHandlers({ repository, hooks, now }: HandlerDeps): PortalH
 
     async 'portals.update'({ projectId, domain, popularity, note }) {
       const id = await projectIdOf(repository, projectId);
-      if (!id) throw new Error('No project to update a portal of');
+      if (!id) throw new LocalizedError(problem('needsProject'));
       await repository.portals.annotate(id, domain, { popularity, note });
       hooks.onDataChanged(id);
       return {};

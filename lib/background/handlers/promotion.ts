@@ -1,3 +1,4 @@
+import { LocalizedError, problem } from '../../i18n/problems';
 import { emptyPromotionMonth } from '../../promotion';
 import type { Handlers } from '../../messaging';
 import type { Month, Project } from '../../schema';
@@ -12,7 +13,7 @@ export function promotionHandlers({ repository, hooks, now }: HandlerDeps): Prom
   const projectOf = async (projectId: string | undefined): Promise<Project> => {
     const id = await projectIdOf(repository, projectId);
     const project = id ? await repository.projects.getProject(id) : undefined;
-    if (!project) throw new Error('Create a project in the dashboard before entering promotion figures');
+    if (!project) throw new LocalizedError(problem('needsProject'));
     return project;
   };
 
