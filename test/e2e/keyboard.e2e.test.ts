@@ -78,6 +78,7 @@ describe('keyboard marking on a search page with shortcuts of its own', () => {
     expect(Object.fromEntries(commands.map((command) => [command.name, command.shortcut]))).toEqual({
       _execute_action: 'Alt+Shift+L',
       'toggle-keyboard-marking': 'Alt+Shift+K',
+      'toggle-site-tags': 'Alt+Shift+H',
     });
   });
 
