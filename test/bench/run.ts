@@ -486,7 +486,13 @@ async function main(): Promise<void> {
       { key: 'bundleGzipKb.popup', value: contract.bundleGzipKb.popup, unit: 'kB' },
       { key: 'clickToAckMs', value: contract.clickToAckMs, unit: 'ms', goal: { text: `<= ${CLICK_TO_ACK_GOAL_MS} ms`, met: (value) => value <= CLICK_TO_ACK_GOAL_MS } },
       { key: 'writesPerSec', value: contract.writesPerSec, unit: '/s', note: `mark.set, ${MARKS_IN_FLIGHT} in flight; sequential ${round(writes.marksSequentialPerSec, 0)}/s` },
-      { key: 'popupRender100kMs', value: contract.popupRender100kMs, unit: 'ms' },
+      {
+        key: 'popupRender100kMs',
+        value: contract.popupRender100kMs,
+        unit: 'ms',
+        goal: { text: '<= 100 ms', met: (value) => value <= 100 },
+        note: 'from navigation start: an empty extension page alone reaches DOMContentLoaded in about 100 ms here',
+      },
       {
         key: 'exportAll100kMs',
         value: contract.exportAll100kMs,
@@ -495,7 +501,13 @@ async function main(): Promise<void> {
         note: `${round(backupRun.fileMb, 1)} MB`,
       },
       { key: 'importPerSec', value: contract.importPerSec, unit: '/s', goal: { text: '>= 3000', met: (value) => value >= 3000 } },
-      { key: 'dashboardMonth100kMs', value: contract.dashboardMonth100kMs, unit: 'ms', note: `full rebuild ${round(rebuildMs, 0)} ms` },
+      {
+        key: 'dashboardMonth100kMs',
+        value: contract.dashboardMonth100kMs,
+        unit: 'ms',
+        goal: { text: '<= 300 ms', met: (value) => value <= 300 },
+        note: `full rebuild ${round(rebuildMs, 0)} ms`,
+      },
       {
         key: 'sentimentTextsPerSec',
         value: contract.sentimentTextsPerSec,
