@@ -16,7 +16,8 @@ import { ProjectForm, type FieldErrors } from '@/components/ProjectForm';
 import { ProjectList } from '@/components/ProjectList';
 import { ShareOfVoicePanel } from '@/components/ShareOfVoicePanel';
 import { SitesPanel, type SitesData } from '@/components/SitesPanel';
-import { errorMessage, type MentionRow, type PortalRow, type ResponseOf } from '@/lib/messaging';
+import { type MentionRow, type PortalRow, type ResponseOf } from '@/lib/messaging';
+import { failureText } from '@/lib/i18n/problems';
 import { monthInWords } from '@/lib/format/month';
 import { translator } from '@/lib/i18n';
 import { DASHBOARD_MESSAGES } from '@/lib/i18n/dashboard';
@@ -75,15 +76,16 @@ function Dashboard() {
       call('sites.audited', {}).then((answer) => setAuditedSites(answer.sites)),
       call('privacy.get', {}).then((answer) => setStoreIncognito(answer.storeIncognito)),
     ]).catch(
-      (failure: unknown) => setNotice(errorMessage(failure)),
+      (failure: unknown) => setNotice(failureText(failure, language.locale)),
     );
   }, []);
   useEffect(refresh, [refresh]);
   useDataChanges(refresh);
 
   const activeProjectId = data.activeProjectId;
-  const mentionList = useMentionList(activeProjectId, dataRevision, setNotice);
-  const promotion = usePromotionMonth(activeProjectId, dataRevision, setNotice);
+  const showFailure = (failure: unknown) => setNotice(failureText(failure, language.locale));
+  const mentionList = useMentionList(activeProjectId, dataRevision, showFailure);
+  const promotion = usePromotionMonth(activeProjectId, dataRevision, showFailure);
 
   /** Runs a dashboard action: its message (or its failure) becomes the notice, and the page is read again. */
   const act = async (work: () => Promise<string>, busy: (busy: boolean) => void = setSaving) => {
@@ -92,7 +94,7 @@ function Dashboard() {
       setNotice(await work());
       refresh();
     } catch (failure) {
-      setNotice(errorMessage(failure));
+      setNotice(failureText(failure, language.locale));
     } finally {
       busy(false);
     }
@@ -146,7 +148,7 @@ function Dashboard() {
       const { mentions } = await call('mentions.byPortal', { domain });
       setOpenMentions((open) => ({ ...open, [domain]: mentions }));
     } catch (failure) {
-      setNotice(errorMessage(failure));
+      setNotice(failureText(failure, language.locale));
     }
   };
 
@@ -170,7 +172,7 @@ function Dashboard() {
     try {
       result = { ok: true, text: await work() };
     } catch (failure) {
-      result = { ok: false, text: errorMessage(failure) };
+      result = { ok: false, text: failureText(failure, language.locale) };
     }
     setBackup((current) => ({ ...current, busy: false, result }));
     refresh();
@@ -263,7 +265,7 @@ function Dashboard() {
               data={drilldown}
               onSelect={(choice) => {
                 drilldownChoice.current = { ...drilldownChoice.current, ...choice };
-                loadDrilldown().catch((failure: unknown) => setNotice(errorMessage(failure)));
+                loadDrilldown().catch((failure: unknown) => setNotice(failureText(failure, language.locale)));
               }}
             />
             <ShareOfVoicePanel data={drilldown?.shareOfVoice ?? null} />

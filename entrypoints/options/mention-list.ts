@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MentionResults } from '@/components/MentionsPanel';
-import { errorMessage } from '@/lib/messaging';
 import type { MentionFilter } from '@/lib/mentions/filter';
 import { call } from '@/lib/ui/extension-client';
 
@@ -17,7 +16,8 @@ export interface MentionQuery {
  * The dashboard's mention list: searched again when the query changes, when the project changes (from the
  * start) and at every refresh of the page (`revision`), so a mark made elsewhere shows.
  */
-export function useMentionList(projectId: string | null, revision: number, onError: (message: string) => void) {
+export function useMentionList(projectId: string | null, revision: number, /** Told what failed; the page says it in the interface language. */
+  onError: (failure: unknown) => void) {
   const [query, setQuery] = useState<MentionQuery>({ filter: {}, offset: 0 });
   const [results, setResults] = useState<MentionResults | null>(null);
   useEffect(() => setQuery({ filter: {}, offset: 0 }), [projectId]);
@@ -40,7 +40,7 @@ export function useMentionList(projectId: string | null, revision: number, onErr
           }
         })
         .catch((failure: unknown) => {
-          if (!stale) onError(errorMessage(failure));
+          if (!stale) onError(failure);
         });
     }, MENTION_SEARCH_DELAY_MS);
     return () => {

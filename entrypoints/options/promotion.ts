@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PromotionData } from '@/components/PromotionPanel';
-import { errorMessage } from '@/lib/messaging';
 import { monthOf, type Month } from '@/lib/schema';
 import { call } from '@/lib/ui/extension-client';
 
 /** The promotion month shown for the active project, read again at every refresh of the page (`revision`). */
-export function usePromotionMonth(projectId: string | null, revision: number, onError: (message: string) => void) {
+export function usePromotionMonth(projectId: string | null, revision: number, /** Told what failed; the page says it in the interface language. */
+  onError: (failure: unknown) => void) {
   const thisMonth = monthOf(Date.now());
   const [month, setMonth] = useState<Month>(thisMonth);
   const [data, setData] = useState<PromotionData | null>(null);
@@ -16,7 +16,7 @@ export function usePromotionMonth(projectId: string | null, revision: number, on
       .then((answer) => {
         if (!stale) setData(answer);
       })
-      .catch((failure: unknown) => onError(errorMessage(failure)));
+      .catch((failure: unknown) => onError(failure));
     return () => {
       stale = true;
     };

@@ -4,7 +4,7 @@ import { LocaleContext, useLocale, useMessages } from '@/components/Locale';
 import { ReportView, type ReportData } from '@/components/ReportView';
 import { monthInWords } from '@/lib/format/month';
 import { REPORT_MESSAGES } from '@/lib/i18n/report';
-import { errorMessage } from '@/lib/messaging';
+import { failureText } from '@/lib/i18n/problems';
 import { MonthSchema, monthOf } from '@/lib/schema';
 import { call } from '@/lib/ui/extension-client';
 import { useLanguagePreference } from '@/lib/ui/language';
@@ -38,7 +38,7 @@ function Report() {
   useEffect(() => {
     loadReport(new URLSearchParams(location.search))
       .then((loaded) => (loaded ? setData(loaded) : setMissing(true)))
-      .catch((failure: unknown) => setError(errorMessage(failure)));
+      .catch((failure: unknown) => setError(failureText(failure, locale)));
   }, []);
   // The title names the file a "save as PDF" writes, in the report's language.
   useEffect(() => {
