@@ -12,6 +12,7 @@ import { DatabaseConnection } from '@/lib/db/connection';
 import type { LensDatabase } from '@/lib/db/database';
 import { LensRepository } from '@/lib/db/repository';
 import { LOCALE_PREFERENCE_KEY, storedUiLocale } from '@/lib/i18n';
+import { followStoredSetting } from '@/lib/settings/extension-storage';
 import { normalizeQuery } from '@/lib/match/url';
 import { failureText, problem, problemText } from '@/lib/i18n/problems';
 import { LIVE_PORT, dispatchMessage, type Handlers, type Reply } from '@/lib/messaging';
@@ -96,9 +97,7 @@ export default defineBackground(() => {
   const buildContextMenu = contextMenuBuilder(menus, interfaceLocale);
   browser.runtime.onInstalled.addListener(() => void buildContextMenu());
   browser.runtime.onStartup.addListener(() => void buildContextMenu());
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && LOCALE_PREFERENCE_KEY in changes) void buildContextMenu();
-  });
+  followStoredSetting(browser.storage.onChanged, LOCALE_PREFERENCE_KEY, () => void buildContextMenu());
 
   // Quiet mode's shortcut: the tab's pages follow the setting through storage.onChanged.
   browser.commands.onCommand.addListener((command, tab) => {

@@ -3,6 +3,7 @@ import tagCss from '@/assets/tags.css?inline';
 import { LOCALE_PREFERENCE_KEY, uiLocaleOf, type UiLocale } from '../i18n';
 import { send, type Transport } from '../messaging/send';
 import type { SiteOverrides } from '../sites/overrides';
+import { followStoredSetting } from '../settings/extension-storage';
 import type { KnownItems, PageExtract } from '../sites/types';
 import { PageAnnotator, type AnnotationBackend } from './controller';
 import { KeyboardMarking } from './keyboard-controller';
@@ -84,13 +85,9 @@ async function storedPreferences(): Promise<{ locale: UiLocale; keyboardMarking:
   };
 }
 
-/** Calls `onChange` with each new value of a browser.storage.local setting (the popup's switches, a shortcut, another tab). */
+/** Follows a browser.storage.local setting for as long as this instance of the script runs. */
 function followSetting(key: string, onChange: (value: unknown) => void, signal: AbortSignal): void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && key in changes) onChange(changes[key]!.newValue);
-  };
-  browser.storage.onChanged.addListener(listener);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
+  signal.addEventListener('abort', followStoredSetting(browser.storage.onChanged, key, onChange), { once: true });
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { ExtensionStorageArea } from '../settings/extension-storage';
 import type { MarkAction } from './tag-row-view';
 
 /** What a key of keyboard marking does: a row's mark, or choosing the next or previous item. */
@@ -46,15 +47,10 @@ export const isKeyboardMarkingOn = (stored: unknown): boolean => stored !== fals
 /** The manifest command (a global shortcut the user can set) that switches keyboard marking on or off. */
 export const TOGGLE_KEYBOARD_MARKING_COMMAND = 'toggle-keyboard-marking';
 
-interface SettingStorage {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
-
 /** Switches keyboard marking over and returns whether it is now on. */
-export async function toggleKeyboardMarking(storage: SettingStorage): Promise<boolean> {
-  const stored = await storage.get(KEYBOARD_MARKING_KEY);
+export async function toggleKeyboardMarking(area: ExtensionStorageArea): Promise<boolean> {
+  const stored = await area.get(KEYBOARD_MARKING_KEY);
   const on = !isKeyboardMarkingOn(stored[KEYBOARD_MARKING_KEY]);
-  await storage.set({ [KEYBOARD_MARKING_KEY]: on });
+  await area.set({ [KEYBOARD_MARKING_KEY]: on });
   return on;
 }

@@ -1,3 +1,5 @@
+import type { ExtensionStorageArea } from '../settings/extension-storage';
+
 /**
  * Quiet mode: the user's choice to hide the tag rows (and the no-project notice) on some sites or everywhere.
  * Kept in browser.storage.local under QUIET_MODE_KEY, written by the popup, the keyboard command and the notice,
@@ -38,11 +40,6 @@ export function quietModeOf(stored: unknown): QuietMode {
   return valid ? { everywhere, sites: sites as string[] } : TAGS_SHOWN;
 }
 
-/** The new quiet mode a storage.onChanged event brings, or null when the event is about other keys or areas. */
-export function changedQuietMode(changes: Record<string, { newValue?: unknown }>, area: string): QuietMode | null {
-  return area === 'local' && QUIET_MODE_KEY in changes ? quietModeOf(changes[QUIET_MODE_KEY]!.newValue) : null;
-}
-
 export function hidesTagsOn(mode: QuietMode, host: string): boolean {
   return mode.everywhere || mode.sites.includes(host);
 }
@@ -56,22 +53,12 @@ export function withEverywhereHidden(mode: QuietMode, hidden: boolean): QuietMod
   return { ...mode, everywhere: hidden };
 }
 
-/**
- * The part of browser.storage.local quiet mode is kept in (content scripts, the popup and the background pass theirs).
- * Parameters of this type are not named `storage`: WXT would take the name for its own storage helper and bundle
- * it into the content scripts.
- */
-export interface QuietModeStorage {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
-
-export async function readQuietMode(area: QuietModeStorage): Promise<QuietMode> {
+export async function readQuietMode(area: ExtensionStorageArea): Promise<QuietMode> {
   return quietModeOf((await area.get(QUIET_MODE_KEY))[QUIET_MODE_KEY]);
 }
 
 /** Reads, changes and writes the setting; every open page follows through storage.onChanged. */
-export async function changeQuietMode(area: QuietModeStorage, change: (mode: QuietMode) => QuietMode): Promise<QuietMode> {
+export async function changeQuietMode(area: ExtensionStorageArea, change: (mode: QuietMode) => QuietMode): Promise<QuietMode> {
   const next = change(await readQuietMode(area));
   await area.set({ [QUIET_MODE_KEY]: next });
   return next;
@@ -82,7 +69,7 @@ export async function changeQuietMode(area: QuietModeStorage, change: (mode: Qui
  * everywhere are shown by it too: there is no showing one site alone, and a key that seemed to do nothing would
  * be worse than tags back on the other sites.
  */
-export function toggleSiteQuiet(area: QuietModeStorage, host: string): Promise<QuietMode> {
+export function toggleSiteQuiet(area: ExtensionStorageArea, host: string): Promise<QuietMode> {
   return changeQuietMode(area, (mode) =>
     hidesTagsOn(mode, host) ? withEverywhereHidden(withSiteHidden(mode, host, false), false) : withSiteHidden(mode, host, true),
   );

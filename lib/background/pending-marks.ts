@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isStorageFull } from '../db/connection';
 import { protocol } from '../messaging';
-import type { ExtensionStorageArea } from './extension-storage';
+import type { ExtensionStorageArea } from '../settings/extension-storage';
 
 /**
  * Marks the database had no room for, kept in the extension's own storage (browser.storage.local, which the

@@ -1,7 +1,7 @@
 import { LocalizedError, problem } from '../i18n/problems';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import type { SiteAccess } from './service';
-import type { ExtensionStorageArea } from './extension-storage';
+import type { ExtensionStorageArea } from '../settings/extension-storage';
 
 /** Where WXT builds entrypoints/forum.content (registered at run time, never listed in the manifest). */
 export const FORUM_SCRIPT_FILE = 'content-scripts/forum.js';

@@ -1,3 +1,5 @@
+import type { ExtensionStorageArea } from '../settings/extension-storage';
+
 /**
  * The interface's languages. Messages live in one catalog per surface (the popup, the tag rows, the dashboard …),
  * each with the same keys in every language; plural forms follow each language's own rules (Intl.PluralRules: a
@@ -29,11 +31,8 @@ export function uiLocaleOf(preference: unknown, browserLanguages: readonly strin
  * The language to show, from the choice kept in browser.storage.local (its `local` area, passed in so lib stays
  * free of browser globals) and the browser's languages; an unreadable storage counts as no choice.
  */
-export async function storedUiLocale(
-  storage: { get(key: string): Promise<Record<string, unknown>> },
-  browserLanguages: readonly string[],
-): Promise<UiLocale> {
-  const stored = await storage.get(LOCALE_PREFERENCE_KEY).catch(() => ({}) as Record<string, unknown>);
+export async function storedUiLocale(area: Pick<ExtensionStorageArea, 'get'>, browserLanguages: readonly string[]): Promise<UiLocale> {
+  const stored = await area.get(LOCALE_PREFERENCE_KEY).catch(() => ({}) as Record<string, unknown>);
   return uiLocaleOf(stored[LOCALE_PREFERENCE_KEY], browserLanguages);
 }
 

@@ -1,4 +1,4 @@
-import type { ExtensionStorageArea } from '@/lib/background/extension-storage';
+import type { ExtensionStorageArea } from '@/lib/settings/extension-storage';
 
 /** browser.storage.local in memory, values cloned on the way in and out as the browser's are. */
 export function memoryStorageArea(): ExtensionStorageArea {

@@ -6,26 +6,17 @@ import {
   QUIET_MODE_KEY,
   TAGS_SHOWN,
   changeQuietMode,
-  changedQuietMode,
   hidesTagsOn,
   quietModeOf,
   toggleSiteQuiet,
   withEverywhereHidden,
   withSiteHidden,
-  type QuietModeStorage,
 } from '@/lib/annotate/quiet-mode';
 import { shadowTagRowViews, type UserInputGuard } from '@/lib/annotate/shadow-view';
+import { followStoredSetting, type StorageChangeEvents } from '@/lib/settings/extension-storage';
+import { memoryStorageArea } from '../support/extension-storage';
 import { extractResults, itemState } from '../support/result-page';
 import { recordShadowRoots } from '../support/shadow-roots';
-
-function memoryStorage(initial: Record<string, unknown> = {}): QuietModeStorage & { data: Record<string, unknown> } {
-  const data = { ...initial };
-  return {
-    data,
-    get: async (key) => (key in data ? { [key]: data[key] } : {}),
-    set: async (items) => void Object.assign(data, items),
-  };
-}
 
 describe('quiet mode setting', () => {
   it('reads what does not parse as tags shown', () => {
@@ -45,19 +36,31 @@ describe('quiet mode setting', () => {
   });
 
   it('follows changes of its own key in local storage only', () => {
+    const listeners = new Set<Parameters<StorageChangeEvents['addListener']>[0]>();
+    const events: StorageChangeEvents = { addListener: (listener) => listeners.add(listener), removeListener: (listener) => listeners.delete(listener) };
+    const followed: unknown[] = [];
+    const stop = followStoredSetting(events, QUIET_MODE_KEY, (value) => followed.push(quietModeOf(value)));
+    const change = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      for (const listener of listeners) listener(changes, area);
+    };
     const hidden = { everywhere: true, sites: [] };
-    expect(changedQuietMode({ [QUIET_MODE_KEY]: { newValue: hidden } }, 'local')).toEqual(hidden);
-    expect(changedQuietMode({ [QUIET_MODE_KEY]: {} }, 'local')).toEqual(TAGS_SHOWN);
-    expect(changedQuietMode({ [QUIET_MODE_KEY]: { newValue: hidden } }, 'sync')).toBeNull();
-    expect(changedQuietMode({ uiLocale: { newValue: 'ru' } }, 'local')).toBeNull();
+    change({ [QUIET_MODE_KEY]: { newValue: hidden } }, 'local');
+    expect(followed).toEqual([hidden]);
+    change({ [QUIET_MODE_KEY]: {} }, 'local');
+    expect(followed).toEqual([hidden, TAGS_SHOWN]);
+    change({ [QUIET_MODE_KEY]: { newValue: hidden } }, 'sync');
+    change({ uiLocale: { newValue: 'ru' } }, 'local');
+    expect(followed).toEqual([hidden, TAGS_SHOWN]);
+    stop();
+    expect(listeners.size).toBe(0);
   });
 
   it('the shortcut toggles the site, and shows tags hidden everywhere', async () => {
-    const storage = memoryStorage();
+    const storage = memoryStorageArea();
     expect(await toggleSiteQuiet(storage, 'www.google.com')).toEqual({ everywhere: false, sites: ['www.google.com'] });
     expect(await toggleSiteQuiet(storage, 'www.google.com')).toEqual(TAGS_SHOWN);
     await changeQuietMode(storage, (mode) => withEverywhereHidden(mode, true));
-    expect(storage.data[QUIET_MODE_KEY]).toEqual({ everywhere: true, sites: [] });
+    expect((await storage.get(QUIET_MODE_KEY))[QUIET_MODE_KEY]).toEqual({ everywhere: true, sites: [] });
     expect(await toggleSiteQuiet(storage, 'www.google.com')).toEqual(TAGS_SHOWN);
   });
 });

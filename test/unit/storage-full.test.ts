@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_PENDING_MARKS, PendingMarks } from '@/lib/background/pending-marks';
-import type { ExtensionStorageArea } from '@/lib/background/extension-storage';
+import type { ExtensionStorageArea } from '@/lib/settings/extension-storage';
 import { parseBackup } from '@/lib/backup/format';
 import { FileTransfers, type TransferStorage } from '@/lib/backup/transfer';
 import { monthOf } from '@/lib/schema';
