@@ -56,9 +56,6 @@ export function placeOf(path: readonly PropertyKey[]): string {
   return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`)).join('');
 }
 
-/** The same pattern as lib/schema's MonthSchema: a month gets a sentence of its own. */
-const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
-
 type Issue = z.core.$ZodIssue;
 
 /** Why a value was refused, without its place: what the form says beside the field. */
@@ -86,7 +83,7 @@ export function issueProblem(issue: Issue): Problem {
     case 'invalid_value':
       return problem('oneOf', { values: issue.values.map(String).join(', ') });
     case 'invalid_format':
-      return issue.format === 'regex' && 'pattern' in issue && issue.pattern === String(MONTH_PATTERN) ? problem('monthFormat') : problem('badForm');
+      return problem('badForm');
     case 'unrecognized_keys':
       return problem('unknownFields', { keys: issue.keys.join(', ') });
     case 'invalid_key':

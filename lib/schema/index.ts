@@ -16,10 +16,6 @@ export type MarkSentiment = z.infer<typeof MarkSentimentSchema>;
 export const LangSchema = z.enum(['en', 'ru', 'bg']);
 export type Lang = z.infer<typeof LangSchema>;
 
-// lib/i18n/problems.ts knows this pattern, to say "a month written as YYYY-MM" when a value does not match it.
-export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
-export type Month = z.infer<typeof MonthSchema>;
-
 /** The longest URL stored or sent: far beyond any real page's address, and it keeps one key from weighing megabytes. */
 export const MAX_URL_LENGTH = 8192;
 
@@ -40,6 +36,14 @@ function notHttpUrl(value: string): Problem | null {
 export function customIssue(said: Problem) {
   return { code: 'custom' as const, message: said.key, params: { problem: said } };
 }
+
+const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** A calendar month as `YYYY-MM`; anything else is refused with a sentence of its own. */
+export const MonthSchema = z.string().check((ctx) => {
+  if (!MONTH_PATTERN.test(ctx.value)) ctx.issues.push({ ...customIssue(problem('monthFormat')), input: ctx.value });
+});
+export type Month = z.infer<typeof MonthSchema>;
 
 /**
  * A web page's address of any length: http or https only, so no `javascript:`, `data:` or `file:` URL is ever

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { issueProblem, problemText } from '@/lib/i18n/problems';
-import { AnyLengthHttpUrlSchema, DEFAULT_TARGETS, HttpUrlSchema, MAX_URL_LENGTH, ProjectInputSchema, monthOf } from '@/lib/schema';
+import { AnyLengthHttpUrlSchema, DEFAULT_TARGETS, HttpUrlSchema, MAX_URL_LENGTH, MonthSchema, PlanSchema, ProjectInputSchema, monthOf } from '@/lib/schema';
 
 describe('project input', () => {
   it('applies the methodology defaults and normalises domains', () => {
@@ -37,6 +37,14 @@ describe('project input', () => {
     const issue = result.error!.issues[0]!;
     expect(issue.path[0]).toBe(field);
     expect(problemText(issueProblem(issue), 'en')).toMatch(sentence);
+  });
+
+  it('says a month is written as YYYY-MM, as a value and as a plan’s key', () => {
+    const sentence = 'Must be a month written as YYYY-MM, e.g. 2026-11.';
+    for (const month of ['2026-13', '2026-1', '']) expect(problemText(issueProblem(MonthSchema.safeParse(month).error!.issues[0]!), 'en')).toBe(sentence);
+    const plan = PlanSchema.safeParse({ serpPositivity: { '2026/11': 0.5 } });
+    expect(problemText(issueProblem(plan.error!.issues[0]!), 'en')).toBe(sentence);
+    expect(MonthSchema.parse('2026-12')).toBe('2026-12');
   });
 
   it('names months in local time', () => {
