@@ -99,12 +99,6 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void buildContextMenu());
   followStoredSetting(browser.storage.onChanged, LOCALE_PREFERENCE_KEY, () => void buildContextMenu());
 
-  // Quiet mode's shortcut: the tab's pages follow the setting through storage.onChanged.
-  browser.commands.onCommand.addListener((command, tab) => {
-    const site = command === TOGGLE_SITE_TAGS_COMMAND && tab?.url ? hostOfUrl(tab.url) : null;
-    if (site) void toggleSiteQuiet(browser.storage.local, site).catch((error: unknown) => console.error('Quiet mode:', error));
-  });
-
   browser.contextMenus.onClicked.addListener((info, tab) => {
     const tabId = tab?.id;
     const showResult = async (failure: string | null) => {
@@ -120,8 +114,11 @@ export default defineBackground(() => {
       .catch(async (error: unknown) => showResult(failureText(error, await interfaceLocale())));
   });
 
-  // The global shortcut for the keyboard-marking switch: the pages' content scripts follow the stored value.
-  browser.commands.onCommand.addListener((command) => {
+  // The global shortcuts of the extension's own: each flips a stored setting, which the pages' content scripts follow
+  // (quiet mode for the tab's site, which pressing the shortcut lets the background read; keyboard marking).
+  browser.commands.onCommand.addListener((command, tab) => {
     if (command === TOGGLE_KEYBOARD_MARKING_COMMAND) void toggleKeyboardMarking(browser.storage.local);
+    const site = command === TOGGLE_SITE_TAGS_COMMAND && tab?.url ? hostOfUrl(tab.url) : null;
+    if (site) void toggleSiteQuiet(browser.storage.local, site).catch((error: unknown) => console.error('Quiet mode:', error));
   });
 });
