@@ -1,16 +1,8 @@
 import { useMemo } from 'preact/hooks';
-import { MARK_MESSAGES, type MarkMessageKey } from '@/lib/i18n/marks';
+import { MARK_MESSAGES, MARK_WORDS, type MarkMessageKey } from '@/lib/i18n/marks';
 import { PANELS_MESSAGES } from '@/lib/i18n/panels';
 import type { ClientFlags, LabelState, MarkSentiment } from '@/lib/schema';
 import { useMessages } from './Locale';
-
-/** The words of marking are one catalog's, so a label reads the same wherever it is shown. */
-const SENTIMENT_WORD: Record<MarkSentiment, MarkMessageKey> = {
-  positive: 'markPositive',
-  neutral: 'markNeutral',
-  negative: 'markNegative',
-  irrelevant: 'markIrrelevant',
-};
 
 const BADGE_WORD: Record<keyof ClientFlags, MarkMessageKey> = {
   clientSite: 'badgeClientSite',
@@ -34,7 +26,8 @@ export function useLabelWords(): LabelWords {
   const mark = useMessages(MARK_MESSAGES);
   const t = useMessages(PANELS_MESSAGES);
   return useMemo(() => {
-    const sentiment = (value: MarkSentiment) => mark(SENTIMENT_WORD[value]);
+    // The words of marking are one catalog's, so a label reads the same wherever it is shown.
+    const sentiment = (value: MarkSentiment) => mark(MARK_WORDS[value]);
     return {
       sentiment,
       recommends: mark('markRecommends'),

@@ -1,9 +1,10 @@
 import { labelStateOf, recommendStateOf } from '@/lib/kpi/label-state';
 import type { PageMarkAction } from '@/lib/annotate/page-mark';
 import type { Translate } from '@/lib/i18n';
-import { MARK_MESSAGES, type MarkMessageKey } from '@/lib/i18n/marks';
+import { MARK_MESSAGES, MARK_WORDS, type MarkMessageKey } from '@/lib/i18n/marks';
 import { POPUP_MESSAGES, type PopupMessageKey } from '@/lib/i18n/popup';
 import type { ItemState } from '@/lib/messaging';
+import type { MarkSentiment } from '@/lib/schema';
 import { useMessages } from './Locale';
 
 export interface PageToolsState {
@@ -31,20 +32,13 @@ const MARKS: readonly { action: PageMarkAction; text: MarkMessageKey; hint: Mark
   { action: 'recommends', text: 'markRecommends', hint: 'hintRecommends' },
 ];
 
-const LABEL_TEXT: Record<string, MarkMessageKey> = {
-  positive: 'markPositive',
-  neutral: 'markNeutral',
-  negative: 'markNegative',
-  irrelevant: 'markIrrelevant',
-};
-
 const MAX_PASSAGE_SHOWN = 120;
 
 function describeMark(state: PageToolsState, t: Translate<PopupMessageKey>, mark: Translate<MarkMessageKey>): string {
   const passage = state.passage !== null;
-  const [source, sentiment] = labelStateOf(state.current ?? undefined).split(':');
+  const [source, sentiment] = labelStateOf(state.current ?? undefined).split(':') as [string, MarkSentiment | undefined];
   const recommends = recommendStateOf(state.current ?? undefined) === 'marked' ? ` · ${mark('markRecommends')}` : '';
-  const label = sentiment && LABEL_TEXT[sentiment] ? mark(LABEL_TEXT[sentiment]) : sentiment;
+  const label = sentiment && mark(MARK_WORDS[sentiment]);
   if (source === 'marked') return t(passage ? 'passageMarked' : 'pageMarked', { label: `${label}${recommends}` });
   if (source === 'suggested') return t(passage ? 'passageSuggested' : 'pageSuggested', { label: label ?? '' });
   return t(passage ? 'passageUnmarked' : 'pageUnmarked');
