@@ -3,6 +3,7 @@ import { DASHBOARD_MESSAGES, type DashboardMessageKey } from '@/lib/i18n/dashboa
 import { monthInWords } from '@/lib/format/month';
 import type { ResponseOf } from '@/lib/messaging';
 import { useLocale, useMessages } from './Locale';
+import { numberFormat } from '@/lib/format/intl';
 
 export type AgreementData = ResponseOf<'suggestions.agreement'>;
 type MonthAgreement = NonNullable<AgreementData['thisMonth']>;
@@ -10,7 +11,7 @@ type MonthAgreement = NonNullable<AgreementData['thisMonth']>;
 function describe(entry: MonthAgreement, t: Translate<DashboardMessageKey>, locale: UiLocale): string {
   const month = monthInWords(entry.month, locale);
   if (entry.total === 0) return t('agreementNone', { month });
-  const share = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(entry.agreed / entry.total);
+  const share = numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(entry.agreed / entry.total);
   return t('agreement', { month, agreed: entry.agreed, count: entry.total, share });
 }
 

@@ -5,6 +5,7 @@ import { targetStatus } from '@/lib/kpi';
 import type { ResponseOf } from '@/lib/messaging';
 import { useLocale, useMessages } from './Locale';
 import { Sparkline } from './Sparkline';
+import { numberFormat } from '@/lib/format/intl';
 
 export type KpiView = NonNullable<ResponseOf<'kpi.get'>['report']>['kpis'][number];
 
@@ -67,7 +68,7 @@ export function KpiCard({ kpi, recent }: { kpi: KpiView; recent: readonly (numbe
     const size =
       shown.unit === 'share'
         ? t('percentPoints', { points: Math.abs(Math.round(difference * 1000) / 10) })
-        : new Intl.NumberFormat(locale).format(Math.abs(difference));
+        : numberFormat(locale).format(Math.abs(difference));
     return { text: t('kpiChange', { change: `${changeArrow(difference)} ${size}` }), good: (difference > 0) === (shown.direction === 'higher-is-better') };
   }
 }

@@ -9,6 +9,7 @@ import { GENERIC_FINDER } from '@/lib/sites/forum/engine-label';
 import { safeHref } from '@/lib/ui/safe-href';
 import { useLabelWords, type LabelWords } from './LabelWords';
 import { useLocale, useMessages } from './Locale';
+import { numberFormat } from '@/lib/format/intl';
 
 const KIND_TEXT: Record<PortalRow['kind'], PanelsMessageKey> = {
   forum: 'portalForum',
@@ -77,7 +78,7 @@ function PortalRowView(props: {
         <th scope="row">{domainForDisplay(portal.domain)}</th>
         <td>{t(KIND_TEXT[portal.kind])}</td>
         <td>{portal.engine === null ? '—' : portal.engine === GENERIC_FINDER ? t('genericEngine') : portal.engine}</td>
-        <td class="number">{new Intl.NumberFormat(locale).format(portal.threads)}</td>
+        <td class="number">{numberFormat(locale).format(portal.threads)}</td>
         <td
           class="labels"
           title={[...(['positive', 'neutral', 'negative', 'irrelevant'] as const).map(labels.sentiment), t('labelUnmarked')].join(' / ')}

@@ -23,6 +23,7 @@ import {
 } from '@/lib/promotion';
 import type { Month } from '@/lib/schema';
 import { useLocale, useMessages } from './Locale';
+import { numberFormat } from '@/lib/format/intl';
 
 export type PromotionData = ResponseOf<'promotion.get'>;
 export interface PromotionSave {
@@ -86,8 +87,8 @@ const ENGLISH = translator(PANELS_MESSAGES, 'en');
 
 /** Numbers as the locale writes them; a missing value is a dash, never a zero. */
 function formattersFor(locale: string | undefined, t: Translate<PanelsMessageKey>) {
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-  const signed = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, signDisplay: 'exceptZero' });
+  const percent = numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const signed = numberFormat(locale, { maximumFractionDigits: 2, signDisplay: 'exceptZero' });
   const number = (value: number | null) => (value === null ? '—' : formatLocaleNumber(value, locale));
   return {
     number,
@@ -105,7 +106,7 @@ type Formatters = ReturnType<typeof formattersFor>;
 
 export function draftOf(promotion: PromotionMonth | null, locale?: string): ChannelDraft[] {
   // Every stored digit, so a field left as shown saves back the same number.
-  const exact = new Intl.NumberFormat(locale, { maximumFractionDigits: 20 });
+  const exact = numberFormat(locale, { maximumFractionDigits: 20 });
   const texts = (figures: Figures) =>
     Object.fromEntries(FIGURES.map((key) => [key, figures[key] === null ? '' : exact.format(figures[key])])) as FigureTexts;
   return (promotion?.channels ?? []).map((channel) => ({ key: ++lastKey, name: channel.name, actual: texts(channel.actual), plan: texts(channel.plan) }));

@@ -19,6 +19,7 @@ import { useLabelWords, type LabelWords } from './LabelWords';
 import { useLocale, useMessages } from './Locale';
 import { METRIC_WORD, SIDE_WORD, type ShownMetric } from './PromotionPanel';
 import { TrendChart } from './TrendChart';
+import { numberFormat } from '@/lib/format/intl';
 
 export interface ReportData {
   project: Project;
@@ -99,7 +100,7 @@ function kpiChange(change: number, unit: KpiUnit, locale: UiLocale, popup: Trans
   const size =
     unit === 'share'
       ? popup('percentPoints', { points: Math.abs(Math.round(change * 1000) / 10) })
-      : new Intl.NumberFormat(locale).format(Math.abs(change));
+      : numberFormat(locale).format(Math.abs(change));
   return `${changeArrow(change)} ${size}`;
 }
 
@@ -123,7 +124,7 @@ export function ReportView({ data, onPrint }: { data: ReportData; onPrint: () =>
   const labels = useLabelWords();
   const locale = useLocale();
   const number = (value: number) => formatLocaleNumber(value, locale);
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const percent = numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const shownNumber = (value: number | null, share = false) => (value === null ? '—' : share ? percent.format(value) : number(value));
   const month = monthInWords(report.month, locale);
   const changes = topChanges(data.drilldown);

@@ -3,6 +3,7 @@ import { monthInWords } from '@/lib/format/month';
 import { PANELS_MESSAGES } from '@/lib/i18n/panels';
 import type { DrilldownData } from './DrilldownPanel';
 import { useLocale, useMessages } from './Locale';
+import { numberFormat } from '@/lib/format/intl';
 
 type QueryShares = DrilldownData['shareOfVoice']['byQuery'][number];
 type MonthShares = QueryShares['months'][number];
@@ -11,7 +12,7 @@ type SlotShares = Pick<MonthShares, 'competitors' | 'client' | 'byCompetitor'>;
 function SharesTable(props: { caption: string; competitors: readonly string[]; rows: readonly { month: string; shares: SlotShares | undefined }[] }) {
   const t = useMessages(PANELS_MESSAGES);
   const locale = useLocale();
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const percent = numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const formatShare = (share: number | null | undefined) => (share === null || share === undefined ? '—' : percent.format(share));
   return (
     <table>

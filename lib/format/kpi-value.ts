@@ -1,4 +1,5 @@
 import type { KpiUnit } from '../kpi/registry';
+import { numberFormat } from './intl';
 
 /**
  * A KPI value as the popup, the charts and the report show it: a share as a percentage, a count as a number; in
@@ -6,7 +7,7 @@ import type { KpiUnit } from '../kpi/registry';
  */
 export function formatKpiValue(value: number | null, unit: KpiUnit, locale?: string): string {
   if (value === null) return '—';
-  if (locale !== undefined) return new Intl.NumberFormat(locale, unit === 'share' ? { style: 'percent', maximumFractionDigits: 1 } : {}).format(value);
+  if (locale !== undefined) return numberFormat(locale, unit === 'share' ? { style: 'percent', maximumFractionDigits: 1 } : {}).format(value);
   return unit === 'share' ? `${Math.round(value * 1000) / 10}%` : String(value);
 }
 

@@ -1,9 +1,10 @@
 import type { Month } from '../schema';
+import { dateTimeFormat } from './intl';
 
 function formatMonth(month: Month, style: Intl.DateTimeFormatOptions, locale?: string): string {
   const [year, monthNumber] = month.split('-').map(Number) as [number, number];
   try {
-    return new Intl.DateTimeFormat(locale, style).format(new Date(year, monthNumber - 1, 1));
+    return dateTimeFormat(locale, style).format(new Date(year, monthNumber - 1, 1));
   } catch {
     return month;
   }

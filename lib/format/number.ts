@@ -6,6 +6,7 @@
 
 import { translator, type MessageParams, type UiLocale } from '../i18n';
 import { NUMBER_MESSAGES, type NumberMessageKey } from '../i18n/numbers';
+import { numberFormat } from './intl';
 
 export type NumberReading = { ok: true; value: number } | { ok: false; error: string };
 
@@ -42,7 +43,7 @@ function separatorsOf(locale: string | undefined): Separators {
     let group = ',';
     let decimal = '.';
     try {
-      for (const part of new Intl.NumberFormat(locale).formatToParts(12345.6)) {
+      for (const part of numberFormat(locale).formatToParts(12345.6)) {
         if (part.type === 'group') group = part.value;
         if (part.type === 'decimal') decimal = part.value;
       }
@@ -126,7 +127,7 @@ function splitAt(body: string, separator: string): [string, string] {
 /** A number as the user's locale writes it, grouped ("150 000" in Russian), for a field showing a stored value. */
 export function formatLocaleNumber(value: number, locale?: string): string {
   try {
-    return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+    return numberFormat(locale, { maximumFractionDigits: 2 }).format(value);
   } catch {
     return String(value);
   }

@@ -1,4 +1,5 @@
 import type { ExtensionStorageArea } from '../settings/extension-storage';
+import { numberFormat } from '../format/intl';
 
 /**
  * The interface's languages. Messages live in one catalog per surface (the popup, the tag rows, the dashboard …),
@@ -57,12 +58,11 @@ export function translator<Key extends string>(catalogs: Catalogs<Key>, locale: 
   // Made at their first use: the first Intl object a page makes loads the language's data, tens of ms in a tab
   // (the first tag row paid it), and the tag rows need neither.
   let plurals: Intl.PluralRules | undefined;
-  let numbers: Intl.NumberFormat | undefined;
   const shown = (value: string | number) => {
     if (typeof value !== 'number') return value;
     // Written the same in every interface language (no grouping below 1,000, Latin digits): a percentage.
     if (Number.isInteger(value) && value >= 0 && value < 1000) return String(value);
-    return (numbers ??= new Intl.NumberFormat(locale)).format(value);
+    return numberFormat(locale).format(value);
   };
   return (key, params = {}) => {
     const message = catalogs[locale][key];
