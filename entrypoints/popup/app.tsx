@@ -26,9 +26,12 @@ async function addKeyQuery(data: PopupData | null, query: string): Promise<void>
   throw refusal === undefined ? new LocalizedError(problem('keyQueryNotAdded')) : new RemoteError(refusal);
 }
 
-function Popup() {
+/** The answer to the request the popup's entry sent, checked against the protocol. */
+const firstData = firstReport.then((answer) => validatedAnswer('kpi.get', answer));
+
+function Popup({ first }: { first: PopupData | null }) {
   const locale = useLocale();
-  const [data, setData] = useState<PopupData | null>(null);
+  const [data, setData] = useState<PopupData | null>(first);
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<ActiveTab | null>(null);
   useEffect(() => void firstTab.then(setTab), []);
@@ -44,7 +47,7 @@ function Popup() {
     () => show(activeTab().then((current) => call('kpi.get', { tabUrl: current?.url }))),
     [show],
   );
-  useEffect(() => show(firstReport.then((answer) => validatedAnswer('kpi.get', answer))), [show]);
+  useEffect(() => show(firstData), [show]);
   useDataChanges(refresh);
   const pageTools = usePageTools(tab, locale);
   const keyboardMarking = useKeyboardMarking();
@@ -72,11 +75,14 @@ function Popup() {
   );
 }
 
-void firstLocale.then((locale) => {
+void firstLocale.then(async (locale) => {
   document.documentElement.lang = locale;
+  // The report has usually come while this bundle loaded: it is then drawn by the first render instead of by a
+  // second one after the first has been painted. One that has not come yet is drawn when it does.
+  const first = await Promise.race([firstData.catch(() => null), new Promise<null>((resolve) => setTimeout(resolve, 0, null))]);
   render(
     <LocaleContext.Provider value={locale}>
-      <Popup />
+      <Popup first={first} />
     </LocaleContext.Provider>,
     document.getElementById('app')!,
   );
