@@ -186,10 +186,16 @@ const RENDER_PROBE = `(() => {
 /**
  * Popup first render: a fresh tab opens popup.html; the time is performance.now() (ms since the navigation
  * started) at the first DOM mutation after which the SERP-positivity KPI element exists, recorded by a
- * MutationObserver installed before the popup's own scripts run.
+ * MutationObserver installed before the popup's own scripts run. Alternated with opens of the extension's
+ * manifest.json, a document of the same origin with no script: its DOMContentLoaded is what opening any
+ * extension page costs here before the popup's own work starts.
  */
-export async function measurePopupRender(browser: TestBrowser, runs: number): Promise<{ samples: number[]; value: string | null }> {
+export async function measurePopupRender(
+  browser: TestBrowser,
+  runs: number,
+): Promise<{ samples: number[]; emptyPageSamples: number[]; value: string | null }> {
   const samples: number[] = [];
+  const emptyPageSamples: number[] = [];
   let value: string | null = null;
   for (let run = 0; run < runs; run++) {
     const tab = await browser.newTab();
@@ -203,8 +209,15 @@ export async function measurePopupRender(browser: TestBrowser, runs: number): Pr
     } finally {
       await tab.close();
     }
+    const empty = await browser.newTab();
+    try {
+      await empty.goto(`chrome-extension://${browser.extensionId}/manifest.json`, { waitUntil: 'load' });
+      emptyPageSamples.push(await empty.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart));
+    } finally {
+      await empty.close();
+    }
   }
-  return { samples, value };
+  return { samples, emptyPageSamples, value };
 }
 
 /** Round trips of one request from the dashboard page, each timed inside the page. */
