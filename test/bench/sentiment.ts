@@ -22,6 +22,7 @@ import { seededShuffle } from '../support/prng.ts';
 import { BASELINE_MARGIN, barOf, SHORT_TEXT_MAX_CHARS, TEXTS_PER_SECOND_TARGET, type Bar, type Measure } from '../sentiment/bars.ts';
 import { baselineIsSlow, baselinePackageName, baselineSentiment, seededSample } from '../sentiment/baseline.ts';
 import { loadSentimentCorpus, type LabelledText, type SentimentCorpusFile } from '../sentiment/corpus-data.ts';
+import { steadyThroughput } from './sentiment-throughput.ts';
 import { classificationFigures, forcedBinary, LABELS, type ClassificationFigures } from '../sentiment/metrics.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -32,7 +33,6 @@ const BASELINE_SAMPLE_SIZE = 300;
 const BASELINE_SAMPLE_SEED = 20_240_601;
 /** Throughput is the best of several rounds: other processes on a shared machine only ever slow a round down. */
 const THROUGHPUT_ROUNDS = 5;
-const THROUGHPUT_ROUND_SECONDS = 1;
 /** Marks a simulated user has made when the project's learned model is measured, and the order's seed. */
 const LEARNING_MARKS = [50, 200, 500, 1000] as const;
 const LEARNING_SEED = 7;
@@ -69,29 +69,6 @@ function timed<T>(run: () => T): { value: T; seconds: number } {
   const started = performance.now();
   const value = run();
   return { value, seconds: (performance.now() - started) / 1000 };
-}
-
-/**
- * Steady-state texts per second over `texts` after a warm-up pass, the best of THROUGHPUT_ROUNDS rounds: per
- * second of wall time, and per second of this process's CPU time (user + system, all threads), which other
- * processes on a shared machine cannot inflate.
- */
-function throughput(texts: readonly string[], analyse: (text: string) => unknown): { wall: number; cpu: number } {
-  for (const text of texts) analyse(text);
-  const best = { wall: 0, cpu: 0 };
-  for (let round = 0; round < THROUGHPUT_ROUNDS; round += 1) {
-    let count = 0;
-    const started = performance.now();
-    const cpuBefore = process.cpuUsage();
-    while (performance.now() - started < THROUGHPUT_ROUND_SECONDS * 1000) {
-      for (const text of texts) analyse(text);
-      count += texts.length;
-    }
-    const cpu = process.cpuUsage(cpuBefore);
-    best.wall = Math.max(best.wall, count / ((performance.now() - started) / 1000));
-    best.cpu = Math.max(best.cpu, count / ((cpu.user + cpu.system) / 1e6));
-  }
-  return best;
 }
 
 const percent = (value: number): string => `${(value * 100).toFixed(1)}`.padStart(5);
@@ -245,7 +222,7 @@ function main(): void {
   for (const [name, curve] of Object.entries(learning)) printLearning(name, curve);
 
   const shortTexts = files.flatMap((file) => file.rows.map((row) => row.text)).filter((text) => text.length <= SHORT_TEXT_MAX_CHARS);
-  const speed = throughput(shortTexts, (text) => analyzeSentiment(text));
+  const speed = steadyThroughput(shortTexts, (text) => analyzeSentiment(text), THROUGHPUT_ROUNDS);
   const loadAverage = os.loadavg()[0] ?? 0;
   console.log(
     `\nThroughput on ${shortTexts.length} corpus texts of at most ${SHORT_TEXT_MAX_CHARS} characters (language detected per text, one thread, best of ${THROUGHPUT_ROUNDS} rounds):`,
