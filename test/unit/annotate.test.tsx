@@ -250,6 +250,25 @@ describe('in-page navigation timing', () => {
 });
 
 describe('large pages', () => {
+  it('puts at most 25 rows into the page in one pass however much time the budget leaves: the frame lays out each', async () => {
+    // How many rows were drawn when each frame began.
+    const drawnAtFrames: number[] = [];
+    const nextFrame = window.requestAnimationFrame.bind(window);
+    const frames = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) =>
+      nextFrame((time) => {
+        drawnAtFrames.push(document.querySelectorAll('rl-tags').length);
+        callback(time);
+      }),
+    );
+    // One answer (up to 50 items a message) for 45 results.
+    for (let index = 0; index < 45; index++) addResult(`https://r${index}.example/`);
+    start(backend(), { frameBudgetMs: 10_000 });
+    await vi.waitFor(() => expect(document.querySelectorAll('rl-tags')).toHaveLength(45));
+    expect(drawnAtFrames[0]).toBe(25);
+    frames.mockRestore();
+  });
+
+
   it('draws rows in batches across animation frames, and every row gets drawn', async () => {
     const frames = vi.spyOn(window, 'requestAnimationFrame');
     for (let index = 0; index < 45; index++) addResult(`https://r${index}.example/`);
