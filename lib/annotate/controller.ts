@@ -86,8 +86,9 @@ const FRAME_BUDGET_MS = 8;
 /**
  * Rows one drawing pass puts into the page at most, whatever time the budget leaves: the budget times only our
  * drawing, while the frame that follows lays out the whole page again for the rows put in (30-45 ms of style,
- * layout and pre-paint for 100 rows on a 6,000-element page). With 25 a pass, that frame was a long task in 3 of
- * 17 loads of the bench's 100-result page instead of 10, for about 6 ms more main-thread time in all.
+ * layout and pre-paint for 100 rows on a 6,000-element page). With 25 a pass, the bench's 100-result page got a
+ * long task in 6 of 22 loads instead of 15 of 22, for about 6 ms more main-thread time in all; what remains is the
+ * first frame after the first pass, most of whose 25-30 ms does not depend on how many rows it lays out.
  */
 const MAX_ROWS_PER_PASS = 25;
 /**
