@@ -1,9 +1,9 @@
+import { numberFormat } from '@/lib/format/intl';
 import type { Translate, UiLocale } from '@/lib/i18n';
 import { DASHBOARD_MESSAGES, type DashboardMessageKey } from '@/lib/i18n/dashboard';
 import { monthInWords } from '@/lib/format/month';
 import type { ResponseOf } from '@/lib/messaging';
 import { useLocale, useMessages } from './Locale';
-import { numberFormat } from '@/lib/format/intl';
 
 export type AgreementData = ResponseOf<'suggestions.agreement'>;
 type MonthAgreement = NonNullable<AgreementData['thisMonth']>;

@@ -1,3 +1,4 @@
+import { numberFormat } from '@/lib/format/intl';
 import { changeArrow, formatKpiValue } from '@/lib/format/kpi-value';
 import { KPI_MESSAGES, type KpiMessageKey } from '@/lib/i18n/kpi';
 import { POPUP_MESSAGES } from '@/lib/i18n/popup';
@@ -5,7 +6,6 @@ import { targetStatus } from '@/lib/kpi';
 import type { ResponseOf } from '@/lib/messaging';
 import { useLocale, useMessages } from './Locale';
 import { Sparkline } from './Sparkline';
-import { numberFormat } from '@/lib/format/intl';
 
 export type KpiView = NonNullable<ResponseOf<'kpi.get'>['report']>['kpis'][number];
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { domainForDisplay } from '@/lib/format/domain';
+import { numberFormat } from '@/lib/format/intl';
 import type { Translate, UiLocale } from '@/lib/i18n';
 import { PANELS_MESSAGES, type PanelsMessageKey } from '@/lib/i18n/panels';
 import type { MentionRow, PortalRow } from '@/lib/messaging';
@@ -9,7 +10,6 @@ import { GENERIC_FINDER } from '@/lib/sites/forum/engine-label';
 import { safeHref } from '@/lib/ui/safe-href';
 import { useLabelWords, type LabelWords } from './LabelWords';
 import { useLocale, useMessages } from './Locale';
-import { numberFormat } from '@/lib/format/intl';
 
 const KIND_TEXT: Record<PortalRow['kind'], PanelsMessageKey> = {
   forum: 'portalForum',

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { z } from 'zod';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { numberFormat } from '@/lib/format/intl';
 import { monthInWords } from '@/lib/format/month';
 import { formatLocaleNumber, parseLocaleNumber } from '@/lib/format/number';
 import { translator, type Translate, type UiLocale } from '@/lib/i18n';
@@ -23,7 +24,6 @@ import {
 } from '@/lib/promotion';
 import type { Month } from '@/lib/schema';
 import { useLocale, useMessages } from './Locale';
-import { numberFormat } from '@/lib/format/intl';
 
 export type PromotionData = ResponseOf<'promotion.get'>;
 export interface PromotionSave {

@@ -1,4 +1,5 @@
 import { domainForDisplay } from '@/lib/format/domain';
+import { numberFormat } from '@/lib/format/intl';
 import { changeArrow, formatKpiValue } from '@/lib/format/kpi-value';
 import { badgesOf } from '@/lib/format/labels';
 import { monthInWords } from '@/lib/format/month';
@@ -19,7 +20,6 @@ import { useLabelWords, type LabelWords } from './LabelWords';
 import { useLocale, useMessages } from './Locale';
 import { METRIC_WORD, SIDE_WORD, type ShownMetric } from './PromotionPanel';
 import { TrendChart } from './TrendChart';
-import { numberFormat } from '@/lib/format/intl';
 
 export interface ReportData {
   project: Project;

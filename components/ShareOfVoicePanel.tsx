@@ -1,9 +1,9 @@
 import { domainForDisplay } from '@/lib/format/domain';
+import { numberFormat } from '@/lib/format/intl';
 import { monthInWords } from '@/lib/format/month';
 import { PANELS_MESSAGES } from '@/lib/i18n/panels';
 import type { DrilldownData } from './DrilldownPanel';
 import { useLocale, useMessages } from './Locale';
-import { numberFormat } from '@/lib/format/intl';
 
 type QueryShares = DrilldownData['shareOfVoice']['byQuery'][number];
 type MonthShares = QueryShares['months'][number];
