@@ -1,6 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { TOGGLE_KEYBOARD_MARKING_COMMAND, toggleKeyboardMarking } from '@/lib/annotate/keyboard-marking';
-import { captureTab } from '@/lib/annotate/page-mark';
+import { captureTab } from '@/lib/annotate/capture-tab';
 import { TOGGLE_SITE_TAGS_COMMAND, toggleSiteQuiet } from '@/lib/annotate/quiet-mode';
 import { FileTransfers } from '@/lib/backup/transfer';
 import { contextMenuBuilder, markFromMenu, menuMarkTitle, type MenuEntry } from '@/lib/background/context-menu';

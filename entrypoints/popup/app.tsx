@@ -8,7 +8,7 @@ import { PopupView, type PopupData } from '@/components/PopupView';
 import { QuietModeControls } from '@/components/QuietModeControls';
 import { hostOfUrl } from '@/lib/background/site-access';
 import { LocalizedError, failureText, problem } from '@/lib/i18n/problems';
-import { RemoteError, validatedAnswer } from '@/lib/messaging';
+import { RemoteError } from '@/lib/messaging/send';
 import { call, useDataChanges } from '@/lib/ui/extension-client';
 import { activeTab, firstLocale, firstReport, firstTab, type ActiveTab } from './first-report';
 import { useKeyboardMarking } from './keyboard-marking';
@@ -25,9 +25,6 @@ async function addKeyQuery(data: PopupData | null, query: string): Promise<void>
   // The background said why in the interface language; a refusal without a field is said here.
   throw refusal === undefined ? new LocalizedError(problem('keyQueryNotAdded')) : new RemoteError(refusal);
 }
-
-/** The answer to the request the popup's entry sent, checked against the protocol. */
-const firstData = firstReport.then((answer) => validatedAnswer('kpi.get', answer));
 
 function Popup({ first }: { first: PopupData | null }) {
   const locale = useLocale();
@@ -47,7 +44,7 @@ function Popup({ first }: { first: PopupData | null }) {
     () => show(activeTab().then((current) => call('kpi.get', { tabUrl: current?.url }))),
     [show],
   );
-  useEffect(() => show(firstData), [show]);
+  useEffect(() => show(firstReport), [show]);
   useDataChanges(refresh);
   const pageTools = usePageTools(tab, locale);
   const keyboardMarking = useKeyboardMarking();
@@ -79,7 +76,7 @@ void firstLocale.then(async (locale) => {
   document.documentElement.lang = locale;
   // The report has usually come while this bundle loaded: it is then drawn by the first render instead of by a
   // second one after the first has been painted. One that has not come yet is drawn when it does.
-  const first = await Promise.race([firstData.catch(() => null), new Promise<null>((resolve) => setTimeout(resolve, 0, null))]);
+  const first = await Promise.race([firstReport.catch(() => null), new Promise<null>((resolve) => setTimeout(resolve, 0, null))]);
   render(
     <LocaleContext.Provider value={locale}>
       <Popup first={first} />

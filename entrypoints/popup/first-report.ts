@@ -4,7 +4,7 @@ import { send } from '@/lib/messaging/send';
 
 /**
  * Asked for by the popup's entry before the interface's bundle is loaded, so the background works on the report
- * while the popup loads (the popup opens at once). No zod and no polyfill here; app.tsx validates the answer.
+ * while the popup loads (the popup opens at once). No polyfill here: this runs before the interface's bundle.
  */
 
 export interface ActiveTab {

@@ -1,4 +1,4 @@
 import './first-report';
 
-// The interface's bundle (Preact, zod, the polyfill) is evaluated only after the first requests are on their way.
+// The interface's bundle (Preact, the polyfill, the catalogs) is evaluated only after the first requests are on their way.
 void import('./app');

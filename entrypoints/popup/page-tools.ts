@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { PageToolsState } from '@/components/PageTools';
-import { captureTab, nextPageMark, type PageMarkAction } from '@/lib/annotate/page-mark';
+import { nextPageMark, type PageMarkAction } from '@/lib/annotate/page-mark';
 import { FORUM_SCRIPT_FILE, originOfUrl, originPattern, searchEngineOriginTest } from '@/lib/background/site-access';
 import type { UiLocale } from '@/lib/i18n';
 import { LocalizedError, failureText, problem } from '@/lib/i18n/problems';
@@ -31,6 +31,8 @@ export function usePageTools(tab: ActiveTab | null, locale: UiLocale): {
         .then((answer) => answer.sites.some((site) => site.origin === origin))
         .catch(() => false);
       // The popup's opening granted activeTab; pages the browser keeps to itself cannot be read or marked.
+      // Loaded here, not with the popup: reading a hostile page's capture needs zod, and the first render does not.
+      const { captureTab } = await import('@/lib/annotate/capture-tab');
       const captured = await captureTab(executeScript, tab.id).catch(() => null);
       const current = captured && captured.passage === null
         ? await call('pageMention.get', { url: captured.url }).then((answer) => answer.item).catch(() => null)

@@ -1,8 +1,9 @@
-import { monthsFrom, previousMonth, type Month, type MonthCounts, type Project } from '../schema';
+import type { Month, MonthCounts, Project } from '../schema';
+import { monthsFrom, previousMonth } from '../schema/month';
 import type { PortalActivity } from './portals';
 import { KPIS, labelTotals, ratio, targetIn, type KpiDirection, type KpiKey, type KpiMeasure, type KpiUnit } from './registry';
 
-export { previousMonth } from '../schema';
+export { previousMonth } from '../schema/month';
 export { KPIS, KPI_KEYS, TARGETED_KPIS, targetIn, type KpiDefinition, type KpiDirection, type KpiKey, type KpiUnit } from './registry';
 
 export interface KpiValue extends KpiMeasure {

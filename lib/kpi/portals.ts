@@ -1,20 +1,14 @@
 import { isOnDomain } from '../match/url';
-import {
-  MAX_PORTAL_THREADS,
-  monthBounds,
-  monthOf,
-  previousMonth,
-  type Mention,
-  type MentionKind,
-  type Month,
-  type PortalKind,
-  type PortalRecord,
-} from '../schema';
+import type { Mention, MentionKind, Month, PortalKind, PortalRecord } from '../schema';
+import { monthBounds, monthOf, previousMonth } from '../schema/month';
 
 /**
  * Portal records and portal coverage (METHODOLOGY.md, KPI "portal coverage"). Pure: lib/db applies these inside
  * the transaction that stores the observation or the mention they follow from.
  */
+
+/** The most distinct thread URLs a portal record keeps: a portal's size counts, not every page of it. */
+export const MAX_PORTAL_THREADS = 1000;
 
 /** Kinds of mention that belong to a portal; a search result never makes one. */
 export function isPortalKind(kind: MentionKind): boolean {

@@ -2,21 +2,19 @@ import { z } from 'zod';
 import type { UiLocale } from '../i18n';
 import type { ErrorMessageKey } from '../i18n/errors';
 import { LocalizedError, failureText, placedIssueProblem, problem, type Problem } from '../i18n/problems';
-import { send, type Transport } from './send';
 import {
   EnvelopeSchema,
   protocol,
   type ParsedRequestOf,
   type Protocol,
   type Reply,
-  type RequestOf,
   type RequestType,
   type ResponseOf,
   type SenderOrigin,
 } from './protocol';
 
 export * from './protocol';
-export { NoAnswerError, RemoteError, errorMessage, send, type Transport } from './send';
+export { LIVE_PORT, NoAnswerError, RemoteError, errorMessage, send, type Transport } from './send';
 
 /** What the background knows of a request's sender; its origin decides which requests it may send. */
 export interface Sender {
@@ -71,20 +69,4 @@ export async function dispatchMessage<Context extends Sender>(
   } catch (error) {
     return { ok: false, error: failureText(error, await locale()) };
   }
-}
-
-/** Sends a typed request and validates the answer against the protocol (for the extension's own pages). */
-export async function request<T extends RequestType>(
-  transport: Transport,
-  type: T,
-  payload: RequestOf<T>,
-): Promise<ResponseOf<T>> {
-  return validatedAnswer(type, await send(transport, type, payload));
-}
-
-/** Checks an answer that arrived through `send` against the protocol, as `request` does. */
-export function validatedAnswer<T extends RequestType>(type: T, data: ResponseOf<T>): ResponseOf<T> {
-  const parsed = protocol[type].response.safeParse(data);
-  if (!parsed.success) throw new LocalizedError(problem('answerInvalid', { problem: zodProblem(parsed.error) }));
-  return parsed.data as ResponseOf<T>;
 }

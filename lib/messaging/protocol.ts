@@ -21,8 +21,8 @@ import {
 
 /**
  * The one protocol into the background: every request type has a zod schema for its payload and for its
- * answer, and names who may send it. The background checks the sender and parses what arrives; senders parse
- * what comes back.
+ * answer, and names who may send it. The background checks the sender, parses what arrives and parses its own
+ * answer before it sends it (lib/messaging dispatchMessage); senders take the answer as typed (./send.ts).
  */
 
 /**
@@ -460,6 +460,3 @@ export const EnvelopeSchema = z.object({
 
 /** Every answer from the background: the handler's validated data, or why the request was refused. */
 export type Reply = { ok: true; data: unknown } | { ok: false; error: string };
-
-/** The name of the port the popup and dashboard hold open to hear that stored data changed. */
-export const LIVE_PORT = 'rl-live';

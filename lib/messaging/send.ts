@@ -15,12 +15,16 @@ export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The name of the port the popup and dashboard hold open to hear that stored data changed. */
+export const LIVE_PORT = 'rl-live';
+
 export type Transport = (message: unknown) => Promise<unknown>;
 
 /**
  * Sends a typed request and unwraps the reply envelope. The background has already parsed both the
- * request and its own answer with the protocol's zod schemas; this half carries no zod at run time so
- * the content script stays small (extension pages add a second check with `request`).
+ * request and its own answer with the protocol's zod schemas, and only the background answers runtime
+ * messages, so the answer is used as typed: no sender loads zod for it (the content script stays small,
+ * the popup draws without evaluating the protocol's schemas).
  */
 export async function send<T extends RequestType>(transport: Transport, type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
   const reply = (await transport({ type, payload })) as { ok?: unknown; data?: unknown; error?: unknown } | undefined;

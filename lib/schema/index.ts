@@ -303,7 +303,7 @@ export const PortalRecordSchema = z.object({
   /** Typed in by the user (METHODOLOGY: portal popularity / traffic). */
   popularity: z.number().min(0).nullable(),
   note: z.string(),
-  /** Distinct thread / page URLs seen (canonical, without fragment), at most MAX_PORTAL_THREADS of them. */
+  /** Distinct thread / page URLs seen (canonical, without fragment), at most MAX_PORTAL_THREADS of them (lib/kpi/portals.ts). */
   threads: z.array(z.string()),
   months: z.record(MonthSchema, PortalMonthSchema),
   /**
@@ -314,40 +314,9 @@ export const PortalRecordSchema = z.object({
   linksByFirstMonth: z.record(MonthSchema, z.number().int().min(0)),
 });
 export type PortalRecord = z.infer<typeof PortalRecordSchema>;
-export const MAX_PORTAL_THREADS = 1000;
 
 export function emptyLabelCounts(): LabelCounts {
   return Object.fromEntries(LABEL_STATES.map((state) => [state, 0])) as LabelCounts;
 }
 
-export function monthOf(timestamp: number): Month {
-  const date = new Date(timestamp);
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
-}
-
-/** A month's first instant and the first instant of the next one, in local time like `monthOf`. */
-export function monthBounds(month: Month): [start: number, end: number] {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  return [new Date(year, monthNumber - 1, 1).getTime(), new Date(year, monthNumber, 1).getTime()];
-}
-
-export function previousMonth(month: Month): Month {
-  return monthOf(monthBounds(month)[0] - 1);
-}
-
-/** The month `count` months after `month` (before it when negative). */
-export function addMonths(month: Month, count: number): Month {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  return monthOf(new Date(year, monthNumber - 1 + count, 1).getTime());
-}
-
-export function nextMonth(month: Month): Month {
-  return monthOf(monthBounds(month)[1]);
-}
-
-/** The months from `first` through `last`, both included (empty when `last` is earlier). */
-export function monthsFrom(first: Month, last: Month): Month[] {
-  const months: Month[] = [];
-  for (let month = first; month <= last; month = nextMonth(month)) months.push(month);
-  return months;
-}
+export * from './month';

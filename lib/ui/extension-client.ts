@@ -1,10 +1,11 @@
 import browser from 'webextension-polyfill';
 import { useEffect } from 'preact/hooks';
-import { LIVE_PORT, request, type RequestOf, type RequestType, type ResponseOf } from '../messaging';
+import type { RequestOf, RequestType, ResponseOf } from '../messaging/protocol';
+import { LIVE_PORT, send } from '../messaging/send';
 
 /** Typed requests from the popup and the dashboard to the background. */
 export function call<T extends RequestType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
-  return request((message) => browser.runtime.sendMessage(message), type, payload);
+  return send((message) => browser.runtime.sendMessage(message), type, payload);
 }
 
 /**

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pageScripts } from './bundle';
+import { firstRenderScripts, pageScripts } from './bundle';
 
 describe('scripts an extension page loads', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rl-bundle-'));
@@ -14,14 +14,22 @@ describe('scripts an extension page loads', () => {
       path.join(dir, 'popup.html'),
       '<script type="module" crossorigin src="/chunks/popup-a.js"></script><link rel="modulepreload" crossorigin href="/chunks/shared-b.js"><link rel="stylesheet" href="/assets/popup.css">',
     );
-    writeFileSync(path.join(dir, 'chunks/popup-a.js'), 'import{a as e}from"./shared-b.js";import"./side-c.js";e()');
+    writeFileSync(path.join(dir, 'chunks/popup-a.js'), 'import{a as e}from"./shared-b.js";import"./side-c.js";e();import(`./app-g.js`)');
     writeFileSync(path.join(dir, 'chunks/shared-b.js'), 'export*from"./deep-d.js";export const a=()=>import("./lazy-e.js")');
     writeFileSync(path.join(dir, 'chunks/side-c.js'), 'console.log(1)');
     writeFileSync(path.join(dir, 'chunks/deep-d.js'), 'export const d=1');
     writeFileSync(path.join(dir, 'chunks/lazy-e.js'), 'export const e=1');
     writeFileSync(path.join(dir, 'chunks/options-f.js'), 'export const f=1');
+    writeFileSync(path.join(dir, 'chunks/app-g.js'), 'import{d}from"./deep-d.js";import"./ui-h.js";const c=()=>import("./on-demand-i.js")');
+    writeFileSync(path.join(dir, 'chunks/ui-h.js'), 'export const h=1');
+    writeFileSync(path.join(dir, 'chunks/on-demand-i.js'), 'export const i=1');
 
     const files = pageScripts(dir, 'popup.html').map((file) => path.relative(dir, file));
     expect(files).toEqual(['chunks/deep-d.js', 'chunks/popup-a.js', 'chunks/shared-b.js', 'chunks/side-c.js']);
+  });
+
+  it('before the first render: also the interface the module script imports, not what that loads on demand', () => {
+    const files = firstRenderScripts(dir, 'popup.html').map((file) => path.relative(dir, file));
+    expect(files).toEqual(['chunks/app-g.js', 'chunks/deep-d.js', 'chunks/popup-a.js', 'chunks/shared-b.js', 'chunks/side-c.js', 'chunks/ui-h.js']);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { captureTab, nextPageMark, PAGE_CAPTURE_FILE } from '@/lib/annotate/page-mark';
+import { captureTab, PAGE_CAPTURE_FILE } from '@/lib/annotate/capture-tab';
+import { nextPageMark } from '@/lib/annotate/page-mark';
 import {
   contextMenuBuilder,
   contextMenuEntries,

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { dispatchMessage, MAX_OBSERVED_ITEMS, protocol, request, RemoteError, type Handlers, type RequestType, type SenderOrigin } from '@/lib/messaging';
+import { dispatchMessage, MAX_OBSERVED_ITEMS, protocol, RemoteError, send, type Handlers, type RequestType, type SenderOrigin } from '@/lib/messaging';
 
 type Context = { origin: SenderOrigin };
 
@@ -62,11 +62,11 @@ describe('message protocol', () => {
     expect(reply.ok).toBe(false);
   });
 
-  it('the sender side validates answers and raises remote errors', async () => {
-    await expect(request(async () => ({ ok: false, error: 'Sender not allowed' }), 'projects.list', {})).rejects.toThrow(RemoteError);
-    await expect(request(async () => undefined, 'projects.list', {})).rejects.toThrow(/No valid answer/);
+  it('the sender side unwraps answers and raises remote errors', async () => {
+    await expect(send(async () => ({ ok: false, error: 'Sender not allowed' }), 'projects.list', {})).rejects.toThrow(RemoteError);
+    await expect(send(async () => undefined, 'projects.list', {})).rejects.toThrow(/No valid answer/);
     await expect(
-      request(async () => ({ ok: true, data: { projects: [], activeProjectId: null } }), 'projects.list', {}),
+      send(async () => ({ ok: true, data: { projects: [], activeProjectId: null } }), 'projects.list', {}),
     ).resolves.toEqual({ projects: [], activeProjectId: null });
   });
 });
