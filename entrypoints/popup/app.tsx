@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { KeyboardPanel } from '@/components/KeyboardPanel';
 import { LocaleContext, useLocale } from '@/components/Locale';
@@ -44,7 +44,8 @@ function Popup({ first }: { first: PopupData | null }) {
     () => show(activeTab().then((current) => call('kpi.get', { tabUrl: current?.url }))),
     [show],
   );
-  useEffect(() => show(firstReport), [show]);
+  // Subscribed before the first paint, not after it: a report that comes in the meantime is drawn when it comes.
+  useLayoutEffect(() => show(firstReport), [show]);
   useDataChanges(refresh);
   const pageTools = usePageTools(tab, locale);
   const keyboardMarking = useKeyboardMarking();
