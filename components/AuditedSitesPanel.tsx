@@ -1,3 +1,4 @@
+import { formatDateTime } from '@/lib/format/intl';
 import type { Translate, UiLocale } from '@/lib/i18n';
 import { DASHBOARD_MESSAGES, type DashboardMessageKey } from '@/lib/i18n/dashboard';
 import type { ResponseOf } from '@/lib/messaging';
@@ -10,7 +11,7 @@ function describeLast(site: AuditedSites[number], t: Translate<DashboardMessageK
   if (!site.last) return t('notVisitedSinceGranted');
   // The generic finder's result is a guess, and says so.
   const found = site.engine === null ? t('noForumRecognised') : site.engine === GENERIC_FINDER ? t('genericFinder') : site.engine;
-  return t('postsOnLastPage', { found, count: site.last.itemsFound, when: new Date(site.last.at).toLocaleString(locale) });
+  return t('postsOnLastPage', { found, count: site.last.itemsFound, when: formatDateTime(site.last.at, locale) });
 }
 
 /** The sites granted from the popup ("Audit this site"), what was found there last, and how to give access back. */

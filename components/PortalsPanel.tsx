@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { domainForDisplay } from '@/lib/format/domain';
-import { numberFormat } from '@/lib/format/intl';
+import { formatDate, numberFormat } from '@/lib/format/intl';
 import type { Translate, UiLocale } from '@/lib/i18n';
 import { PANELS_MESSAGES, type PanelsMessageKey } from '@/lib/i18n/panels';
 import type { MentionRow, PortalRow } from '@/lib/messaging';
@@ -19,8 +19,8 @@ const KIND_TEXT: Record<PortalRow['kind'], PanelsMessageKey> = {
   other: 'portalOther',
 };
 
-function formatDate(at: number | null, locale: UiLocale): string {
-  return at === null ? '—' : new Date(at).toLocaleDateString(locale);
+function lastActivity(at: number | null, locale: UiLocale): string {
+  return at === null ? '—' : formatDate(at, locale);
 }
 
 /** "suggested: negative": where a mention's label comes from, and the label. */
@@ -87,7 +87,7 @@ function PortalRowView(props: {
           {byLabel.unmarked} ?
         </td>
         <td data-testid="portal-links">{portal.hasLinkToClient ? t('yes') : t('no')}</td>
-        <td>{formatDate(portal.lastActivityAt, locale)}</td>
+        <td>{lastActivity(portal.lastActivityAt, locale)}</td>
         <td>
           <input
             type="number"

@@ -1,5 +1,5 @@
 import { domainForDisplay } from '@/lib/format/domain';
-import { numberFormat } from '@/lib/format/intl';
+import { formatDate, numberFormat } from '@/lib/format/intl';
 import { changeArrow, formatKpiValue } from '@/lib/format/kpi-value';
 import { badgesOf } from '@/lib/format/labels';
 import { monthInWords } from '@/lib/format/month';
@@ -141,7 +141,7 @@ export function ReportView({ data, onPrint }: { data: ReportData; onPrint: () =>
         <h1>{t('heading', { project: project.name })}</h1>
         <p>
           {t('period')} <time dateTime={report.month}>{month}</time> ·{' '}
-          {t('baselineMade', { baseline: monthInWords(project.baselineMonth, locale), date: new Date(data.generatedAt).toLocaleDateString(locale) })}
+          {t('baselineMade', { baseline: monthInWords(project.baselineMonth, locale), date: formatDate(data.generatedAt, locale) })}
         </p>
         <p class="report-score" data-testid="kpi-score" data-value={report.score === null ? '' : String(report.score)}>
           {t('scoreLabel')} <strong>{report.score === null ? '—' : number(Math.round(report.score))}</strong> {t('scoreOutOf')}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { formatDateTime } from '@/lib/format/intl';
 import type { Translate, UiLocale } from '@/lib/i18n';
 import { DASHBOARD_MESSAGES, type DashboardMessageKey } from '@/lib/i18n/dashboard';
 import type { ResponseOf } from '@/lib/messaging';
@@ -16,7 +17,7 @@ function describeStatus(
   locale: UiLocale,
 ): { text: string; state: 'ok' | 'broken' | 'none' } {
   if (!last) return { text: t('notVisitedYet'), state: 'none' };
-  const when = new Date(last.at).toLocaleString(locale);
+  const when = formatDateTime(last.at, locale);
   if (last.itemsFound > 0) {
     const results = t('resultCount', { count: last.itemsFound });
     return { text: t('recognised', { results, blocks: t('resultLikeBlocks', { count: last.blocksSeen }), when }), state: 'ok' };

@@ -23,3 +23,16 @@ export function numberFormat(locale: string | undefined, options: Intl.NumberFor
 export function dateTimeFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat {
   return cached(dateTimeFormats, locale, options, () => new Intl.DateTimeFormat(locale, options));
 }
+
+const DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'numeric', day: 'numeric' };
+const DATE_TIME: Intl.DateTimeFormatOptions = { ...DATE, hour: 'numeric', minute: 'numeric', second: 'numeric' };
+
+/** A day as `Date#toLocaleDateString(locale)` writes it, which makes a formatter on every call (a table's rows). */
+export function formatDate(at: number, locale?: string): string {
+  return dateTimeFormat(locale, DATE).format(at);
+}
+
+/** A day and time as `Date#toLocaleString(locale)` writes it. */
+export function formatDateTime(at: number, locale?: string): string {
+  return dateTimeFormat(locale, DATE_TIME).format(at);
+}
