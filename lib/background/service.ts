@@ -292,11 +292,8 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
     },
 
     async 'kpi.get'({ projectId, month, tabUrl }) {
-      const activeProjectId = await projects.getActiveProjectId();
-      const id = projectId ?? activeProjectId;
-      const report = id ? await aggregates.kpiReport(id, month ?? monthOf(now())) : null;
-      const all = await projects.listProjects();
-      const project = all.find((candidate) => candidate.id === id) ?? null;
+      const { projects: all, activeProjectId, report } = await aggregates.popupReport(projectId, month ?? monthOf(now()));
+      const project = all.find((candidate) => candidate.id === (projectId ?? activeProjectId)) ?? null;
       return {
         projects: all,
         activeProjectId,

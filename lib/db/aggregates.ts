@@ -3,8 +3,9 @@ import { applyMentionChange, emptyAggregate, forumMonthsOf, joinAggregate, rebui
 import { SPARKLINE_MONTHS, computeKpiHistory, summaryOf, type KpiReport, type MonthReport } from '../kpi';
 import { rebuildPortalLinks } from '../kpi/portals';
 import { addMonths, nextMonth, type Aggregate, type Mention, type Month, type MonthCounts, type MonthSlots, type Project, type Snapshot } from '../schema';
-import type { LensDatabase } from './database';
-import { markedCountKey, projectKeyRange, type WriteTransaction } from './stores';
+import type { IDBPTransaction } from 'idb';
+import type { LensDB, LensDatabase } from './database';
+import { ACTIVE_PROJECT_KEY, activeProjectIdAmong, inCreationOrder, markedCountKey, projectKeyRange, type WriteTransaction } from './stores';
 
 /** The month's aggregate as counting works on it: its counters joined with its slots, each from its own store. */
 async function readAggregate(tx: WriteTransaction, projectId: string, month: Month): Promise<Aggregate | undefined> {
@@ -123,6 +124,24 @@ export async function rebuildProjectCounters(
   return rebuilt;
 }
 
+/** The stores a month's report is read from, with the project and the settings beside them. */
+const REPORT_STORES = ['projects', 'aggregates', 'portals', 'settings'] as const;
+type ReportTransaction = IDBPTransaction<LensDB, typeof REPORT_STORES, 'readonly'>;
+
+/** The month's report of `project` with the year before it for the sparklines: O(months + portals), never O(mentions). */
+async function reportIn(tx: ReportTransaction, project: Project, month: Month): Promise<KpiReport> {
+  // The month before the first sparkline month is read too: the first month's change is measured against it.
+  const from = addMonths(month, -SPARKLINE_MONTHS);
+  const [aggregates, portals, marked] = await Promise.all([
+    tx.objectStore('aggregates').getAll(IDBKeyRange.bound([project.id, from], [project.id, month])),
+    tx.objectStore('portals').index('byProject').getAll(project.id),
+    tx.objectStore('settings').get(markedCountKey(project.id)),
+  ]);
+  const recent = computeKpiHistory({ project, through: month, aggregates, portals, notBefore: nextMonth(from) });
+  const report = recent.at(-1)!;
+  return { ...report, markedCount: Number(marked?.value ?? 0), recent: recent.map(summaryOf) };
+}
+
 /** The month aggregates as the popup reads them, and their repair. */
 export class AggregateRepository {
   constructor(
@@ -130,21 +149,28 @@ export class AggregateRepository {
     private readonly normalizeQuery: (q: string) => string,
   ) {}
 
-  /** The month's report with the year before it for the sparklines: O(months + portals), never O(mentions). */
+  /** A project's month report (reportIn). */
   async kpiReport(projectId: string, month: Month): Promise<KpiReport> {
-    const tx = this.db.transaction(['projects', 'aggregates', 'portals', 'settings']);
+    const tx = this.db.transaction(REPORT_STORES);
     const project = await tx.objectStore('projects').get(projectId);
     if (!project) throw new LocalizedError(problem('projectGone'));
-    // The month before the first sparkline month is read too: the first month's change is measured against it.
-    const from = addMonths(month, -SPARKLINE_MONTHS);
-    const [aggregates, portals, marked] = await Promise.all([
-      tx.objectStore('aggregates').getAll(IDBKeyRange.bound([projectId, from], [projectId, month])),
-      tx.objectStore('portals').index('byProject').getAll(projectId),
-      tx.objectStore('settings').get(markedCountKey(projectId)),
-    ]);
-    const recent = computeKpiHistory({ project, through: month, aggregates, portals, notBefore: nextMonth(from) });
-    const report = recent.at(-1)!;
-    return { ...report, markedCount: Number(marked?.value ?? 0), recent: recent.map(summaryOf) };
+    return reportIn(tx, project, month);
+  }
+
+  /**
+   * What the popup opens with, read in one transaction in two rounds (the popup waits for it): every project, the
+   * active one's id, and the month's report of `projectId` (of the active project when none is given; null when
+   * there is none).
+   */
+  async popupReport(projectId: string | undefined, month: Month): Promise<{ projects: Project[]; activeProjectId: string | null; report: KpiReport | null }> {
+    const tx = this.db.transaction(REPORT_STORES);
+    const [stored, active] = await Promise.all([tx.objectStore('projects').getAll(), tx.objectStore('settings').get(ACTIVE_PROJECT_KEY)]);
+    const projects = inCreationOrder(stored);
+    const activeProjectId = activeProjectIdAmong(active?.value, projects);
+    const id = projectId ?? activeProjectId;
+    const project = projects.find((candidate) => candidate.id === id);
+    if (id !== null && !project) throw new LocalizedError(problem('projectGone'));
+    return { projects, activeProjectId, report: project ? await reportIn(tx, project, month) : null };
   }
 
   /** Every month's KPIs from the baseline month through `through` (the history chart, the report, the KPI table). */

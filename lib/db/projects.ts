@@ -3,7 +3,7 @@ import { minSuggestionConfidenceOf } from '../kpi/label-state';
 import { ProjectInputSchema, monthOf, type Month, type Plan, type Project, type ProjectInput } from '../schema';
 import { COUNTER_STORES, rebuildProjectCounters } from './aggregates';
 import type { LensDatabase } from './database';
-import { ACTIVE_PROJECT_KEY, deleteProjectRecords, learnedModelKey, markedCountKey, retentionDayKey } from './stores';
+import { ACTIVE_PROJECT_KEY, deleteProjectRecords, inCreationOrder, learnedModelKey, markedCountKey, retentionDayKey } from './stores';
 
 /** A project refused: why, by field (`name`, `targets.serpPositivity`), said beside each field in the user's language. */
 export class ProjectValidationError extends Error {
@@ -22,7 +22,7 @@ export class ProjectRepository {
   ) {}
 
   listProjects(): Promise<Project[]> {
-    return this.db.getAll('projects').then((projects) => projects.sort((a, b) => a.createdAt - b.createdAt));
+    return this.db.getAll('projects').then(inCreationOrder);
   }
 
   getProject(id: string): Promise<Project | undefined> {

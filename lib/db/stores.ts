@@ -1,5 +1,5 @@
 import { unwrap, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Mention } from '../schema';
+import type { Mention, Project } from '../schema';
 import type { LensDB } from './database';
 
 /** What the repositories of lib/db share: the transaction type, per-project deletion and the settings keys. */
@@ -120,4 +120,14 @@ export class ProjectRecordWrites<S extends 'portals'> {
       if (record) await this.store.put(record);
     }
   }
+}
+
+/** Projects in the order they were made: the order every list of them shows. */
+export function inCreationOrder(projects: Project[]): Project[] {
+  return projects.sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/** The active project's id as the setting stores it, when it names one of `projects` (a deleted one is no longer active). */
+export function activeProjectIdAmong(setting: unknown, projects: readonly Project[]): string | null {
+  return typeof setting === 'string' && projects.some((project) => project.id === setting) ? setting : null;
 }

@@ -11,6 +11,19 @@ async function freshRepository() {
   return { name, db, repository: new LensRepository(db, normalizeQuery) };
 }
 
+/** One search result, unmarked, on a site that is not the client's. */
+const RESULT: MentionDraft = {
+  canonicalUrl: 'a.com/',
+  url: 'https://a.com/',
+  domain: 'a.com',
+  kind: 'serp-result',
+  title: 'A',
+  excerpt: '',
+  lang: 'en',
+  suggested: null,
+  flags: { clientSite: false, linksToClient: false, mentionsClient: false },
+};
+
 describe('projects', () => {
   it('the first project becomes active; edits keep identity and baseline; deleting falls back to the next', async () => {
     const { repository } = await freshRepository();
@@ -36,25 +49,14 @@ describe('projects', () => {
   it('deleting a project removes its mentions, snapshots, aggregates and per-project settings', async () => {
     const { db, repository } = await freshRepository();
     const project = await repository.projects.saveProject({ name: 'P', keyQueries: ['q'] });
-    const draft: MentionDraft = {
-      canonicalUrl: 'a.com/',
-      url: 'https://a.com/',
-      domain: 'a.com',
-      kind: 'serp-result',
-      title: 'A',
-      excerpt: '',
-      lang: 'en',
-      suggested: null,
-      flags: { clientSite: false, linksToClient: false, mentionsClient: false },
-    };
     await repository.mentions.observePage({
       projectId: project.id,
       engine: 'google',
       serp: { query: 'q', firstRank: 1 },
-      items: [draft],
+      items: [RESULT],
       at: Date.now(),
     });
-    await repository.mentions.setMark(project.id, draft, { sentiment: 'positive', recommends: false });
+    await repository.mentions.setMark(project.id, RESULT, { sentiment: 'positive', recommends: false });
     expect(await db.count('mentions')).toBe(1);
     const settingsBefore = await db.count('settings');
     await repository.projects.deleteProject(project.id);
@@ -62,6 +64,31 @@ describe('projects', () => {
     // The learned model and the marked-mention counter went with it; only the active-project setting stays.
     expect(settingsBefore).toBe(3);
     expect((await db.getAll('settings')).map((setting) => setting.key)).toEqual(['activeProjectId']);
+  });
+});
+
+describe('the popup report', () => {
+  it('reads what the projects and aggregates repositories read one by one, in one transaction', async () => {
+    const { repository } = await freshRepository();
+    expect(await repository.aggregates.popupReport(undefined, '2026-11')).toEqual({ projects: [], activeProjectId: null, report: null });
+    const first = await repository.projects.saveProject({ name: 'First', keyQueries: ['q'] }, undefined, new Date(2026, 8, 3).getTime());
+    const second = await repository.projects.saveProject({ name: 'Second' }, undefined, new Date(2026, 9, 3).getTime());
+    const at = new Date(2026, 10, 5).getTime();
+    await repository.mentions.observePage({ projectId: first.id, engine: 'google', serp: { query: 'q', firstRank: 1 }, items: [RESULT], at });
+    await repository.mentions.setMark(first.id, RESULT, { sentiment: 'positive', recommends: false }, at);
+
+    const active = await repository.aggregates.popupReport(undefined, '2026-11');
+    expect(active).toEqual({
+      projects: await repository.projects.listProjects(),
+      activeProjectId: first.id,
+      report: await repository.aggregates.kpiReport(first.id, '2026-11'),
+    });
+    expect(active.report?.markedCount).toBe(1);
+    expect((await repository.aggregates.popupReport(second.id, '2026-11')).report).toEqual(await repository.aggregates.kpiReport(second.id, '2026-11'));
+
+    await repository.projects.deleteProject(first.id);
+    expect((await repository.aggregates.popupReport(undefined, '2026-11')).activeProjectId).toBe(second.id);
+    await expect(repository.aggregates.popupReport(first.id, '2026-11')).rejects.toThrow(/This project no longer exists/);
   });
 });
 
