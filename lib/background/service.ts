@@ -292,8 +292,7 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
     },
 
     async 'kpi.get'({ projectId, month, tabUrl }) {
-      const { projects: all, activeProjectId, report } = await aggregates.popupReport(projectId, month ?? monthOf(now()));
-      const project = all.find((candidate) => candidate.id === (projectId ?? activeProjectId)) ?? null;
+      const { projects: all, activeProjectId, project, report } = await aggregates.popupReport(projectId, month ?? monthOf(now()));
       return {
         projects: all,
         activeProjectId,

@@ -159,10 +159,13 @@ export class AggregateRepository {
 
   /**
    * What the popup opens with, read in one transaction in two rounds (the popup waits for it): every project, the
-   * active one's id, and the month's report of `projectId` (of the active project when none is given; null when
-   * there is none).
+   * active one's id, the project shown (`projectId`, else the active one; null when there is none) and its month's
+   * report.
    */
-  async popupReport(projectId: string | undefined, month: Month): Promise<{ projects: Project[]; activeProjectId: string | null; report: KpiReport | null }> {
+  async popupReport(
+    projectId: string | undefined,
+    month: Month,
+  ): Promise<{ projects: Project[]; activeProjectId: string | null; project: Project | null; report: KpiReport | null }> {
     const tx = this.db.transaction(REPORT_STORES);
     const [stored, active] = await Promise.all([tx.objectStore('projects').getAll(), tx.objectStore('settings').get(ACTIVE_PROJECT_KEY)]);
     const projects = inCreationOrder(stored);
@@ -170,7 +173,7 @@ export class AggregateRepository {
     const id = projectId ?? activeProjectId;
     const project = projects.find((candidate) => candidate.id === id);
     if (id !== null && !project) throw new LocalizedError(problem('projectGone'));
-    return { projects, activeProjectId, report: project ? await reportIn(tx, project, month) : null };
+    return { projects, activeProjectId, project: project ?? null, report: project ? await reportIn(tx, project, month) : null };
   }
 
   /** Every month's KPIs from the baseline month through `through` (the history chart, the report, the KPI table). */

@@ -70,7 +70,7 @@ describe('projects', () => {
 describe('the popup report', () => {
   it('reads what the projects and aggregates repositories read one by one, in one transaction', async () => {
     const { repository } = await freshRepository();
-    expect(await repository.aggregates.popupReport(undefined, '2026-11')).toEqual({ projects: [], activeProjectId: null, report: null });
+    expect(await repository.aggregates.popupReport(undefined, '2026-11')).toEqual({ projects: [], activeProjectId: null, project: null, report: null });
     const first = await repository.projects.saveProject({ name: 'First', keyQueries: ['q'] }, undefined, new Date(2026, 8, 3).getTime());
     const second = await repository.projects.saveProject({ name: 'Second' }, undefined, new Date(2026, 9, 3).getTime());
     const at = new Date(2026, 10, 5).getTime();
@@ -81,10 +81,13 @@ describe('the popup report', () => {
     expect(active).toEqual({
       projects: await repository.projects.listProjects(),
       activeProjectId: first.id,
+      project: await repository.projects.getProject(first.id),
       report: await repository.aggregates.kpiReport(first.id, '2026-11'),
     });
     expect(active.report?.markedCount).toBe(1);
-    expect((await repository.aggregates.popupReport(second.id, '2026-11')).report).toEqual(await repository.aggregates.kpiReport(second.id, '2026-11'));
+    const chosen = await repository.aggregates.popupReport(second.id, '2026-11');
+    expect(chosen.project?.id).toBe(second.id);
+    expect(chosen.report).toEqual(await repository.aggregates.kpiReport(second.id, '2026-11'));
 
     await repository.projects.deleteProject(first.id);
     expect((await repository.aggregates.popupReport(undefined, '2026-11')).activeProjectId).toBe(second.id);
