@@ -6,6 +6,7 @@ import { FileTransfers } from '@/lib/backup/transfer';
 import { contextMenuBuilder, markFromMenu, menuMarkTitle, type MenuEntry } from '@/lib/background/context-menu';
 import { senderContext, type ExtensionIdentity, type SenderContext } from '@/lib/background/sender';
 import { PendingMarks } from '@/lib/background/pending-marks';
+import { ReadyReports } from '@/lib/background/ready-report';
 import { createHandlers } from '@/lib/background/service';
 import { FORUM_SCRIPT_FILE, createSiteAccess, hostOfUrl, searchEngineOriginTest } from '@/lib/background/site-access';
 import { DatabaseConnection } from '@/lib/db/connection';
@@ -44,7 +45,10 @@ export default defineBackground(() => {
       port.onDisconnect.addListener(() => livePorts.delete(port));
     });
   });
+  // Worked out again as the popup asks for it: through the protocol, as the popup's own request.
+  const readyReports = new ReadyReports(browser.storage.session, () => void dispatch({ type: 'kpi.get', payload: {} }, { origin: 'extension-page' }));
   const announceChange = (projectId: string) => {
+    readyReports.changed();
     for (const port of livePorts) port.postMessage({ type: 'changed', projectId });
   };
 
@@ -65,6 +69,7 @@ export default defineBackground(() => {
     if (!handlers) {
       handlers = createHandlers(new LensRepository(db, normalizeQuery), {
         onDataChanged: announceChange,
+        readyReports,
         openDashboard: () => browser.runtime.openOptionsPage(),
         siteAccess,
         transfers: new FileTransfers(caches),

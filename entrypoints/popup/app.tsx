@@ -10,7 +10,7 @@ import { hostOfUrl } from '@/lib/background/site-access';
 import { LocalizedError, failureText, problem } from '@/lib/i18n/problems';
 import { RemoteError } from '@/lib/messaging/send';
 import { call, useDataChanges } from '@/lib/ui/extension-client';
-import { activeTab, firstLocale, firstReport, firstTab, type ActiveTab } from './first-report';
+import { activeTab, firstLocale, firstReadyReport, firstReport, firstTab, type ActiveTab } from './first-report';
 import { useKeyboardMarking } from './keyboard-marking';
 import { usePageTools } from './page-tools';
 import { useQuietMode } from './quiet-mode';
@@ -75,12 +75,11 @@ function Popup({ first }: { first: PopupData | null }) {
 
 void firstLocale.then(async (locale) => {
   document.documentElement.lang = locale;
-  // The report has usually come while this bundle loaded: it is then drawn by the first render instead of by a
-  // second one after the first has been painted. One that has not come yet is drawn when it does.
-  const first = await Promise.race([firstReport.catch(() => null), new Promise<null>((resolve) => setTimeout(resolve, 0, null))]);
+  // The report the background worked out ahead, until the answer to the popup's own request replaces it.
+  const ready = await firstReadyReport;
   render(
     <LocaleContext.Provider value={locale}>
-      <Popup first={first} />
+      <Popup first={ready && { ...ready, tabPage: null }} />
     </LocaleContext.Provider>,
     document.getElementById('app')!,
   );

@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
 import { storedUiLocale, type UiLocale } from '@/lib/i18n';
+import { readReadyReport } from '@/lib/background/ready-report';
 import { send } from '@/lib/messaging/send';
+import { monthOf } from '@/lib/schema/month';
 
 /**
- * Asked for by the popup's entry before the interface's bundle is loaded, so the background works on the report
- * while the popup loads (the popup opens at once). No polyfill here: this runs before the interface's bundle.
+ * Asked for as soon as the popup's scripts run, before anything is drawn: the background works on the report while
+ * the popup draws the one it worked out ahead (the popup opens at once).
  */
 
 export interface ActiveTab {
@@ -25,6 +27,9 @@ export const firstReport = firstTab.then((tab) =>
 );
 // A failure is shown when main.tsx reads the answer; until then it must not be reported as unhandled.
 firstReport.catch(() => undefined);
+
+/** The report the background worked out ahead, drawn until its answer to `firstReport` comes (null when none is kept). */
+export const firstReadyReport = readReadyReport(browser.storage.session, monthOf(Date.now()));
 
 /** The interface language: the one chosen in the dashboard, else the browser's. */
 export const firstLocale: Promise<UiLocale> = storedUiLocale(browser.storage.local, navigator.languages);

@@ -1,4 +1,4 @@
 import './first-report';
-
-// The interface's bundle (Preact, the polyfill, the catalogs) is evaluated only after the first requests are on their way.
-void import('./app');
+// Loaded with the entry, not after it: the popup draws the report the background worked out ahead as soon as this
+// bundle has run, so the bundle, not the background's answer, is what the first drawing waits for.
+import './app';

@@ -21,6 +21,7 @@ import { promotionHandlers } from './handlers/promotion';
 import { OVERRIDES_KEY, siteHandlers, tabPageStatus } from './handlers/sites';
 import { coalescedPerFrame, type Observation, type ObservationAnswer } from './observations';
 import { PendingMarks, type PendingMark } from './pending-marks';
+import type { ReadyReports } from './ready-report';
 import { senderPage, type SenderContext } from './sender';
 
 export { draftMention } from './drafts';
@@ -68,6 +69,8 @@ export interface SiteAccess {
 export interface ServiceHooks {
   /** Tells open popups and dashboards that a project's data changed. */
   onDataChanged: (projectId: string) => void;
+  /** Where the popup's report for the active project this month is kept, worked out ahead (./ready-report.ts). */
+  readyReports?: Pick<ReadyReports, 'begin' | 'keep'>;
   openDashboard: () => Promise<void>;
   siteAccess: SiteAccess;
   /** Where exported files wait for the dashboard, and imported ones for the background. */
@@ -292,7 +295,13 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
     },
 
     async 'kpi.get'({ projectId, month, tabUrl }) {
-      const { projects: all, activeProjectId, project, report } = await aggregates.popupReport(projectId, month ?? monthOf(now()));
+      const reportMonth = month ?? monthOf(now());
+      const begun = hooks.readyReports?.begin();
+      const { projects: all, activeProjectId, project, report } = await aggregates.popupReport(projectId, reportMonth);
+      // The popup's own question (the active project, this month) is the report it draws first next time.
+      if (begun !== undefined && projectId === undefined && month === undefined) {
+        hooks.readyReports?.keep(begun, { month: reportMonth, projects: all, activeProjectId, report });
+      }
       return {
         projects: all,
         activeProjectId,

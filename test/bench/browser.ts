@@ -46,11 +46,8 @@ export function expectAllOk(replies: readonly Reply[], what: string): void {
 /** Sends a batch of messages from somewhere, `inFlight` at a time: the replies in order and the wall time. */
 export type MessageSender = (messages: readonly { type: string; payload: unknown }[], inFlight: number) => Promise<{ replies: Reply[]; elapsedMs: number }>;
 
-/**
- * Sends protocol messages from the extension's content script on `page` (the background answers page messages
- * only from there): evaluated in the script's isolated world, found through the DevTools protocol.
- */
-export async function contentScriptSender(page: Page, extensionName: string): Promise<MessageSender> {
+/** Evaluates expressions in the extension's content script on `page` (its isolated world, found through the DevTools protocol). */
+export async function contentScriptEvaluator(page: Page, extensionName: string): Promise<(expression: string) => Promise<unknown>> {
   const session = await page.createCDPSession();
   const worlds: { id: number; name: string; auxData?: { type?: string; frameId?: string } }[] = [];
   session.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
@@ -60,12 +57,17 @@ export async function contentScriptSender(page: Page, extensionName: string): Pr
   const mainFrame = frameTree.frame.id;
   const world = worlds.find((context) => context.auxData?.type === 'isolated' && context.name === extensionName && context.auxData.frameId === mainFrame);
   if (!world) throw new Error(`No content script of ${extensionName} on ${page.url()}`);
-  return async (messages, inFlight) => {
-    const expression = sendingExpression(messages, inFlight);
+  return async (expression) => {
     const { result, exceptionDetails } = await session.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
-    if (exceptionDetails) throw new Error(`Sending from the content script failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-    return result.value as { replies: Reply[]; elapsedMs: number };
+    if (exceptionDetails) throw new Error(`Evaluating in the content script failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value;
   };
+}
+
+/** Sends protocol messages from the extension's content script on `page`: the background answers page messages only from there. */
+export async function contentScriptSender(page: Page, extensionName: string): Promise<MessageSender> {
+  const evaluate = await contentScriptEvaluator(page, extensionName);
+  return async (messages, inFlight) => (await evaluate(sendingExpression(messages, inFlight))) as { replies: Reply[]; elapsedMs: number };
 }
 
 /** The project the benchmarks measure with: the bench pages' brand and client domain, and `keyQueries`. */

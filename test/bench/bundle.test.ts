@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { firstRenderScripts, pageScripts } from './bundle';
+import { pageScripts } from './bundle';
 
 describe('scripts an extension page loads', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rl-bundle-'));
@@ -20,16 +20,9 @@ describe('scripts an extension page loads', () => {
     writeFileSync(path.join(dir, 'chunks/deep-d.js'), 'export const d=1');
     writeFileSync(path.join(dir, 'chunks/lazy-e.js'), 'export const e=1');
     writeFileSync(path.join(dir, 'chunks/options-f.js'), 'export const f=1');
-    writeFileSync(path.join(dir, 'chunks/app-g.js'), 'import{d}from"./deep-d.js";import"./ui-h.js";const c=()=>import("./on-demand-i.js")');
-    writeFileSync(path.join(dir, 'chunks/ui-h.js'), 'export const h=1');
-    writeFileSync(path.join(dir, 'chunks/on-demand-i.js'), 'export const i=1');
+    writeFileSync(path.join(dir, 'chunks/app-g.js'), 'export const g=1');
 
     const files = pageScripts(dir, 'popup.html').map((file) => path.relative(dir, file));
     expect(files).toEqual(['chunks/deep-d.js', 'chunks/popup-a.js', 'chunks/shared-b.js', 'chunks/side-c.js']);
-  });
-
-  it('before the first render: also the interface the module script imports, not what that loads on demand', () => {
-    const files = firstRenderScripts(dir, 'popup.html').map((file) => path.relative(dir, file));
-    expect(files).toEqual(['chunks/app-g.js', 'chunks/deep-d.js', 'chunks/popup-a.js', 'chunks/shared-b.js', 'chunks/side-c.js', 'chunks/ui-h.js']);
   });
 });

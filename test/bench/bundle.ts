@@ -11,8 +11,6 @@ const HTML_SCRIPT = /<script\b[^>]*\bsrc="([^"]+\.js)"/g;
 const HTML_PRELOAD = /<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+\.js)"/g;
 /** Static imports in a minified chunk: `import{a}from"./x.js"`, `import"./y.js"`, `export*from"./z.js"`. */
 const STATIC_IMPORT = /(?:\bimport|\bexport)\s*(?:[\w*{}\s,$]*?\bfrom\s*)?["']([^"']+\.js)["']/g;
-/** `import("./x.js")` as the minifier writes it, with any quote. */
-const DYNAMIC_IMPORT = /\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g;
 
 function resolveFrom(outputDir: string, fromFile: string, specifier: string): string {
   return specifier.startsWith('/') ? path.resolve(outputDir, `.${specifier}`) : path.resolve(path.dirname(fromFile), specifier);
@@ -38,25 +36,9 @@ export function pageScripts(outputDir: string, htmlFile: string): string[] {
   return staticClosure(outputDir, [...html.matchAll(HTML_SCRIPT), ...html.matchAll(HTML_PRELOAD)].map((match) => resolveFrom(outputDir, htmlPath, match[1]!)));
 }
 
-/**
- * What a page runs before its first render: `pageScripts`, and what its module script imports dynamically
- * (the interface it loads once its first requests are sent) with that chunk's static imports. A chunk the
- * interface itself imports dynamically is loaded on demand, later, and is not counted.
- */
-export function firstRenderScripts(outputDir: string, htmlFile: string): string[] {
-  const htmlPath = path.join(outputDir, htmlFile);
-  const entries = [...readFileSync(htmlPath, 'utf8').matchAll(HTML_SCRIPT)].map((match) => resolveFrom(outputDir, htmlPath, match[1]!));
-  const interfaces = entries.flatMap((entry) =>
-    [...readFileSync(entry, 'utf8').matchAll(DYNAMIC_IMPORT)].map((match) => resolveFrom(outputDir, entry, match[1]!)),
-  );
-  return staticClosure(outputDir, [...pageScripts(outputDir, htmlFile), ...interfaces]);
-}
-
 export interface BundleSizes {
   content: number;
   popup: number;
-  /** Every script the popup runs before its first render (firstRenderScripts). */
-  popupFirstRender: number;
   background: number;
   options: number;
   popupFiles: string[];
@@ -68,7 +50,6 @@ export function measureBundles(outputDir: string): BundleSizes {
   return {
     content: sizeOf([path.join(outputDir, 'content-scripts/serp.js')]),
     popup: sizeOf(popupFiles),
-    popupFirstRender: sizeOf(firstRenderScripts(outputDir, 'popup.html')),
     background: sizeOf([path.join(outputDir, 'background.js')]),
     options: sizeOf(pageScripts(outputDir, 'options.html')),
     popupFiles: popupFiles.map((file) => path.relative(outputDir, file)),

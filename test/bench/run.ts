@@ -435,7 +435,6 @@ async function main(): Promise<void> {
         bundleGzipKb: {
           background: round(bundles.background, 2),
           options: round(bundles.options, 2),
-          popupFirstRender: round(bundles.popupFirstRender, 2),
           popupFiles: bundles.popupFiles,
         },
         sentiment: { texts: sentiment.texts, source: sentiment.source, target: TEXTS_PER_SECOND_TARGET },
@@ -448,7 +447,7 @@ async function main(): Promise<void> {
         perMutationMs: `addedMainThreadMs divided by the DOM changes the page's own script made in the same window (median count, about 14): what each change of the page costs with the extension there, the first labelling included. details.pageLoads.<page>.latePerMutationMs is the same over the window's late part (${LATE_FROM_MS}-${WINDOW_MS} ms, when the rows are drawn and only the page's changes go on); rescansInWindow and rescanMsMedian/Max count and time the tasks that ran a timer callback of the content script (its rescans), rowFrames* the animation-frame tasks that drew its rows.`,
         addedMainThreadCpuMs: 'As addedMainThreadMs, with the CPU time the main thread spent in those tasks (the trace\'s thread times) instead of their wall time: on a loaded machine the wall time of every task grows with the other processes, the CPU time much less, so this is the steadier figure when the load average is high.',
         longTasksOver50ms: 'Median count, on the 100-result page with the extension, of main-thread tasks of 50 ms or more from the content script on: the task it is evaluated in and every later one. details.pageLoads.<page>.longTasksWithExtension has the counts of every page.',
-        bundleGzipKb: 'content: content-scripts/serp.js; popup: every JS file popup.html loads (module script, modulepreloads, their static imports), gzip -9. details.bundleGzipKb.popupFirstRender adds the interface the popup imports once its first request is sent: everything it runs before its first render.',
+        bundleGzipKb: 'content: content-scripts/serp.js; popup: every JS file popup.html loads (module script, modulepreloads, their static imports), gzip -9. That is everything the popup runs before its first render.',
         clickToAckMs: `Median of ${CLICKS} clicks (ranks 1-${CLICKS} of the 20-result page, "positive"): a real mouse click until the button reports aria-pressed="true" (through the DevTools protocol); the store holds the seeded mentions.`,
         writesPerSec: `mark.set writes on stored mentions through the real background (message, zod, suggestion, IndexedDB transaction with aggregates), ${MARKS_IN_FLIGHT} in flight, sent from the content script of a Google results page (the only sender page messages are taken from); the store holds the seeded mentions.`,
         popupRender100kMs: `Median over ${POPUP_RUNS} opens of popup.html in a tab: ms from navigation start until the SERP positivity KPI element exists (MutationObserver installed before the popup's scripts). details.popupDomContentLoadedMs: the popup's median DOMContentLoaded, which comes once its entry script (module) has run: before it the browser opens the page and loads that script, after it come the request and the drawing.`,

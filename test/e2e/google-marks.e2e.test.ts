@@ -1,5 +1,7 @@
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { READY_REPORT_KEY } from '../../lib/background/ready-report';
+import { contentScriptEvaluator } from '../bench/browser';
 import { clickTagButton, rankSelector, waitForTagMark, waitForTagRow } from '../support/browser';
 import { fixture, launchWithExtension, type Harness } from './harness';
 
@@ -104,6 +106,51 @@ describe('Google: project, one-click marks, popup KPI', () => {
     // The other query is not a key query: the KPI still counts only the key query's top-20.
     expect(await kpiValue(popup, 'serp-positivity')).toBe('0.5');
     await Promise.all([page.close(), other.close(), popup.close()]);
+  });
+
+  it('opens on the report the background worked out ahead, then draws its answer; no page can read that report', async () => {
+    const control = await harness.extensionPage('manifest.json');
+    type Kept = { report: { kpis: { key: string; value: number | null }[] } };
+    type Extension = { chrome: { storage: { session: { get(key: string): Promise<Record<string, Kept>>; set(items: Record<string, Kept>): Promise<void> } } } };
+    // Kept when the last popup asked, dropped at each mark, worked out again a second after the last one.
+    await control.waitForFunction(
+      async (key) => {
+        const stored = await (globalThis as unknown as Extension).chrome.storage.session.get(key);
+        return stored[key]?.report.kpis.find((kpi) => kpi.key === 'serp-positivity')?.value === 0.5;
+      },
+      { polling: 100 },
+      READY_REPORT_KEY,
+    );
+    // Told apart from the answer: the kept report says 25%, the data 50%.
+    await control.evaluate(async (key) => {
+      const { session } = (globalThis as unknown as Extension).chrome.storage;
+      const stored = await session.get(key);
+      stored[key]!.report.kpis.find((kpi) => kpi.key === 'serp-positivity')!.value = 0.25;
+      await session.set(stored);
+    }, READY_REPORT_KEY);
+
+    const popup = await harness.newTab();
+    await popup.evaluateOnNewDocument(() => {
+      const seen: (string | null)[] = [];
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      new MutationObserver(() => {
+        const value = document.querySelector('[data-testid="kpi-serp-positivity"]')?.getAttribute('data-value');
+        if (value !== undefined && value !== seen.at(-1)) seen.push(value);
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+    });
+    await popup.goto(`chrome-extension://${harness.extensionId}/popup.html`);
+    await popup.waitForFunction(() => (window as unknown as { seen: string[] }).seen.includes('0.5'), { polling: 100 });
+    expect(await popup.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual(['0.25', '0.5']);
+    await popup.close();
+
+    // The kept report is the extension's own: not even our content script, which speaks for a hostile page, reads it.
+    const page = await harness.open(REVIEWS_URL);
+    await waitForTagMark(page, rankSelector(1), 'positive');
+    const evaluate = await contentScriptEvaluator(page, 'Reputation Lens');
+    const read = await evaluate(`Promise.resolve().then(() => chrome.storage.session.get(${JSON.stringify(READY_REPORT_KEY)})).then(
+      (stored) => 'read ' + JSON.stringify(stored), (error) => 'refused: ' + error.message)`);
+    expect(read).toMatch(/^refused: /);
+    await Promise.all([page.close(), control.close()]);
   });
 
   it('made no network request of its own', () => {

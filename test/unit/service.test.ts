@@ -9,6 +9,7 @@ import { CONTENT_SCRIPT, contentScriptOn, EXTENSION_PAGE, senderOf } from '../su
 import { memoryTransfers } from '../support/transfers';
 import { PendingMarks } from '@/lib/background/pending-marks';
 import { memoryStorageArea } from '../support/extension-storage';
+import { ReadyReports, readReadyReport } from '@/lib/background/ready-report';
 const page = { url: 'https://www.google.com/search?q=acme+clinic', site: 'google', kind: 'serp' as const, query: 'Acme  Clinic', firstRank: 1 };
 const items = [
   { rank: 1, url: 'https://www.acmeclinic.com/?utm_source=x', title: 'Acme Clinic — official site', snippet: 'Family doctors.' },
@@ -26,6 +27,7 @@ const siteAccess = {
 let handlers: Handlers<SenderContext>;
 let transfers: FileTransfers;
 let changes: string[];
+let session: ReturnType<typeof memoryStorageArea>;
 let databaseCount = 0;
 
 beforeEach(async () => {
@@ -34,8 +36,15 @@ beforeEach(async () => {
   audited.clear();
   const now = () => new Date(2026, 10, 20).getTime();
   transfers = memoryTransfers(now);
+  session = memoryStorageArea();
+  // Worked out again only when a test says so.
+  const readyReports = new ReadyReports(session, () => undefined, 2 ** 31 - 1);
   handlers = createHandlers(new LensRepository(db, normalizeQuery), {
-    onDataChanged: (projectId) => changes.push(projectId),
+    onDataChanged: (projectId) => {
+      changes.push(projectId);
+      readyReports.changed();
+    },
+    readyReports,
     openDashboard: async () => undefined,
     pendingMarks: new PendingMarks(memoryStorageArea()),
     siteAccess,
@@ -100,6 +109,34 @@ describe('background service', () => {
     expect(positivity.confirmed).toBe(2);
     expect(kpis.report.markedCount).toBe(2);
     expect(changes.filter((id) => id === saved.project.id).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('keeps the popup’s own report ahead for this month, and drops it at the first change', async () => {
+    const saved: { project: { id: string } } = await call('projects.save', {
+      input: { name: 'Acme', clientDomains: ['acmeclinic.com'], brandTerms: ['Acme Clinic'], keyQueries: ['acme clinic'] },
+    });
+    await call('page.observe', { page, items }, CONTENT_SCRIPT);
+    await call('mark.set', { page, item: items[0], sentiment: 'positive', recommends: false }, CONTENT_SCRIPT);
+    expect(await readReadyReport(session, '2026-11')).toBeNull();
+
+    // Another project's or another month's report is the dashboard's question, not the popup's: nothing kept.
+    await call('kpi.get', { projectId: saved.project.id });
+    await call('kpi.get', { month: '2026-11' });
+    expect(await readReadyReport(session, '2026-11')).toBeNull();
+
+    const answer: { projects: unknown; activeProjectId: string; report: { markedCount: number } } = await call('kpi.get', {
+      tabUrl: page.url,
+    });
+    const ready = await readReadyReport(session, '2026-11');
+    expect(ready).toEqual({ month: '2026-11', projects: answer.projects, activeProjectId: saved.project.id, report: answer.report });
+    expect(ready?.report?.markedCount).toBe(1);
+    // Kept for its month only: in December the popup asks and waits.
+    expect(await readReadyReport(session, '2026-12')).toBeNull();
+
+    await call('mark.set', { page, item: items[1], sentiment: 'negative', recommends: false }, CONTENT_SCRIPT);
+    expect(await readReadyReport(session, '2026-11')).toBeNull();
+    await call('kpi.get', {});
+    expect((await readReadyReport(session, '2026-11'))?.report?.markedCount).toBe(2);
   });
 
   it('says whether the popup tab’s page was recognised', async () => {

@@ -107,7 +107,9 @@ export function backupHandlers({ repository, hooks, now }: HandlerDeps): BackupH
       const reading = await parseBackupFile(file);
       // Refused whole: nothing is written unless every record of the file is valid.
       if (!reading.ok) throw new LocalizedError(problem('backupNotImported'), reading.problem);
-      return { counts: await repository.backup.importBackup(reading.backup) };
+      const counts = await repository.backup.importBackup(reading.backup);
+      for (const project of reading.backup.projects) hooks.onDataChanged(project.id);
+      return { counts };
     },
   };
 }
