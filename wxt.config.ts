@@ -16,6 +16,17 @@ export default defineConfig({
   // Copied as they are to the extension's root; WXT picks the icon-<size>.png files up as the icons.
   publicDir: 'assets/icons',
   hooks: {
+    // The popup is built on its own, into one script: the extension pages' shared chunks cost the popup a request
+    // each, and every request for an extension's file took the browser 25-50 ms here.
+    'entrypoints:grouped': (_wxt, groups) => {
+      for (const group of groups) {
+        if (!Array.isArray(group) || group.length < 2) continue;
+        const index = group.findIndex((entrypoint) => entrypoint.type === 'popup');
+        if (index < 0) continue;
+        groups.push(group.splice(index, 1));
+        return;
+      }
+    },
     // The manifest's words in each interface language, written from lib/i18n/manifest.ts beside the icons.
     'build:publicAssets': (_wxt, files) => {
       files.push(...localeFiles());

@@ -20,4 +20,8 @@ describe('the popup before its first render', () => {
     // The dashboard validates what the user types with zod: the check above would see it.
     expect(containsZod(pageScripts(TARGETS.chrome, 'options.html'))).toBe(true);
   });
+
+  it('is one script (wxt.config.ts builds it apart from the other pages): each file is a request of its own', () => {
+    for (const target of [TARGETS.chrome, TARGETS.firefox]) expect(pageScripts(target, 'popup.html')).toHaveLength(1);
+  });
 });
