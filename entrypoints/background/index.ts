@@ -15,6 +15,7 @@ import { LensRepository } from '@/lib/db/repository';
 import { LOCALE_PREFERENCE_KEY, storedUiLocale } from '@/lib/i18n';
 import { followStoredSetting } from '@/lib/settings/extension-storage';
 import { normalizeQuery } from '@/lib/match/url';
+import { monthOf } from '@/lib/schema/month';
 import { failureText, problem, problemText } from '@/lib/i18n/problems';
 import { LIVE_PORT, dispatchMessage, type Handlers, type Reply } from '@/lib/messaging';
 import { findSite, searchEngineMatchPatterns } from '@/lib/sites';
@@ -84,6 +85,8 @@ export default defineBackground(() => {
     connection
       .use((db) => dispatchMessage(message, context, handlersOf(db), interfaceLocale), (reply) => !reply.ok)
       .catch(async (error: unknown) => ({ ok: false as const, error: failureText(error, await interfaceLocale()) }));
+  // At every start of the worker: after a browser start session storage is empty, and the first popup would wait.
+  void readyReports.keepOneFor(monthOf(Date.now()));
 
   browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.MessageSender) => {
     const context = await contextOf(sender);

@@ -52,6 +52,14 @@ export class ReadyReports {
     void this.area.set({ [READY_REPORT_KEY]: report }).catch(() => undefined);
   }
 
+  /**
+   * Works one out when none is kept for `month`: after the browser started (session storage starts empty), after an
+   * update, in a new month. Else the popup's first open would find none.
+   */
+  async keepOneFor(month: Month): Promise<void> {
+    if (this.area && (await readReadyReport(this.area, month)) === null) this.workOut();
+  }
+
   changed(): void {
     this.#generation += 1;
     void this.area?.remove(READY_REPORT_KEY).catch(() => undefined);

@@ -34,6 +34,21 @@ describe('the popup’s report worked out ahead', () => {
     expect((await readReadyReport(session, '2026-11'))?.report).toEqual({ markedCount: 4 });
   });
 
+  it('is worked out at the start when none is kept for the month', async () => {
+    const session = memoryStorageArea();
+    const workOut = vi.fn();
+    const reports = new ReadyReports(session, workOut);
+    await reports.keepOneFor('2026-11');
+    expect(workOut).toHaveBeenCalledTimes(1);
+    reports.keep(reports.begin(), report('2026-11', 3));
+    await vi.advanceTimersByTimeAsync(0);
+    await reports.keepOneFor('2026-11');
+    expect(workOut).toHaveBeenCalledTimes(1);
+    // November's is no use in December.
+    await reports.keepOneFor('2026-12');
+    expect(workOut).toHaveBeenCalledTimes(2);
+  });
+
   it('is dropped at once at a change, and worked out again once a burst of changes is over', async () => {
     const session = memoryStorageArea();
     const workOut = vi.fn();
