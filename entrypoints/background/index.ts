@@ -46,10 +46,12 @@ export default defineBackground(() => {
       port.onDisconnect.addListener(() => livePorts.delete(port));
     });
   });
-  // Worked out again as the popup asks for it: through the protocol, as the popup's own request.
-  const readyReports = new ReadyReports(browser.storage.session, () => void dispatch({ type: 'kpi.get', payload: {} }, { origin: 'extension-page' }));
+  // Worked out again as the popup asks for it: through the protocol, as the popup's own request. A browser without
+  // session storage keeps none, and the popup waits for its answer.
+  const workOutReadyReport = () => void dispatch({ type: 'kpi.get', payload: {} }, { origin: 'extension-page' });
+  const readyReports = browser.storage.session ? new ReadyReports(browser.storage.session, workOutReadyReport) : undefined;
   const announceChange = (projectId: string) => {
-    readyReports.changed();
+    readyReports?.changed();
     for (const port of livePorts) port.postMessage({ type: 'changed', projectId });
   };
 
@@ -86,7 +88,7 @@ export default defineBackground(() => {
       .use((db) => dispatchMessage(message, context, handlersOf(db), interfaceLocale), (reply) => !reply.ok)
       .catch(async (error: unknown) => ({ ok: false as const, error: failureText(error, await interfaceLocale()) }));
   // At every start of the worker: after a browser start session storage is empty, and the first popup would wait.
-  void readyReports.keepOneFor(monthOf(Date.now()));
+  void readyReports?.keepOneFor(monthOf(Date.now()));
 
   browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.MessageSender) => {
     const context = await contextOf(sender);

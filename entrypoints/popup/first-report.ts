@@ -25,7 +25,7 @@ export const firstTab = activeTab();
 export const firstReport = firstTab.then((tab) =>
   send((message) => browser.runtime.sendMessage(message), 'kpi.get', { tabUrl: tab?.url }),
 );
-// A failure is shown when main.tsx reads the answer; until then it must not be reported as unhandled.
+// A failure is shown when app.tsx reads the answer; until then it must not be reported as unhandled.
 firstReport.catch(() => undefined);
 
 /** The report the background worked out ahead, drawn until its answer to `firstReport` comes (null when none is kept). */

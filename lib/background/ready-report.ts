@@ -37,7 +37,7 @@ export class ReadyReports {
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly area: SessionArea | undefined,
+    private readonly area: SessionArea,
     private readonly workOut: () => void,
     private readonly delayMs = READY_REPORT_DELAY_MS,
   ) {}
@@ -48,7 +48,7 @@ export class ReadyReports {
   }
 
   keep(begun: number, report: ReadyReport): void {
-    if (begun !== this.#generation || !this.area) return;
+    if (begun !== this.#generation) return;
     void this.area.set({ [READY_REPORT_KEY]: report }).catch(() => undefined);
   }
 
@@ -57,12 +57,12 @@ export class ReadyReports {
    * update, in a new month. Else the popup's first open would find none.
    */
   async keepOneFor(month: Month): Promise<void> {
-    if (this.area && (await readReadyReport(this.area, month)) === null) this.workOut();
+    if ((await readReadyReport(this.area, month)) === null) this.workOut();
   }
 
   changed(): void {
     this.#generation += 1;
-    void this.area?.remove(READY_REPORT_KEY).catch(() => undefined);
+    void this.area.remove(READY_REPORT_KEY).catch(() => undefined);
     clearTimeout(this.#timer);
     this.#timer = setTimeout(this.workOut, this.delayMs);
   }

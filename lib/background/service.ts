@@ -296,12 +296,11 @@ export function createHandlers(repository: LensRepository, hooks: ServiceHooks):
 
     async 'kpi.get'({ projectId, month, tabUrl }) {
       const reportMonth = month ?? monthOf(now());
-      const begun = hooks.readyReports?.begin();
-      const { projects: all, activeProjectId, project, report } = await aggregates.popupReport(projectId, reportMonth);
       // The popup's own question (the active project, this month) is the report it draws first next time.
-      if (begun !== undefined && projectId === undefined && month === undefined) {
-        hooks.readyReports?.keep(begun, { month: reportMonth, projects: all, activeProjectId, report });
-      }
+      const ready = projectId === undefined && month === undefined ? hooks.readyReports : undefined;
+      const begun = ready?.begin();
+      const { projects: all, activeProjectId, project, report } = await aggregates.popupReport(projectId, reportMonth);
+      if (ready && begun !== undefined) ready.keep(begun, { month: reportMonth, projects: all, activeProjectId, report });
       return {
         projects: all,
         activeProjectId,
