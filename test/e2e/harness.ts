@@ -64,3 +64,14 @@ export async function sendMessage<T>(page: Page, type: string, payload: unknown)
   expectAllOk(replies, type);
   return (replies[0] as { ok: true; data: T }).data;
 }
+
+/** The marks the background has stored for the project, canonical URL -> sentiment (null: a recommendation alone). */
+export async function storedMarks(control: Page, projectId: string): Promise<Record<string, string | null>> {
+  const found = await sendMessage<{ rows: { url: string; item: { mark: { sentiment: string | null } | null } }[] }>(control, 'mentions.search', {
+    projectId,
+    filter: { state: 'marked' },
+    offset: 0,
+    limit: 50,
+  });
+  return Object.fromEntries(found.rows.map((row) => [row.url, row.item.mark?.sentiment ?? null]));
+}

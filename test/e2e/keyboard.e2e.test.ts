@@ -3,7 +3,7 @@
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rankSelector, readTagRow, waitForTagMark, waitForTagRow } from '../support/browser';
-import { fixture, launchWithExtension, sendMessage, type Harness } from './harness';
+import { fixture, launchWithExtension, sendMessage, type Harness, storedMarks } from './harness';
 
 const REVIEWS_URL = 'https://www.google.com/search?q=acme+clinic+reviews';
 const CLIENT_URL = 'https://acmeclinic.com/';
@@ -44,17 +44,6 @@ describe('keyboard marking on a search page with shortcuts of its own', () => {
   let page: Page;
   let projectId: string;
 
-  /** The stored marks of the project, by URL. */
-  async function storedMarks(): Promise<Record<string, string>> {
-    const answer = await sendMessage<{ rows: { url: string; item: { mark: { sentiment: string | null } | null } }[] }>(control, 'mentions.search', {
-      projectId,
-      filter: { state: 'marked' },
-      offset: 0,
-      limit: 50,
-    });
-    return Object.fromEntries(answer.rows.map((row) => [row.url, String(row.item.mark?.sentiment)]));
-  }
-
   beforeAll(async () => {
     harness = await launchWithExtension([{ url: REVIEWS_URL, file: fixture('google-acme-reviews.html') }]);
     control = await harness.extensionPage('manifest.json');
@@ -86,7 +75,7 @@ describe('keyboard marking on a search page with shortcuts of its own', () => {
     await pointAtFirstResult(page);
     await page.keyboard.press('1');
     await waitForTagMark(page, rankSelector(1), 'positive');
-    expect(await storedMarks()).toEqual({ [CLIENT_URL]: 'positive' });
+    expect(await storedMarks(control, projectId)).toEqual({ [CLIENT_URL]: 'positive' });
     expect(await heardByPage(page)).toEqual([]);
   });
 
@@ -100,7 +89,7 @@ describe('keyboard marking on a search page with shortcuts of its own', () => {
     expect(keydowns).toEqual(['1', ' ', '2', ' ', 'r'].map((key) => `search keydown ${key}`));
     expect((await readTagRow(page, rankSelector(1)))?.marked).toBe('positive');
     expect((await readTagRow(page, rankSelector(2)))?.marked).toBeNull();
-    expect(await storedMarks()).toEqual({ [CLIENT_URL]: 'positive' });
+    expect(await storedMarks(control, projectId)).toEqual({ [CLIENT_URL]: 'positive' });
   });
 
   it('j chooses the next result, outlined in its row, and 3 marks it negative while the pointer still rests on the first', async () => {
@@ -111,7 +100,7 @@ describe('keyboard marking on a search page with shortcuts of its own', () => {
     await page.keyboard.press('3');
     await waitForTagMark(page, rankSelector(2), 'negative');
     expect((await readTagRow(page, rankSelector(1)))?.marked).toBe('positive');
-    expect(await storedMarks()).toEqual({ [CLIENT_URL]: 'positive', [REVIEW_URL]: 'negative' });
+    expect(await storedMarks(control, projectId)).toEqual({ [CLIENT_URL]: 'positive', [REVIEW_URL]: 'negative' });
     expect(await heardByPage(page)).toEqual([]);
   });
 
@@ -131,7 +120,7 @@ describe('keyboard marking on a search page with shortcuts of its own', () => {
     expect(await heardByPage(page)).toEqual(['document-capture keydown 1', 'document keydown 1', 'window keydown 1', 'document-capture keypress 1', 'document keypress 1', 'window keypress 1', 'document-capture keyup 1', 'document keyup 1', 'window keyup 1']);
     expect((await readTagRow(page, rankSelector(1)))?.marked).toBe('positive');
     expect((await readTagRow(page, rankSelector(2)))?.marked).toBe('negative');
-    expect(await storedMarks()).toEqual({ [CLIENT_URL]: 'positive', [REVIEW_URL]: 'negative' });
+    expect(await storedMarks(control, projectId)).toEqual({ [CLIENT_URL]: 'positive', [REVIEW_URL]: 'negative' });
 
     // A page loaded while it is off reads the switch at start.
     await page.reload({ waitUntil: 'load' });

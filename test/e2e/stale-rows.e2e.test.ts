@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickTagButton, rankSelector, waitForTagMark, waitForTagRow } from '../support/browser';
-import { fixture, launchWithExtension, sendMessage, type Harness } from './harness';
+import { fixture, launchWithExtension, sendMessage, type Harness, storedMarks } from './harness';
 
 const REVIEWS_URL = 'https://www.google.com/search?q=acme+clinic+reviews';
 
@@ -11,16 +11,6 @@ describe('rows left stale in another tab or for another project', () => {
   let harness: Harness;
   let control: Page;
   let acme: string;
-
-  const storedMarks = async (projectId: string) => {
-    const found = await sendMessage<{ rows: { url: string; item: { mark: { sentiment: string } | null } }[] }>(control, 'mentions.search', {
-      projectId,
-      filter: { state: 'marked' },
-      offset: 0,
-      limit: 50,
-    });
-    return found.rows.map((row) => row.item.mark?.sentiment ?? null);
-  };
 
   beforeAll(async () => {
     harness = await launchWithExtension([{ url: REVIEWS_URL, file: fixture('google-acme-reviews.html') }]);
@@ -47,11 +37,11 @@ describe('rows left stale in another tab or for another project', () => {
     await second.bringToFront();
     await clickTagButton(second, rankSelector(2), 'positive');
     await waitForTagMark(second, rankSelector(2), 'negative');
-    expect(await storedMarks(acme)).toEqual(['negative']);
+    expect(Object.values(await storedMarks(control, acme))).toEqual(['negative']);
     // Now showing the stored mark, the row changes it.
     await clickTagButton(second, rankSelector(2), 'positive');
     await waitForTagMark(second, rankSelector(2), 'positive');
-    expect(await storedMarks(acme)).toEqual(['positive']);
+    expect(Object.values(await storedMarks(control, acme))).toEqual(['positive']);
     await Promise.all([first.close(), second.close()]);
   });
 
@@ -64,7 +54,7 @@ describe('rows left stale in another tab or for another project', () => {
     await clickTagButton(page, rankSelector(1), 'negative');
     const refused = await waitForTagRow(page, rankSelector(1), (row) => row.parts.some((part) => /active project is now “Other”/.test(part.text)));
     expect(refused.marked).toBeNull();
-    expect([await storedMarks(acme), await storedMarks(other)]).toEqual([['positive'], []]);
+    expect([Object.values(await storedMarks(control, acme)), Object.values(await storedMarks(control, other))]).toEqual([['positive'], []]);
     await page.close();
   });
 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickTagButton, rankSelector, waitForTagMark, waitForTagRow } from '../support/browser';
-import { fixture, launchWithExtension, sendMessage, type Harness } from './harness';
+import { fixture, launchWithExtension, sendMessage, type Harness, storedMarks } from './harness';
 
 const REVIEWS_URL = 'https://www.google.com/search?q=acme+clinic+reviews';
 const FILLER_DB = 'storage-full-test-filler';
@@ -78,16 +78,6 @@ describe('storage full', () => {
   let control: Page;
   let acme: string;
 
-  const storedMarks = async () => {
-    const found = await sendMessage<{ rows: { url: string; item: { mark: { sentiment: string } | null } }[] }>(control, 'mentions.search', {
-      projectId: acme,
-      filter: { state: 'marked' },
-      offset: 0,
-      limit: 50,
-    });
-    return Object.fromEntries(found.rows.map((row) => [row.url, row.item.mark?.sentiment ?? null]));
-  };
-
   beforeAll(async () => {
     disk = smallDisk(48);
     harness = await launchWithExtension([{ url: REVIEWS_URL, file: fixture('google-acme-reviews.html') }], { userDataDir: path.join(disk.dir, 'profile') });
@@ -107,7 +97,7 @@ describe('storage full', () => {
     await waitForTagRow(page, rankSelector(2), (row) => row.suggested !== null);
     await clickTagButton(page, rankSelector(1), 'positive');
     await waitForTagMark(page, rankSelector(1), 'positive');
-    const before = await storedMarks();
+    const before = await storedMarks(control, acme);
     const reportBefore = await sendMessage(control, 'kpi.get', { projectId: acme });
 
     expect(await fillDisk(control)).toBeGreaterThan(1);
@@ -116,7 +106,7 @@ describe('storage full', () => {
     expect(refused.parts.some((part) => /kept and will be saved/.test(part.text))).toBe(true);
     expect(refused.marked).toBeNull();
     // Nothing partial: the mentions, the month counters and the marked count are as they were, and can be read.
-    expect(await storedMarks()).toEqual(before);
+    expect(await storedMarks(control, acme)).toEqual(before);
     expect(await sendMessage(control, 'kpi.get', { projectId: acme })).toEqual(reportBefore);
     // The transfer cache has no room either: the backup comes in the answer.
     const exported = await sendMessage<{ fileName: string; text?: string }>(control, 'files.export', { file: 'backup', projectId: acme });
@@ -126,7 +116,7 @@ describe('storage full', () => {
     // The next write that finds room (the next mark on the page) writes the kept one first.
     await clickTagButton(page, rankSelector(1), 'neutral');
     await waitForTagMark(page, rankSelector(1), 'neutral');
-    expect(Object.values(await storedMarks()).sort()).toEqual(['negative', 'neutral']);
+    expect(Object.values(await storedMarks(control, acme)).sort()).toEqual(['negative', 'neutral']);
     await page.close();
   });
 });

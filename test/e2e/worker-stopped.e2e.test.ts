@@ -1,7 +1,7 @@
 import type { CDPSession, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickTagButton, rankSelector, readTagRow, waitForTagMark, waitForTagRow, type WatchedWorker } from '../support/browser';
-import { fixture, launchWithExtension, sendMessage, type Harness } from './harness';
+import { fixture, launchWithExtension, sendMessage, type Harness, storedMarks } from './harness';
 
 // Chrome stops an idle extension service worker and starts it again for the next event: a mark made across a stop,
 // or sent while the worker stops, must still be stored. The worker is stopped as on idle (its version's own stop,
@@ -43,17 +43,6 @@ describe('the service worker stopped between and during marks', () => {
   let control: Page;
   let worker: WatchedWorker;
   let projectId: string;
-
-  /** The project's marks as the background has them stored: canonical URL -> sentiment. */
-  const storedMarks = async () => {
-    const found = await sendMessage<{ rows: { url: string; item: { mark: { sentiment: string } | null } }[] }>(control, 'mentions.search', {
-      projectId,
-      filter: { state: 'marked' },
-      offset: 0,
-      limit: 50,
-    });
-    return Object.fromEntries(found.rows.map((row) => [row.url, row.item.mark?.sentiment ?? null]));
-  };
 
   /** Stops the worker and checks it really is stopped; gives how often it had started. */
   const stopWorker = async () => {
@@ -99,7 +88,7 @@ describe('the service worker stopped between and during marks', () => {
     await waitForTagMark(page, rankSelector(2), 'negative', RETRIED_MARK_MS);
     await expectStartedAgain(startsBefore);
 
-    expect(await storedMarks()).toEqual({ 'https://acmeclinic.com/': 'positive', 'https://reviews.example.org/acme-clinic?utm_source=google': 'negative' });
+    expect(await storedMarks(control, projectId)).toEqual({ 'https://acmeclinic.com/': 'positive', 'https://reviews.example.org/acme-clinic?utm_source=google': 'negative' });
     await page.reload({ waitUntil: 'load' });
     await waitForTagMark(page, rankSelector(1), 'positive');
     await waitForTagMark(page, rankSelector(2), 'negative');
@@ -122,7 +111,7 @@ describe('the service worker stopped between and during marks', () => {
 
     await waitForTagMark(page, rankSelector(1), 'negative', RETRIED_MARK_MS);
     await expectStartedAgain(startsBefore);
-    expect(await storedMarks()).toEqual({
+    expect(await storedMarks(control, projectId)).toEqual({
       'https://acmeclinic.com/': 'positive',
       'https://reviews.example.org/acme-clinic?utm_source=google': 'negative',
       'https://maps.example.com/place/acme-clinic': 'negative',

@@ -5,11 +5,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type CDPSession, type KeyInput, type Page, type Target } from 'puppeteer';
+import { openTestTab, type BlockedRequest } from './test-tab';
 
-export interface BlockedRequest {
-  url: string;
-  fromExtension: boolean;
-}
+export type { BlockedRequest } from './test-tab';
 
 export interface TestBrowser {
   browser: Browser;
@@ -43,7 +41,8 @@ const SYSTEM_BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', '
 const NO_BROWSER_MESSAGE =
   'No Chromium found: install one (apt-get install -y chromium) or set PUPPETEER_EXECUTABLE_PATH to a Chrome/Chromium binary';
 
-function onPath(name: string): string | undefined {
+/** The first file called `name` in a directory of the PATH. */
+export function onPath(name: string): string | undefined {
   return (process.env.PATH ?? '')
     .split(path.delimiter)
     .filter(Boolean)
@@ -175,28 +174,7 @@ export async function launchTestBrowser(options: {
   const extensionId = options.extensionDir ? await browser.installExtension(options.extensionDir) : null;
   for (const target of browser.targets()) await watchWorker(target).catch(() => undefined);
 
-  const newTab = async () => {
-    const page = await browser.newPage();
-    // tsx compiles this file with esbuild's keepNames, which wraps functions passed to page.evaluate in calls to
-    // a `__name` helper that only exists in Node; every tab gets an identity stand-in (same in both browsers).
-    await page.evaluateOnNewDocument('globalThis.__name = (fn) => fn;');
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      const url = request.url();
-      if (isExtensionUrl(url) || url.startsWith('data:') || url === 'about:blank') {
-        void request.continue();
-        return;
-      }
-      const body = options.pages.get(url);
-      if (body !== undefined) {
-        void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body });
-        return;
-      }
-      blocked.push({ url, fromExtension: isExtensionUrl(request.frame()?.url()) || isExtensionUrl(page.url()) });
-      void request.abort('blockedbyclient');
-    });
-    return page;
-  };
+  const newTab = () => openTestTab(browser, options.pages, blocked, isExtensionUrl);
 
   return {
     browser,
@@ -302,13 +280,18 @@ export interface TagRowReading {
   current: boolean;
 }
 
-interface DomNode {
-  nodeId: number;
-  backendNodeId: number;
+/** A node of a drawn row as DevTools' DOM.getDocument gives it: attributes as [name, value, name, value, …]. */
+export interface RowNode {
   nodeType: number;
   localName: string;
   nodeValue: string;
   attributes?: string[];
+  children?: RowNode[];
+}
+
+interface DomNode extends RowNode {
+  nodeId: number;
+  backendNodeId: number;
   children?: DomNode[];
   shadowRoots?: DomNode[];
 }
@@ -325,7 +308,7 @@ export function devtoolsOf(page: Page): Promise<CDPSession> {
   return session;
 }
 
-function attributeOf(node: DomNode, name: string): string | undefined {
+function attributeOf(node: RowNode, name: string): string | undefined {
   const attributes = node.attributes ?? [];
   for (let index = 0; index < attributes.length; index += 2) if (attributes[index] === name) return attributes[index + 1];
   return undefined;
@@ -340,7 +323,7 @@ function findNode(node: DomNode, matches: (candidate: DomNode) => boolean): DomN
   return undefined;
 }
 
-function textOf(node: DomNode): string {
+function textOf(node: RowNode): string {
   if (node.nodeType === 3) return node.nodeValue;
   return (node.children ?? []).map(textOf).join('');
 }
@@ -363,11 +346,11 @@ async function tagRowNode(page: Page, itemSelector: string): Promise<DomNode | n
   return (await tagRowNodes(page, itemSelector))?.row ?? null;
 }
 
-function buttonOf(row: DomNode, action: TagAction): DomNode | undefined {
+function buttonOf<Node extends RowNode>(row: { children?: Node[] }, action: TagAction): Node | undefined {
   return row.children?.find((child) => child.localName === 'button' && attributeOf(child, 'data-action') === action);
 }
 
-function buttonState(button: DomNode | undefined): TagButtonState {
+function buttonState(button: RowNode | undefined): TagButtonState {
   return {
     pressed: button !== undefined && attributeOf(button, 'aria-pressed') === 'true',
     suggested: button !== undefined && attributeOf(button, 'data-suggested') === 'true',
@@ -375,7 +358,8 @@ function buttonState(button: DomNode | undefined): TagButtonState {
   };
 }
 
-function reading(row: DomNode): TagRowReading {
+/** What a drawn row (its `.row` element) shows. */
+export function tagRowReading(row: RowNode): TagRowReading {
   const buttons = Object.fromEntries(TAG_ACTIONS.map((action) => [action, buttonState(buttonOf(row, action))])) as Record<TagAction, TagButtonState>;
   const sentiments = TAG_ACTIONS.filter((action) => action !== 'recommends');
   return {
@@ -390,7 +374,7 @@ function reading(row: DomNode): TagRowReading {
 /** What the tag row of the first item matching `itemSelector` shows, or null while it has none. */
 export async function readTagRow(page: Page, itemSelector: string): Promise<TagRowReading | null> {
   const row = await tagRowNode(page, itemSelector);
-  return row ? reading(row) : null;
+  return row ? tagRowReading(row) : null;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -402,9 +386,19 @@ export async function waitForTagRow(
   until: (row: TagRowReading) => boolean = () => true,
   timeoutMs = 15_000,
 ): Promise<TagRowReading> {
+  return pollTagRow(() => readTagRow(page, itemSelector), itemSelector, until, timeoutMs);
+}
+
+/** Reads a row with `read` until it satisfies `until`; throws saying what it last showed. */
+export async function pollTagRow(
+  read: () => Promise<TagRowReading | null>,
+  itemSelector: string,
+  until: (row: TagRowReading) => boolean,
+  timeoutMs: number,
+): Promise<TagRowReading> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const row = await readTagRow(page, itemSelector);
+    const row = await read();
     if (row && until(row)) return row;
     if (Date.now() > deadline) throw new Error(`The tag row of ${itemSelector} never became as expected; it showed ${JSON.stringify(row)}`);
     await sleep(100);
