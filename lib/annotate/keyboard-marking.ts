@@ -1,4 +1,4 @@
-import type { ExtensionStorageArea } from '../settings/extension-storage';
+import { storedValue, type ExtensionStorageArea } from '../settings/extension-storage';
 import type { MarkAction } from './tag-row-view';
 
 /** What a key of keyboard marking does: a row's mark, or choosing the next or previous item. */
@@ -49,8 +49,7 @@ export const TOGGLE_KEYBOARD_MARKING_COMMAND = 'toggle-keyboard-marking';
 
 /** Switches keyboard marking over and returns whether it is now on. */
 export async function toggleKeyboardMarking(area: ExtensionStorageArea): Promise<boolean> {
-  const stored = await area.get(KEYBOARD_MARKING_KEY);
-  const on = !isKeyboardMarkingOn(stored[KEYBOARD_MARKING_KEY]);
+  const on = !isKeyboardMarkingOn(await storedValue(area, KEYBOARD_MARKING_KEY));
   await area.set({ [KEYBOARD_MARKING_KEY]: on });
   return on;
 }

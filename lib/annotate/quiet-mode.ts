@@ -1,4 +1,4 @@
-import type { ExtensionStorageArea } from '../settings/extension-storage';
+import { storedValue, type ExtensionStorageArea } from '../settings/extension-storage';
 
 /**
  * Quiet mode: the user's choice to hide the tag rows (and the no-project notice) on some sites or everywhere.
@@ -54,7 +54,7 @@ export function withEverywhereHidden(mode: QuietMode, hidden: boolean): QuietMod
 }
 
 export async function readQuietMode(area: ExtensionStorageArea): Promise<QuietMode> {
-  return quietModeOf((await area.get(QUIET_MODE_KEY))[QUIET_MODE_KEY]);
+  return quietModeOf(await storedValue(area, QUIET_MODE_KEY));
 }
 
 /** Reads, changes and writes the setting; every open page follows through storage.onChanged. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isStorageFull } from '../db/connection';
 import { protocol } from '../messaging';
-import type { ExtensionStorageArea } from '../settings/extension-storage';
+import { storedValue, type ExtensionStorageArea } from '../settings/extension-storage';
 
 /**
  * Marks the database had no room for, kept in the extension's own storage (browser.storage.local, which the
@@ -73,7 +73,7 @@ export class PendingMarks {
 
   /** What is stored, each entry checked: storage another build wrote is not trusted blindly. */
   private async read(): Promise<PendingMark[]> {
-    const stored = (await this.area.get(PENDING_KEY))[PENDING_KEY];
+    const stored = await storedValue(this.area, PENDING_KEY);
     const entries = Array.isArray(stored) ? stored : [];
     return entries.flatMap((entry) => {
       const parsed = PendingMarkSchema.safeParse(entry);

@@ -1,6 +1,6 @@
 import type { ResponseOf } from '../messaging/protocol';
 import type { Month } from '../schema';
-import type { ExtensionStorageArea } from '../settings/extension-storage';
+import { storedValue, type ExtensionStorageArea } from '../settings/extension-storage';
 
 /**
  * The popup's report, worked out ahead: what `kpi.get` answers for the active project this month (without the
@@ -20,7 +20,7 @@ export type SessionArea = ExtensionStorageArea & { remove(key: string): Promise<
 /** The report the background last kept for `month`, or null (none kept, another month, no session storage). */
 export async function readReadyReport(area: Pick<SessionArea, 'get'> | undefined, month: Month): Promise<ReadyReport | null> {
   if (!area) return null;
-  const stored = (await area.get(READY_REPORT_KEY).catch(() => ({}) as Record<string, unknown>))[READY_REPORT_KEY];
+  const stored = await storedValue(area, READY_REPORT_KEY).catch(() => undefined);
   return typeof stored === 'object' && stored !== null && (stored as ReadyReport).month === month ? (stored as ReadyReport) : null;
 }
 

@@ -1,4 +1,4 @@
-import type { ExtensionStorageArea } from '../settings/extension-storage';
+import { storedValue, type ExtensionStorageArea } from '../settings/extension-storage';
 import { numberFormat } from '../format/intl';
 
 /**
@@ -33,8 +33,7 @@ export function uiLocaleOf(preference: unknown, browserLanguages: readonly strin
  * free of browser globals) and the browser's languages; an unreadable storage counts as no choice.
  */
 export async function storedUiLocale(area: Pick<ExtensionStorageArea, 'get'>, browserLanguages: readonly string[]): Promise<UiLocale> {
-  const stored = await area.get(LOCALE_PREFERENCE_KEY).catch(() => ({}) as Record<string, unknown>);
-  return uiLocaleOf(stored[LOCALE_PREFERENCE_KEY], browserLanguages);
+  return uiLocaleOf(await storedValue(area, LOCALE_PREFERENCE_KEY).catch(() => undefined), browserLanguages);
 }
 
 /** A count's text per plural category of the language (CLDR); `other` is required, the rest as the language has them. */

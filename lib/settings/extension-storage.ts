@@ -10,6 +10,11 @@ export interface ExtensionStorageArea {
   set(items: Record<string, unknown>): Promise<void>;
 }
 
+/** The value stored under `key`, undefined when there is none. */
+export async function storedValue(area: Pick<ExtensionStorageArea, 'get'>, key: string): Promise<unknown> {
+  return (await area.get(key))[key];
+}
+
 /** The browser's storage.onChanged event, as far as following one setting needs it. */
 export interface StorageChangeEvents {
   addListener(listener: StorageChangeListener): void;
