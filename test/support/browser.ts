@@ -5,6 +5,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type CDPSession, type KeyInput, type Page, type Target } from 'puppeteer';
+import { pollUntil } from './poll';
+import { auditFromExtensionPage } from './site-audit';
 import { openTestTab, type BlockedRequest } from './test-tab';
 
 export type { BlockedRequest } from './test-tab';
@@ -221,32 +223,12 @@ export async function allowSiteAccess(testBrowser: TestBrowser, origin: string):
   }
 }
 
-/**
- * "Audit this site" without the popup (the benchmark has no tab to open it for): allows the origin, then, in an
- * extension page and within a real click, requests the permission and sends `sites.audit` as the popup does.
- */
+/** "Audit this site" without the popup (the benchmark has no tab to open it for): allows the origin, then audits it. */
 export async function auditSite(testBrowser: TestBrowser, origin: string): Promise<void> {
   await allowSiteAccess(testBrowser, origin);
   const page = await testBrowser.extensionPage('manifest.json');
   try {
-    await page.evaluate((siteOrigin) => {
-      const chrome = (globalThis as unknown as {
-        chrome: { permissions: { request(request: { origins: string[] }): Promise<boolean> }; runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; error?: string }> } };
-      }).chrome;
-      const button = document.createElement('button');
-      button.id = 'rl-audit';
-      button.textContent = 'audit';
-      button.addEventListener('click', () => {
-        void chrome.permissions
-          .request({ origins: [`${siteOrigin}/*`] })
-          .then((granted) => (granted ? chrome.runtime.sendMessage({ type: 'sites.audit', payload: { origin: siteOrigin } }) : { ok: false, error: 'not granted' }))
-          .then((reply) => button.setAttribute('data-result', reply.ok ? 'ok' : String(reply.error)), (error: unknown) => button.setAttribute('data-result', String(error)));
-      });
-      document.body.append(button);
-    }, origin);
-    await page.click('#rl-audit');
-    const result = await page.waitForSelector('#rl-audit[data-result]').then((button) => button!.evaluate((element) => element.getAttribute('data-result')));
-    if (result !== 'ok') throw new Error(`Auditing ${origin} failed: ${result}`);
+    await auditFromExtensionPage(page, origin);
   } finally {
     await page.close();
   }
@@ -390,19 +372,13 @@ export async function waitForTagRow(
 }
 
 /** Reads a row with `read` until it satisfies `until`; throws saying what it last showed. */
-export async function pollTagRow(
+export function pollTagRow(
   read: () => Promise<TagRowReading | null>,
   itemSelector: string,
   until: (row: TagRowReading) => boolean,
   timeoutMs: number,
 ): Promise<TagRowReading> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const row = await read();
-    if (row && until(row)) return row;
-    if (Date.now() > deadline) throw new Error(`The tag row of ${itemSelector} never became as expected; it showed ${JSON.stringify(row)}`);
-    await sleep(100);
-  }
+  return pollUntil(read, (row) => row !== null && until(row), timeoutMs, `The expected tag row of ${itemSelector}`) as Promise<TagRowReading>;
 }
 
 /** Waits until the item's row shows `action` as the user's mark (its button pressed). */

@@ -6,7 +6,7 @@
 //   (`extensions.webextensions.uuids`) is set before the install, so the origin is known in advance.
 // - `page.goto` to an extension page never settles over BiDi (puppeteer issue #14314): the navigation is started and
 //   the page polled until it has loaded. Extension pages also refuse `Function()` (their CSP), so polling is done
-//   from here with `page.evaluate`, never with `waitForFunction`.
+//   from here with `page.evaluate` (poll.ts), never with `waitForFunction`.
 // - Closed shadow roots are reached through BiDi's serialisation of the host node, which names its shadow root
 //   whatever its mode, as DevTools does: no page script can do the same.
 // - Requests the background makes pass no page's interception; the profile sends every request not answered by
@@ -14,6 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer';
+import { pollUntil } from './poll';
 import { onPath, pollTagRow, tagRowReading, type RowNode, type TagRowReading } from './browser';
 import { openTestTab, type BlockedRequest } from './test-tab';
 
@@ -48,8 +49,6 @@ export interface TestFirefox {
   close(): Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Firefox serving `pages` (URL -> body) at their real URLs, with the extension built in `extensionDir` installed. */
 export async function launchFirefoxWithExtension(options: { pages: ReadonlyMap<string, string | Buffer>; extensionDir: string }): Promise<TestFirefox> {
   const manifest = JSON.parse(readFileSync(path.join(options.extensionDir, 'manifest.json'), 'utf8')) as {
@@ -69,6 +68,9 @@ export async function launchFirefoxWithExtension(options: { pages: ReadonlyMap<s
       'network.proxy.ssl': DEAD_PROXY.host,
       'network.proxy.ssl_port': DEAD_PROXY.port,
       'network.proxy.no_proxies_on': '',
+      // Optional permissions are granted without the prompt a headless test cannot click, as the Chromium tests allow an
+      // origin under Site access first.
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   await browser.installExtension(options.extensionDir);
@@ -88,11 +90,12 @@ export async function launchFirefoxWithExtension(options: { pages: ReadonlyMap<s
       const url = `${extensionOrigin}/${file}`;
       // Never settles for an extension page; it rejects when the tab closes.
       void page.goto(url, { timeout: 0 }).catch(() => undefined);
-      const deadline = Date.now() + 20_000;
-      while (!(await page.evaluate((expected) => location.href === expected && document.readyState === 'complete', url).catch(() => false))) {
-        if (Date.now() > deadline) throw new Error(`${url} did not load`);
-        await sleep(50);
-      }
+      await pollUntil(
+        () => page.evaluate((expected) => location.href === expected && document.readyState === 'complete', url).catch(() => false),
+        (loaded) => loaded,
+        20_000,
+        `The load of ${url}`,
+      );
       return page;
     },
     close: () => browser.close(),
