@@ -12,7 +12,7 @@ import { rankSelector } from '../support/browser';
 import { pollUntil } from '../support/poll';
 import { auditFromExtensionPage } from '../support/site-audit';
 import { clickFirefoxTagButton, launchFirefoxWithExtension, readFirefoxTagRow, waitForFirefoxTagRow, type TestFirefox } from '../support/firefox';
-import { fixture, sendMessage, storedMarks } from './harness';
+import { fixture, sendMessage, settledTaggedPosts, storedMarks, taggedPosts } from './harness';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIREFOX_BUILD = path.resolve(here, '../../.output/firefox-mv3');
@@ -24,10 +24,6 @@ const THREAD_POSTS = 4;
 const FIRST_POST = '[data-rl-item="post"]';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Tagged items and drawn rows on the page, as the page itself can count them. */
-const taggedItems = (page: Page) =>
-  page.evaluate(() => ({ items: document.querySelectorAll('[data-rl-item]').length, rows: document.querySelectorAll('[data-rl-item] > rl-tags').length }));
 
 let firefox: TestFirefox;
 let control: Page;
@@ -117,7 +113,6 @@ describe('the Firefox build in Firefox, on a search page', () => {
     await waitForFirefoxTagRow(page, rankSelector(1), (row) => row.marked === 'positive');
     await waitForFirefoxTagRow(page, rankSelector(2), (row) => row.marked === 'negative');
   });
-
 });
 
 describe('the Firefox build in Firefox, on a forum thread', () => {
@@ -130,16 +125,14 @@ describe('the Firefox build in Firefox, on a forum thread', () => {
 
   it('tags no post before the site is audited', async () => {
     await sleep(1000);
-    expect(await taggedItems(page)).toEqual({ items: 0, rows: 0 });
+    expect(await taggedPosts(page)).toEqual({ posts: 0, rows: 0 });
   });
 
   it('audits the site (an optional permission, a registered script), tags every post, and a real click marks one', async () => {
     await auditFromExtensionPage(control, new URL(THREAD_URL).origin);
     await page.reload({ waitUntil: 'load' });
-    const tagged = await pollUntil(() => taggedItems(page), ({ rows }) => rows >= THREAD_POSTS, 15_000, 'A row on every post');
-    expect(tagged).toEqual({ items: THREAD_POSTS, rows: THREAD_POSTS });
+    expect(await settledTaggedPosts(page, THREAD_POSTS)).toEqual({ posts: THREAD_POSTS, rows: THREAD_POSTS });
 
-    await page.bringToFront();
     await clickFirefoxTagButton(page, FIRST_POST, 'positive');
     await waitForFirefoxTagRow(page, FIRST_POST, (row) => row.marked === 'positive');
     const postUrl = await page.$eval(FIRST_POST, (post) => post.getAttribute('data-rl-url'));
@@ -150,7 +143,7 @@ describe('the Firefox build in Firefox, on a forum thread', () => {
     await sendMessage(control, 'sites.revoke', { origin: new URL(THREAD_URL).origin });
     await page.reload({ waitUntil: 'load' });
     await sleep(1000);
-    expect(await taggedItems(page)).toEqual({ items: 0, rows: 0 });
+    expect(await taggedPosts(page)).toEqual({ posts: 0, rows: 0 });
   });
 });
 

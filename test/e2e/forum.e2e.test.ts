@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractPage } from '../../lib/sites';
 import { parsePage } from '../support/parse-page';
 import { clickTagButton, waitForTagMark } from '../support/browser';
-import { allowSiteAccess, fixture, launchWithExtension, openActionPopup, type Harness } from './harness';
+import { allowSiteAccess, fixture, launchWithExtension, openActionPopup, settledTaggedPosts, taggedPosts, type Harness } from './harness';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CORPUS_DIR = path.resolve(here, '../../../shared/corpus/forum');
@@ -74,23 +74,6 @@ async function waitForKpi(popup: Page, key: string, value: string): Promise<void
 
 const share = (part: number, whole: number) => String(part / whole);
 
-async function taggedPosts(page: Page): Promise<{ posts: number; rows: number }> {
-  return page.evaluate(() => ({
-    posts: document.querySelectorAll('[data-rl-item="post"]').length,
-    rows: document.querySelectorAll('[data-rl-item="post"] rl-tags').length,
-  }));
-}
-
-async function waitForTaggedPosts(page: Page, count: number): Promise<void> {
-  // Rows beyond a frame's drawing budget are drawn in animation frames, which a background tab never gets
-  // (another tab was opened since): the user looks at the page, and so does the test.
-  await page.bringToFront();
-  await page.waitForFunction((expected) => document.querySelectorAll('[data-rl-item="post"] rl-tags').length >= expected, { timeout: 20_000, polling: 100 }, count);
-  // Settled: a later mutation pass must not add a second row or tag a block that is not a post.
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  expect(await taggedPosts(page)).toEqual({ posts: count, rows: count });
-}
-
 /** The selector of the `index`-th tagged post (page order), by the permalink it carries in `data-rl-url`. */
 async function postSelector(page: Page, index: number): Promise<string> {
   const urls = await page.$$eval('[data-rl-item="post"]', (posts) => posts.map((post) => post.getAttribute('data-rl-url')));
@@ -152,7 +135,7 @@ function scenario(title: string, thread: Thread | null) {
       await popup.close();
 
       await page.reload({ waitUntil: 'load' });
-      await waitForTaggedPosts(page, current.postCount);
+      expect(await settledTaggedPosts(page, current.postCount)).toEqual({ posts: current.postCount, rows: current.postCount });
 
       const kpis = await harness.extensionPage('popup.html');
       await kpis.waitForSelector('[data-testid="kpi-portal-coverage"]');
@@ -172,7 +155,7 @@ function scenario(title: string, thread: Thread | null) {
       await waitForKpi(kpis, 'forum-negative', share(1, 2));
 
       await page.reload({ waitUntil: 'load' });
-      await waitForTaggedPosts(page, current.postCount);
+      expect(await settledTaggedPosts(page, current.postCount)).toEqual({ posts: current.postCount, rows: current.postCount });
       await waitForTagMark(page, firstPost, 'positive');
       await Promise.all([page.close(), kpis.close()]);
     });

@@ -75,3 +75,22 @@ export async function storedMarks(control: Page, projectId: string): Promise<Rec
   });
   return Object.fromEntries(found.rows.map((row) => [row.url, row.item.mark?.sentiment ?? null]));
 }
+
+/** Tagged posts and drawn rows on the page, as the page itself can count them. */
+export async function taggedPosts(page: Page): Promise<{ posts: number; rows: number }> {
+  return page.evaluate(() => ({
+    posts: document.querySelectorAll('[data-rl-item="post"]').length,
+    rows: document.querySelectorAll('[data-rl-item="post"] rl-tags').length,
+  }));
+}
+
+/** Waits until `count` posts have a row, then a little longer, and counts again: the test checks nothing more came. */
+export async function settledTaggedPosts(page: Page, count: number): Promise<{ posts: number; rows: number }> {
+  // Rows beyond a frame's drawing budget are drawn in animation frames, which a background tab never gets
+  // (another tab was opened since): the user looks at the page, and so does the test.
+  await page.bringToFront();
+  await page.waitForFunction((expected) => document.querySelectorAll('[data-rl-item="post"] rl-tags').length >= expected, { timeout: 20_000, polling: 100 }, count);
+  // Settled: a later mutation pass must not add a second row or tag a block that is not a post.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  return taggedPosts(page);
+}

@@ -359,8 +359,6 @@ export async function readTagRow(page: Page, itemSelector: string): Promise<TagR
   return row ? tagRowReading(row) : null;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Waits until the item's row satisfies `until` (by default: the row is drawn); throws saying what it last showed. */
 export async function waitForTagRow(
   page: Page,
@@ -378,7 +376,7 @@ export function pollTagRow(
   until: (row: TagRowReading) => boolean,
   timeoutMs: number,
 ): Promise<TagRowReading> {
-  return pollUntil(read, (row) => row !== null && until(row), timeoutMs, `The expected tag row of ${itemSelector}`) as Promise<TagRowReading>;
+  return pollUntil(read, (row): row is TagRowReading => row !== null && until(row), timeoutMs, `The expected tag row of ${itemSelector}`);
 }
 
 /** Waits until the item's row shows `action` as the user's mark (its button pressed). */
@@ -386,16 +384,17 @@ export async function waitForTagMark(page: Page, itemSelector: string, action: T
   return waitForTagRow(page, itemSelector, (row) => row.buttons[action].pressed, timeoutMs);
 }
 
+/** A node's ids in DevTools: valid until the next read of the page. */
+type NodeIds = Pick<DomNode, 'nodeId' | 'backendNodeId'>;
+
 /** The item's button for `action` once it is drawn and enabled: its node ids, valid until the next read of the page. */
-export async function enabledTagButton(page: Page, itemSelector: string, action: TagAction, timeoutMs = 15_000): Promise<{ nodeId: number; backendNodeId: number }> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
+export async function enabledTagButton(page: Page, itemSelector: string, action: TagAction, timeoutMs = 15_000): Promise<NodeIds> {
+  const enabledButton = async (): Promise<NodeIds | null> => {
     const row = await tagRowNode(page, itemSelector);
     const button = row ? buttonOf(row, action) : undefined;
-    if (button && !buttonState(button).disabled) return { nodeId: button.nodeId, backendNodeId: button.backendNodeId };
-    if (Date.now() > deadline) throw new Error(`No enabled "${action}" button in the tag row of ${itemSelector}`);
-    await sleep(100);
-  }
+    return button && !buttonState(button).disabled ? { nodeId: button.nodeId, backendNodeId: button.backendNodeId } : null;
+  };
+  return pollUntil(enabledButton, (button): button is NodeIds => button !== null, timeoutMs, `An enabled "${action}" button in the tag row of ${itemSelector}`);
 }
 
 /**

@@ -1,5 +1,5 @@
 // The test Firefox: the system Firefox (Debian's firefox-esr) driven over WebDriver BiDi, headless, with the built
-// Firefox extension installed as a temporary add-on, and pages served as in the test Chromium (served-pages.ts).
+// Firefox extension installed as a temporary add-on, and tabs prepared as in the test Chromium (test-tab.ts).
 //
 // Firefox differs from Chromium where the tests reach in:
 // - The extension's origin is moz-extension://<a UUID the profile assigns>. The profile's own mapping

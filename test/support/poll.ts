@@ -3,6 +3,8 @@
  * what it last read. Polled from Node: Firefox's extension pages refuse the `Function()` puppeteer's waitFor* helpers
  * need there, and reading closed roots takes the test's own protocol calls.
  */
+export async function pollUntil<T, Done extends T>(read: () => Promise<T>, done: (value: T) => value is Done, timeoutMs: number, what: string): Promise<Done>;
+export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, what: string): Promise<T>;
 export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
