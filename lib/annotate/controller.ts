@@ -87,8 +87,9 @@ const FRAME_BUDGET_MS = 8;
  * Rows one drawing pass puts into the page at most, whatever time the budget leaves: the budget times only our
  * drawing, while the frame that follows lays out the whole page again for the rows put in (30-45 ms of style,
  * layout and pre-paint for 100 rows on a 6,000-element page). With 25 a pass, the bench's 100-result page got a
- * long task in 6 of 22 loads instead of 15 of 22, for about 6 ms more main-thread time in all; what remains is the
- * first frame after the first pass, most of whose 25-30 ms does not depend on how many rows it lays out.
+ * long task in 6 of 22 loads instead of 15 of 22, for about 6 ms more main-thread time in all. Most of a frame's
+ * 25-30 ms does not depend on how many rows it lays out; with the passes after the first moved out of the frames
+ * (renderInFrames), 6 of 32 loads of that page and of the forum thread had a long task instead of 22 of 32.
  */
 const MAX_ROWS_PER_PASS = 25;
 /**
@@ -336,9 +337,11 @@ export class PageAnnotator {
   }
 
   /**
-   * Draws as many rows as the frame budget and MAX_ROWS_PER_PASS allow, the rest in the next animation frames, so a
-   * 100-result page never gets one long task from us. Rows already drawn with newer state by then (a click) are
-   * simply drawn again.
+   * Draws as many rows as the frame budget and MAX_ROWS_PER_PASS allow, the rest in later passes, so a 100-result
+   * page never gets one long task from us. A later pass runs in a task of its own once the next frame is drawn, not
+   * in that frame's animation callbacks: the frame that lays the page out for one pass's rows then does only that
+   * (a pass drawn at its start made it a long task in most loads of the bench's 100-result page and forum thread).
+   * Rows already drawn with newer state by then (a click) are simply drawn again.
    */
   private renderInFrames(rows: readonly Tracked[]): void {
     const view = this.doc.defaultView;
@@ -350,7 +353,7 @@ export class PageAnnotator {
     });
     const rest = rows.slice(drawn);
     if (rest.length === 0 || this.stopped) return;
-    if (view) view.requestAnimationFrame(() => this.renderInFrames(rest));
+    if (view) view.requestAnimationFrame(() => view.setTimeout(() => this.renderInFrames(rest), 0));
     else this.renderInFrames(rest);
   }
 

@@ -269,6 +269,24 @@ describe('large pages', () => {
   });
 
 
+  it('draws no row inside an animation frame: a frame lays out the pass before it, the next pass comes after it', async () => {
+    const drawnDuringFrames: number[] = [];
+    const nextFrame = window.requestAnimationFrame.bind(window);
+    const frames = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) =>
+      nextFrame((time) => {
+        const before = document.querySelectorAll('rl-tags').length;
+        callback(time);
+        drawnDuringFrames.push(document.querySelectorAll('rl-tags').length - before);
+      }),
+    );
+    for (let index = 0; index < 45; index++) addResult(`https://r${index}.example/`);
+    start(backend(), { frameBudgetMs: 10_000 });
+    await vi.waitFor(() => expect(document.querySelectorAll('rl-tags')).toHaveLength(45));
+    expect(drawnDuringFrames.length).toBeGreaterThan(0);
+    expect(drawnDuringFrames.every((drawn) => drawn === 0)).toBe(true);
+    frames.mockRestore();
+  });
+
   it('draws rows in batches across animation frames, and every row gets drawn', async () => {
     const frames = vi.spyOn(window, 'requestAnimationFrame');
     for (let index = 0; index < 45; index++) addResult(`https://r${index}.example/`);
