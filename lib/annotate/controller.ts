@@ -100,6 +100,19 @@ const RESCAN_INTERVAL_MS = 250;
 
 const ELEMENT_NODE = 1;
 
+/**
+ * Runs `callback` in a task of its own, posted through a private channel: no page sees a message of it (as it would
+ * a window message), and it runs as soon as the task queue gets to it, not after a timer's clamped delay.
+ */
+function inTaskOfItsOwn(callback: () => void): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    callback();
+  };
+  channel.port2.postMessage(null);
+}
+
 function pageKey(extract: PageExtract): string {
   return [extract.site, extract.query ?? '', extract.firstRank ?? 1].join('\u0001');
 }
@@ -353,7 +366,7 @@ export class PageAnnotator {
     });
     const rest = rows.slice(drawn);
     if (rest.length === 0 || this.stopped) return;
-    if (view) view.requestAnimationFrame(() => view.setTimeout(() => this.renderInFrames(rest), 0));
+    if (view) view.requestAnimationFrame(() => inTaskOfItsOwn(() => this.renderInFrames(rest)));
     else this.renderInFrames(rest);
   }
 

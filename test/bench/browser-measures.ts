@@ -32,7 +32,7 @@ export interface PageLoadRun {
   /** DOM changes the page's own script made in the window (test/bench/pages.ts logs them), and in its late part. */
   pageMutations: number;
   latePageMutations: number;
-  /** Tasks in the window that ran a timer callback of the content script (its rescans) or drew its rows. */
+  /** Tasks in the window that ran a timer callback of the content script (its rescans), or an animation-frame one (frames laying out its rows). */
   scanTasks: MainThreadTask[];
   frameTasks: MainThreadTask[];
 }

@@ -37,7 +37,7 @@ export interface PageTraceSummary {
    * run so); empty without a prefix.
    */
   timerTasks: MainThreadTask[];
-  /** The tasks of the window that ran an animation-frame callback of the extension's script: drawing its rows. */
+  /** The tasks of the window that ran an animation-frame callback of the extension's script: frames laying out its rows. */
   frameTasks: MainThreadTask[];
   /** When the extension's content script started evaluating (ms after DOMContentLoaded), null when it never did. */
   contentScriptStartMs: number | null;
