@@ -1,7 +1,7 @@
 // The measurements taken in Chromium with the built extension installed. Every figure is timed as close to
 // what the user sees as the browser allows: inside the page (performance.now) or from a trace of the page's
 // renderer main thread, never by the round trip of a DevTools command.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page, Protocol } from 'puppeteer';
@@ -208,7 +208,7 @@ async function openAndTimeFirstRender(browser: TestBrowser, url: string): Promis
  * one page loads one module script of one line that puts the KPI element in. Opened like the popup, so what the
  * popup takes beyond it is the popup's own (its bundle, its reads, its drawing).
  */
-async function installFloorExtension(browser: TestBrowser): Promise<string> {
+async function installFloorExtension(browser: TestBrowser): Promise<{ url: string; remove(): Promise<void> }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rl-bench-floor-'));
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'Bench floor', version: '1.0' }));
   writeFileSync(
@@ -220,7 +220,13 @@ async function installFloorExtension(browser: TestBrowser): Promise<string> {
     'const kpi = document.createElement("div"); kpi.dataset.testid = "kpi-serp-positivity"; kpi.dataset.value = "floor"; document.getElementById("app").append(kpi);',
   );
   const id = await browser.browser.installExtension(dir);
-  return `chrome-extension://${id}/floor.html`;
+  return {
+    url: `chrome-extension://${id}/floor.html`,
+    async remove() {
+      await browser.browser.uninstallExtension(id);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /**
@@ -235,23 +241,27 @@ export async function measurePopupRender(
   browser: TestBrowser,
   runs: number,
 ): Promise<{ samples: number[]; domContentLoadedSamples: number[]; floorSamples: number[]; value: string | null }> {
-  const floorUrl = await installFloorExtension(browser);
+  const floor = await installFloorExtension(browser);
   // The popup opens into the process its extension already has (the bench's control page keeps it): so does the floor.
   const floorProcess = await browser.newTab();
-  await floorProcess.goto(floorUrl, { waitUntil: 'load' });
-  const samples: number[] = [];
-  const domContentLoadedSamples: number[] = [];
-  const floorSamples: number[] = [];
-  let value: string | null = null;
-  for (let run = 0; run < runs; run++) {
-    const popup = await openAndTimeFirstRender(browser, `chrome-extension://${browser.extensionId}/popup.html`);
-    samples.push(popup.at);
-    domContentLoadedSamples.push(popup.domContentLoaded);
-    value = popup.value;
-    floorSamples.push((await openAndTimeFirstRender(browser, floorUrl)).at);
+  try {
+    await floorProcess.goto(floor.url, { waitUntil: 'load' });
+    const samples: number[] = [];
+    const domContentLoadedSamples: number[] = [];
+    const floorSamples: number[] = [];
+    let value: string | null = null;
+    for (let run = 0; run < runs; run++) {
+      const popup = await openAndTimeFirstRender(browser, `chrome-extension://${browser.extensionId}/popup.html`);
+      samples.push(popup.at);
+      domContentLoadedSamples.push(popup.domContentLoaded);
+      value = popup.value;
+      floorSamples.push((await openAndTimeFirstRender(browser, floor.url)).at);
+    }
+    return { samples, domContentLoadedSamples, floorSamples, value };
+  } finally {
+    await floorProcess.close();
+    await floor.remove();
   }
-  await floorProcess.close();
-  return { samples, domContentLoadedSamples, floorSamples, value };
 }
 
 /** Round trips of one request from the dashboard page, each timed inside the page. */

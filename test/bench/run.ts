@@ -35,7 +35,6 @@ import { READY_REPORT_KEY } from '../../lib/background/ready-report.ts';
 import { DB_NAME } from '../../lib/db/database.ts';
 import { monthOf } from '../../lib/schema/index.ts';
 import { auditSite, launchTestBrowser, type TestBrowser } from '../support/browser.ts';
-import { pollUntil } from '../support/poll.ts';
 import { contentScriptSender, createBenchProject, expectAllOk, sendFromExtensionPage, type Reply } from './browser.ts';
 import {
   measureClickToAck,
@@ -309,15 +308,13 @@ async function main(): Promise<void> {
     log(`popup first render: ${POPUP_RUNS} opens`);
     // The writes just made dropped the report the background keeps for the popup; it works the next one out once
     // the data has been still for a second. A user opening the popup then finds it ready, and so does the bench.
-    await pollUntil(
-      () =>
-        control.evaluate(async (key) => {
-          const session = (globalThis as unknown as { chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome.storage.session;
-          return (await session.get(key))[key] !== undefined;
-        }, READY_REPORT_KEY),
-      (ready) => ready,
-      60_000,
-      "The background's ready popup report",
+    await control.waitForFunction(
+      async (key) => {
+        const session = (globalThis as unknown as { chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome.storage.session;
+        return (await session.get(key))[key] !== undefined;
+      },
+      { polling: 100, timeout: 60_000 },
+      READY_REPORT_KEY,
     );
     const popup = await measurePopupRender(withExtension, POPUP_RUNS);
 

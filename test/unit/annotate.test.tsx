@@ -250,16 +250,19 @@ describe('in-page navigation timing', () => {
 });
 
 describe('large pages', () => {
+  /** Animation frames still come, each run through `around`, which calls `runFrame` for the controller's callback. */
+  function aroundEachFrame(around: (runFrame: () => void) => void) {
+    const nextFrame = window.requestAnimationFrame.bind(window);
+    return vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => nextFrame((time) => around(() => callback(time))));
+  }
+
   it('puts at most 25 rows into the page in one pass however much time the budget leaves: the frame lays out each', async () => {
     // How many rows were drawn when each frame began.
     const drawnAtFrames: number[] = [];
-    const nextFrame = window.requestAnimationFrame.bind(window);
-    const frames = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) =>
-      nextFrame((time) => {
-        drawnAtFrames.push(document.querySelectorAll('rl-tags').length);
-        callback(time);
-      }),
-    );
+    const frames = aroundEachFrame((runFrame) => {
+      drawnAtFrames.push(document.querySelectorAll('rl-tags').length);
+      runFrame();
+    });
     // One answer (up to 50 items a message) for 45 results.
     for (let index = 0; index < 45; index++) addResult(`https://r${index}.example/`);
     start(backend(), { frameBudgetMs: 10_000 });
@@ -271,14 +274,11 @@ describe('large pages', () => {
 
   it('draws no row inside an animation frame: a frame lays out the pass before it, the next pass comes after it', async () => {
     const drawnDuringFrames: number[] = [];
-    const nextFrame = window.requestAnimationFrame.bind(window);
-    const frames = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) =>
-      nextFrame((time) => {
-        const before = document.querySelectorAll('rl-tags').length;
-        callback(time);
-        drawnDuringFrames.push(document.querySelectorAll('rl-tags').length - before);
-      }),
-    );
+    const frames = aroundEachFrame((runFrame) => {
+      const before = document.querySelectorAll('rl-tags').length;
+      runFrame();
+      drawnDuringFrames.push(document.querySelectorAll('rl-tags').length - before);
+    });
     for (let index = 0; index < 45; index++) addResult(`https://r${index}.example/`);
     start(backend(), { frameBudgetMs: 10_000 });
     await vi.waitFor(() => expect(document.querySelectorAll('rl-tags')).toHaveLength(45));
