@@ -421,7 +421,6 @@ export class PageAnnotator {
     if (!this.isTracked(tracked)) return;
     const { label, labelSource } = itemLabel(tracked.state);
     const view = (tracked.view ??= this.createView(tracked));
-    this.placeRow(tracked);
     const recommends = recommendStateOf(tracked.state ?? undefined);
     view.render({
       label,
@@ -437,6 +436,8 @@ export class PageAnnotator {
       hasProject: this.projectId !== null,
       source: tracked.source,
     });
+    // Put in once drawn: a new row's attributes are then set outside the page, where no change asks for its style.
+    this.placeRow(tracked);
   }
 
   /** Its buttons act for this row's own item, whatever the page does to the item or to other rows. */
