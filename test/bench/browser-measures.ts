@@ -230,6 +230,27 @@ async function installFloorExtension(browser: TestBrowser): Promise<{ url: strin
 }
 
 /**
+ * The least any content script costs a page in this browser: a second extension, written here, whose one content
+ * script of one line runs on every https page at document_idle, as ours does. Its page loads, traced in turn with
+ * those with our extension and without any, give what the browser spends on having a content script at all (the
+ * isolated world, the extension bindings, loading and running a script): what ours costs beyond it is our own work.
+ */
+export function writeContentScriptFloorExtension(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'rl-bench-content-floor-'));
+  writeFileSync(
+    path.join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Bench content script floor',
+      version: '1.0',
+      content_scripts: [{ matches: ['https://*/*'], js: ['floor.js'], run_at: 'document_idle' }],
+    }),
+  );
+  writeFileSync(path.join(dir, 'floor.js'), 'globalThis.benchFloorRan = document.readyState;');
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
  * Popup first render: a fresh tab opens popup.html; the time is performance.now() (ms since the navigation
  * started) at the first DOM mutation after which the SERP-positivity KPI element exists, recorded by a
  * MutationObserver installed before the popup's own scripts run. Also the popup's DOMContentLoaded, which

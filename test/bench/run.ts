@@ -42,6 +42,7 @@ import {
   measureRequest,
   measureWrites,
   traceResultPageLoad,
+  writeContentScriptFloorExtension,
   type PageLoadRun,
 } from './browser-measures.ts';
 import { measureBundles } from './bundle.ts';
@@ -180,19 +181,24 @@ async function measureBackupRoundTrip(dashboard: Page, projectId: string, export
   return { exportSamples, importMs: imported.elapsedMs, fileMb: fileBytes / 1024 / 1024 };
 }
 
-/** Page loads with and without the extension, alternating which goes first so drift hits both alike. */
-async function measurePageLoads(withExtension: TestBrowser, baseline: TestBrowser, runs: number) {
-  const bySize: Record<string, { extension: PageLoadRun[]; baseline: PageLoadRun[]; incomplete: number }> = {};
+/**
+ * Page loads with the extension, without any, and with the content-script floor extension
+ * (writeContentScriptFloorExtension), the order turning each run so drift hits all three alike.
+ */
+async function measurePageLoads(withExtension: TestBrowser, baseline: TestBrowser, floor: TestBrowser, runs: number) {
+  const bySize: Record<string, { extension: PageLoadRun[]; baseline: PageLoadRun[]; floor: PageLoadRun[]; incomplete: number }> = {};
+  const browsers = [baseline, floor, withExtension];
   for (const { key, url, items } of TRACED_PAGES) {
-    const entry = { extension: [] as PageLoadRun[], baseline: [] as PageLoadRun[], incomplete: 0 };
+    const entry = { extension: [] as PageLoadRun[], baseline: [] as PageLoadRun[], floor: [] as PageLoadRun[], incomplete: 0 };
     // One unmeasured load each first: the first navigation pays for process start-up and code caching.
     const timing = { settleMs: SETTLE_MS, windowMs: WINDOW_MS, lateFromMs: LATE_FROM_MS };
-    for (const browser of [baseline, withExtension]) await traceResultPageLoad(browser, url, timing);
+    for (const browser of browsers) await traceResultPageLoad(browser, url, timing);
     for (let run = 0; run < runs; run++) {
-      const order = run % 2 === 0 ? [baseline, withExtension] : [withExtension, baseline];
+      const order = [...browsers.slice(run % browsers.length), ...browsers.slice(0, run % browsers.length)];
       for (const browser of order) {
         const result = await traceResultPageLoad(browser, url, timing);
         if (browser === baseline) entry.baseline.push(result);
+        else if (browser === floor) entry.floor.push(result);
         else if (result.items === items && result.labelledItems === items) entry.extension.push(result);
         else entry.incomplete += 1;
       }
@@ -245,6 +251,8 @@ async function main(): Promise<void> {
   pages.set(googleSerpUrl(10), googleSerpHtml(10));
   const withExtension = await launchTestBrowser({ pages, extensionDir: outputDir });
   const baseline = await launchTestBrowser({ pages });
+  const floorExtension = writeContentScriptFloorExtension();
+  const floor = await launchTestBrowser({ pages, extensionDir: floorExtension.dir });
   try {
     const chromium = (await withExtension.browser.version()).replace(/^[A-Za-z]+\//, '');
     // manifest.json is an extension-origin document that, unlike the popup and the dashboard, holds no
@@ -268,8 +276,8 @@ async function main(): Promise<void> {
       throw new Error(`The seeded store reads back ${report?.markedCount} marks, expected ${markedCount}`);
     }
 
-    log(`page loads: ${options.runs} traced runs per page size and browser (+1 warm-up)`);
-    const loads = await measurePageLoads(withExtension, baseline, options.runs);
+    log(`page loads: ${options.runs} traced runs per page size and browser (ours, none, a one-line content script; +1 warm-up)`);
+    const loads = await measurePageLoads(withExtension, baseline, floor, options.runs);
 
     log(`click to acknowledgement: ${CLICKS} clicks`);
     const clicks = await measureClickToAck(withExtension, googleSerpUrl(20), CLICKS);
@@ -336,9 +344,10 @@ async function main(): Promise<void> {
 
     const medianOf = (runs: readonly PageLoadRun[], pickValue: (run: PageLoadRun) => number | null) =>
       median(runs.map(pickValue).filter((value): value is number => value !== null));
-    const addedBy = (size: string, pickValue: (run: PageLoadRun) => number) => {
+    /** Median with `runs`' browser (ours by default) minus median without any extension. */
+    const addedBy = (size: string, pickValue: (run: PageLoadRun) => number, runs: 'extension' | 'floor' = 'extension') => {
       const entry = loads[size]!;
-      const withIt = medianOf(entry.extension, pickValue);
+      const withIt = medianOf(entry[runs], pickValue);
       const without = medianOf(entry.baseline, pickValue);
       return withIt === null || without === null ? null : withIt - without;
     };
@@ -400,6 +409,9 @@ async function main(): Promise<void> {
               busyMsWithout: entry.baseline.map((run) => round(run.busyMs)),
               cpuMsWithExtension: entry.extension.map((run) => round(run.cpuMs)),
               cpuMsWithout: entry.baseline.map((run) => round(run.cpuMs)),
+              contentScriptFloorMs: round(addedBy(size, (run) => run.busyMs, 'floor')),
+              contentScriptFloorCpuMs: round(addedBy(size, (run) => run.cpuMs, 'floor')),
+              busyMsWithFloorExtension: entry.floor.map((run) => round(run.busyMs)),
               contentScriptEvaluateMs: round(medianOf(entry.extension, (run) => run.contentScriptEvaluateMs)),
               contentScriptStartAfterDomContentLoadedMs: round(medianOf(entry.extension, (run) => run.contentScriptStartMs)),
               longTasksWithExtension: entry.extension.map((run) => run.longTasks),
@@ -456,7 +468,7 @@ async function main(): Promise<void> {
       },
       method: {
         addedMainThreadMs:
-          `Median over runs of the main-thread time of the page (sum of top-level ThreadControllerImpl::RunTask events on its renderer main thread, Chromium trace) from DOMContentLoaded for ${WINDOW_MS / 1000} s, with the extension, minus the same median without the extension (a second browser, same page, same seeded page script, runs alternated). The difference is the content script, the rendering of its tag rows, their garbage collection, and whatever the page's own DOM changes cost more with the extension there. Runs where not every item was labelled by the end of the window are dropped. The pages are real-sized (test/bench/pages.ts): serp20/serp100 Google result pages of about 1,700 / 6,000 elements, forum50 a 50-post phpBB 3.3 thread of about 3,900 elements on an origin audited beforehand (site access allowed, then sites.audit, as the popup does); each runs a script of its own that changes its DOM every 100-300 ms from DOMContentLoaded on (class and attribute toggles on items, lazy-loaded images, a node put into and taken out of the sidebar, a counter rewritten inside an item, one block of links appended).`,
+          `Median over runs of the main-thread time of the page (sum of top-level ThreadControllerImpl::RunTask events on its renderer main thread, Chromium trace) from DOMContentLoaded for ${WINDOW_MS / 1000} s, with the extension, minus the same median without the extension (a second browser, same page, same seeded page script, runs alternated). The difference is the content script, the rendering of its tag rows, their garbage collection, and whatever the page's own DOM changes cost more with the extension there. Runs where not every item was labelled by the end of the window are dropped. The pages are real-sized (test/bench/pages.ts): serp20/serp100 Google result pages of about 1,700 / 6,000 elements, forum50 a 50-post phpBB 3.3 thread of about 3,900 elements on an origin audited beforehand (site access allowed, then sites.audit, as the popup does); each runs a script of its own that changes its DOM every 100-300 ms from DOMContentLoaded on (class and attribute toggles on items, lazy-loaded images, a node put into and taken out of the sidebar, a counter rewritten inside an item, one block of links appended). details.pageLoads.<page>.contentScriptFloorMs (and contentScriptFloorCpuMs): the same difference for a third browser, loaded in turn with the other two, with a second, bench-made extension whose one content script of one line runs on every https page at document_idle: what any content script costs these pages in this browser (its isolated world, the extension bindings, loading and running a script). addedMainThreadMs minus it is this extension's own work.`,
         perMutationMs: `addedMainThreadMs divided by the DOM changes the page's own script made in the same window (median count, about 14): what each change of the page costs with the extension there, the first labelling included. details.pageLoads.<page>.latePerMutationMs is the same over the window's late part (${LATE_FROM_MS}-${WINDOW_MS} ms, when the rows are drawn and only the page's changes go on); rescansInWindow and rescanMsMedian/Max count and time the tasks that ran a timer callback of the content script (its rescans), rowFrames* the frames that ran an animation-frame callback of it: each lays out the rows a drawing pass put in and posts the next pass (the last pass's frame is not counted).`,
         addedMainThreadCpuMs: 'As addedMainThreadMs, with the CPU time the main thread spent in those tasks (the trace\'s thread times) instead of their wall time: on a loaded machine the wall time of every task grows with the other processes, the CPU time much less, so this is the steadier figure when the load average is high.',
         longTasksOver50ms: 'Median count, on the 100-result page with the extension, of main-thread tasks of 50 ms or more from the content script on: the task it is evaluated in and every later one. details.pageLoads.<page>.longTasksWithExtension has the counts of every page.',
@@ -489,7 +501,7 @@ async function main(): Promise<void> {
           value: contract.addedMainThreadMs[size],
           unit: 'ms',
           goal: { text: `<= ${ADDED_GOAL_MS[size]} ms`, met: (value) => value <= ADDED_GOAL_MS[size] },
-          note: `CPU ${round(addedBy(size, (run) => run.cpuMs)) ?? 'n/a'} ms; ${pageNote(size)}`,
+          note: `CPU ${round(addedBy(size, (run) => run.cpuMs)) ?? 'n/a'} ms; a one-line content script adds ${round(addedBy(size, (run) => run.busyMs, 'floor')) ?? 'n/a'} ms; ${pageNote(size)}`,
         },
         {
           key: `perMutationMs.${size}`,
@@ -563,7 +575,8 @@ async function main(): Promise<void> {
     if (extensionRequests.length > 0) console.log(`WARNING: the extension made ${extensionRequests.length} network request(s): ${extensionRequests.map((request) => request.url).join(', ')}`);
     log(`wrote ${path.relative(process.cwd(), resultsFile)} in ${round((performance.now() - started) / 1000, 0)} s`);
   } finally {
-    await Promise.all([withExtension.close(), baseline.close()]);
+    await Promise.all([withExtension.close(), baseline.close(), floor.close()]);
+    floorExtension.remove();
   }
 }
 
