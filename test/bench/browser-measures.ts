@@ -203,28 +203,32 @@ async function openAndTimeFirstRender(browser: TestBrowser, url: string): Promis
   }
 }
 
+/** A second extension the bench writes into a temporary directory: its name, manifest keys beyond the required ones, files. */
+function writeBenchExtension(name: string, manifest: Record<string, unknown>, files: Record<string, string>): { dir: string; remove(): void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'rl-bench-floor-'));
+  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name, version: '1.0', ...manifest }));
+  for (const [file, text] of Object.entries(files)) writeFileSync(path.join(dir, file), text);
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 /**
  * The least any extension page with a script takes to draw in this browser: a second extension, written here, whose
  * one page loads one module script of one line that puts the KPI element in. Opened like the popup, so what the
  * popup takes beyond it is the popup's own (its bundle, its reads, its drawing).
  */
 async function installFloorExtension(browser: TestBrowser): Promise<{ url: string; remove(): Promise<void> }> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'rl-bench-floor-'));
-  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'Bench floor', version: '1.0' }));
-  writeFileSync(
-    path.join(dir, 'floor.html'),
-    '<!DOCTYPE html><html><head><meta charset="utf-8"><title>floor</title><script type="module" src="/floor.js"></script></head><body><div id="app"></div></body></html>',
-  );
-  writeFileSync(
-    path.join(dir, 'floor.js'),
-    'const kpi = document.createElement("div"); kpi.dataset.testid = "kpi-serp-positivity"; kpi.dataset.value = "floor"; document.getElementById("app").append(kpi);',
-  );
-  const id = await browser.browser.installExtension(dir);
+  const written = writeBenchExtension('Bench floor', {}, {
+    'floor.html':
+      '<!DOCTYPE html><html><head><meta charset="utf-8"><title>floor</title><script type="module" src="/floor.js"></script></head><body><div id="app"></div></body></html>',
+    'floor.js':
+      'const kpi = document.createElement("div"); kpi.dataset.testid = "kpi-serp-positivity"; kpi.dataset.value = "floor"; document.getElementById("app").append(kpi);',
+  });
+  const id = await browser.browser.installExtension(written.dir);
   return {
     url: `chrome-extension://${id}/floor.html`,
     async remove() {
       await browser.browser.uninstallExtension(id);
-      rmSync(dir, { recursive: true, force: true });
+      written.remove();
     },
   };
 }
@@ -236,18 +240,11 @@ async function installFloorExtension(browser: TestBrowser): Promise<{ url: strin
  * isolated world, the extension bindings, loading and running a script): what ours costs beyond it is our own work.
  */
 export function writeContentScriptFloorExtension(): { dir: string; remove(): void } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'rl-bench-content-floor-'));
-  writeFileSync(
-    path.join(dir, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'Bench content script floor',
-      version: '1.0',
-      content_scripts: [{ matches: ['https://*/*'], js: ['floor.js'], run_at: 'document_idle' }],
-    }),
+  return writeBenchExtension(
+    'Bench content script floor',
+    { content_scripts: [{ matches: ['https://*/*'], js: ['floor.js'], run_at: 'document_idle' }] },
+    { 'floor.js': 'globalThis.benchFloorRan = document.readyState;' },
   );
-  writeFileSync(path.join(dir, 'floor.js'), 'globalThis.benchFloorRan = document.readyState;');
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /**
